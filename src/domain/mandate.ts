@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { moneyInputSchema } from "./money.ts";
+
+export const conditionSchema = z.enum(["new", "like-new", "good", "fair", "poor"], {
+  error: 'expected one of "new", "like-new", "good", "fair", "poor"',
+});
+export type Condition = z.infer<typeof conditionSchema>;
+
+const idSchema = z
+  .string()
+  .min(1, { error: "cannot be empty" })
+  .max(64, { error: "at most 64 characters" })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: "use letters, digits, dot, dash or underscore only" });
+
+/** An item the owner wants sold. `reserve` is secret: the least the owner accepts. */
+export const itemToSellSchema = z
+  .object({
+    id: idSchema,
+    title: z.string().min(1, { error: "cannot be empty" }).max(200),
+    description: z.string().max(2000).default(""),
+    condition: conditionSchema.default("good"),
+    category: z.string().min(1).max(64).default("other"),
+    ageYears: z.number().nonnegative().max(100).optional(),
+    flaws: z.array(z.string().max(200)).default([]),
+    retailPrice: moneyInputSchema.optional(),
+    askingPrice: moneyInputSchema,
+    reserve: moneyInputSchema,
+  })
+  .strict()
+  .refine((item) => item.reserve <= item.askingPrice, {
+    error: "reserve must not be above askingPrice: lower the reserve or raise the asking price",
+    path: ["reserve"],
+  });
+export type ItemToSell = z.infer<typeof itemToSellSchema>;
+
+/** Something the owner wants to buy. `maxPrice` is secret. */
+export const wantSchema = z
+  .object({
+    id: idSchema,
+    description: z.string().min(1, { error: "cannot be empty" }).max(500),
+    category: z.string().min(1).max(64).optional(),
+    keywords: z.array(z.string().min(1).max(40)).default([]),
+    maxPrice: moneyInputSchema,
+  })
+  .strict();
+export type Want = z.infer<typeof wantSchema>;
+
+/**
+ * What a person delegates to their agent. Reserves, max prices and the budget are secret: only the
+ * owner and the engine ever see them.
+ */
+export const mandateSchema = z
+  .object({
+    items: z.array(itemToSellSchema).default([]),
+    wants: z.array(wantSchema).default([]),
+    budget: moneyInputSchema,
+    persona: z.string().max(1000).default(""),
+    instructions: z.string().max(2000).default(""),
+    /** Milliseconds since the epoch on the market's clock; absent means until the market closes. */
+    expiresAt: z.number().int().nonnegative().optional(),
+  })
+  .strict()
+  .superRefine((mandate, ctx) => {
+    const seen = new Set<string>();
+    mandate.items.forEach((item, index) => {
+      if (seen.has(item.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["items", index, "id"],
+          message: `duplicate item id "${item.id}"`,
+        });
+      }
+      seen.add(item.id);
+    });
+    const wantIds = new Set<string>();
+    mandate.wants.forEach((want, index) => {
+      if (wantIds.has(want.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["wants", index, "id"],
+          message: `duplicate want id "${want.id}"`,
+        });
+      }
+      wantIds.add(want.id);
+    });
+  });
+export type Mandate = z.infer<typeof mandateSchema>;
+export type MandateInput = z.input<typeof mandateSchema>;
+
+export const participantSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().min(1, { error: "cannot be empty" }).max(100),
+    mandate: mandateSchema,
+  })
+  .strict();
+export type Participant = z.infer<typeof participantSchema>;
+export type ParticipantInput = z.input<typeof participantSchema>;

@@ -1,0 +1,44 @@
+import type { DealId, ListingId, MessageId, OfferId, ParticipantId, ThreadId, WantId } from "./ids.ts";
+
+/**
+ * One negotiation between a seller's agent and a buyer's agent about one listing, with states like an
+ * A2A task. `open` until the first offer, then `negotiating`; `agreed` once an offer is accepted;
+ * `confirmed` when the other side confirms (the sale settles); `handed-over` when both mark it done.
+ */
+export type ThreadStatus =
+  | "open"
+  | "negotiating"
+  | "agreed"
+  | "confirmed"
+  | "handed-over"
+  | "declined"
+  | "expired";
+
+export interface Thread {
+  id: ThreadId;
+  listingId: ListingId;
+  seller: ParticipantId;
+  buyer: ParticipantId;
+  /** The buyer's want this thread serves; its max price bounds every price the buyer may agree. */
+  wantId: WantId;
+  status: ThreadStatus;
+  openedBy: ParticipantId;
+  openedAt: number;
+  updatedAt: number;
+  messageIds: MessageId[];
+  offerIds: OfferId[];
+  dealId?: DealId;
+  /** Offers made so far by each side (for the per-counterpart cap). */
+  offerCount: Record<ParticipantId, number>;
+  /** Messages and offers so far, both sides (for the turn cap). */
+  turns: number;
+}
+
+export interface Message {
+  id: MessageId;
+  /** "channel" for the shared feed, else the thread id. */
+  where: "channel" | ThreadId;
+  from: ParticipantId;
+  text: string;
+  at: number;
+}

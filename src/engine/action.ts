@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { participantSchema } from "../domain/mandate.ts";
+import { centsSchema } from "../domain/money.ts";
+
+/** The market itself (the operator or the runner) acts as this id for system actions. */
+export const MARKET_ACTOR = "market";
+
+const id = z.string().min(1).max(128);
+const text = z.string().max(100_000);
+const base = { actor: id, idempotencyKey: z.string().min(1).max(200).optional() };
+
+/**
+ * Every typed action an agent or the operator can propose. Discriminated on `type`. Only these
+ * bind; free text in messages never does.
+ */
+export const actionSchema = z.discriminatedUnion("type", [
+  z.object({ ...base, type: z.literal("register-participant"), participant: participantSchema }),
+  z.object({ ...base, type: z.literal("open-market"), closesAt: z.number().int().nonnegative().optional() }),
+  z.object({ ...base, type: z.literal("close-market") }),
+  z.object({
+    ...base,
+    type: z.literal("post-listing"),
+    itemId: id,
+    /** Defaults to the mandate's asking price. Must not be below the reserve. */
+    askingPrice: centsSchema.optional(),
+    text: text.optional(),
+  }),
+  z.object({ ...base, type: z.literal("withdraw-listing"), listingId: id }),
+  z.object({ ...base, type: z.literal("post-want-ad"), wantId: id, text: text.optional() }),
+  z.object({ ...base, type: z.literal("send-message"), where: id, text }),
+  z.object({
+    ...base,
+    type: z.literal("open-thread"),
+    listingId: id,
+    /** The buyer's want this serves: the buyer names its own want; a seller answering an ad names the ad's want. */
+    wantId: id.optional(),
+    /** When a seller opens a thread in answer to a want ad. */
+    wantAdId: id.optional(),
+    text: text.optional(),
+  }),
+  z.object({
+    ...base,
+    type: z.literal("make-offer"),
+    threadId: id,
+    price: centsSchema,
+    expiresAt: z.number().int().nonnegative().optional(),
+    text: text.optional(),
+  }),
+  z.object({ ...base, type: z.literal("withdraw-offer"), offerId: id }),
+  z.object({
+    ...base,
+    type: z.literal("accept-offer"),
+    offerId: id,
+    version: z.number().int().positive(),
+    text: text.optional(),
+  }),
+  z.object({ ...base, type: z.literal("confirm-deal"), dealId: id, text: text.optional() }),
+  z.object({ ...base, type: z.literal("decline-thread"), threadId: id, text: text.optional() }),
+  z.object({ ...base, type: z.literal("mark-handed-over"), dealId: id }),
+  z.object({
+    ...base,
+    type: z.literal("record-usage"),
+    inputTokens: z.number().int().nonnegative(),
+    outputTokens: z.number().int().nonnegative(),
+  }),
+]);
+
+export type Action = z.infer<typeof actionSchema>;
+export type ActionType = Action["type"];
+export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
+
+/** What an agent returns: an action without the actor, which the runner fills in. */
+export type AgentAction = Action extends infer A ? (A extends Action ? Omit<A, "actor"> : never) : never;

@@ -1,0 +1,139 @@
+import type { Deal } from "../domain/deal.ts";
+import type { Listing, WantAd } from "../domain/listing.ts";
+import type { Mandate } from "../domain/mandate.ts";
+import type { Offer } from "../domain/offer.ts";
+import type { Message, Thread } from "../domain/thread.ts";
+import { compareIds, listingsMatching, wantAdsMatching } from "./match-index.ts";
+import type { MarketState } from "./state.ts";
+
+/** A negotiation as one side sees it. */
+export interface ThreadView {
+  thread: Thread;
+  role: "seller" | "buyer";
+  listing: Listing;
+  counterpart: { id: string; name: string };
+  messages: Message[];
+  /** Every version of every offer in the thread is not kept; this is each offer's current version. */
+  offers: Offer[];
+  deal?: Deal;
+}
+
+/**
+ * Everything one participant's agent may see: its own mandate (with its secrets), public posts,
+ * and its own threads. Never anyone else's reserve, max price or budget.
+ */
+export interface AgentView {
+  now: number;
+  market: { id: string; status: MarketState["status"]; currency: string; closesAt?: number };
+  me: {
+    id: string;
+    name: string;
+    mandate: Mandate;
+    spent: number;
+    held: number;
+    earned: number;
+    /** Budget left to commit: budget - spent - held. */
+    available: number;
+  };
+  myListings: Listing[];
+  myWantAds: WantAd[];
+  /** Active listings by others that match my wants, best first. */
+  matchingListings: Listing[];
+  /** Active want ads by others that my active listings could serve. */
+  matchingWantAds: WantAd[];
+  /** The latest channel messages. */
+  channelMessages: Message[];
+  threads: ThreadView[];
+  deals: Deal[];
+}
+
+export interface ViewOptions {
+  /** Most listings to include per want (the feed an agent browses). */
+  listingsPerWant?: number;
+  channelMessages?: number;
+}
+
+/** Builds the view of `participantId`. Cost grows with what concerns that participant only. */
+export function viewFor(state: MarketState, participantId: string, options: ViewOptions = {}): AgentView {
+  const self = state.participants.get(participantId);
+  if (!self) throw new Error(`viewFor: unknown participant ${participantId}`);
+  const { participant } = self;
+  const perWant = options.listingsPerWant ?? 20;
+
+  const matching = new Map<string, Listing>();
+  for (const want of participant.mandate.wants) {
+    if (self.wantsTaken.has(want.id)) continue;
+    let taken = 0;
+    for (const id of listingsMatching(state.index, want)) {
+      const listing = state.listings.get(id);
+      if (!listing || listing.seller === participantId || listing.status !== "active") continue;
+      matching.set(id, listing);
+      if (++taken >= perWant) break;
+    }
+  }
+
+  const matchingAds = new Map<string, WantAd>();
+  for (const listingId of self.listingIds) {
+    const listing = state.listings.get(listingId);
+    if (!listing || listing.status !== "active") continue;
+    let taken = 0;
+    for (const id of wantAdsMatching(state.index, listing)) {
+      const ad = state.wantAds.get(id);
+      if (!ad || ad.buyer === participantId || ad.status !== "active") continue;
+      matchingAds.set(id, ad);
+      if (++taken >= perWant) break;
+    }
+  }
+
+  const threads: ThreadView[] = self.threadIds.map((threadId) => {
+    const thread = state.threads.get(threadId)!;
+    const role = thread.seller === participantId ? "seller" : "buyer";
+    const counterpartId = role === "seller" ? thread.buyer : thread.seller;
+    const counterpart = state.participants.get(counterpartId)!.participant;
+    const deal = thread.dealId ? state.deals.get(thread.dealId) : undefined;
+    return {
+      thread: {
+        ...thread,
+        messageIds: [...thread.messageIds],
+        offerIds: [...thread.offerIds],
+        offerCount: { ...thread.offerCount },
+      },
+      role,
+      listing: { ...state.listings.get(thread.listingId)! },
+      counterpart: { id: counterpart.id, name: counterpart.name },
+      messages: thread.messageIds.map((id) => ({ ...state.messages.get(id)! })),
+      offers: thread.offerIds.map((id) => ({ ...state.offers.get(id)! })),
+      ...(deal ? { deal: { ...deal, handedOverBy: [...deal.handedOverBy] } } : {}),
+    };
+  });
+
+  const channelCount = options.channelMessages ?? 20;
+  const budget = participant.mandate.budget;
+  return {
+    now: state.now,
+    market: {
+      id: state.config.marketId,
+      status: state.status,
+      currency: state.config.currency,
+      ...(state.closesAt !== undefined ? { closesAt: state.closesAt } : {}),
+    },
+    me: {
+      id: participant.id,
+      name: participant.name,
+      mandate: structuredClone(participant.mandate),
+      spent: self.spent,
+      held: self.held,
+      earned: self.earned,
+      available: budget - self.spent - self.held,
+    },
+    myListings: self.listingIds.map((id) => ({ ...state.listings.get(id)! })),
+    myWantAds: self.wantAdIds.map((id) => ({ ...state.wantAds.get(id)! })),
+    matchingListings: [...matching.values()].sort((a, b) => compareIds(a.id, b.id)),
+    matchingWantAds: [...matchingAds.values()].sort((a, b) => compareIds(a.id, b.id)),
+    channelMessages: state.channelMessageIds
+      .slice(-channelCount)
+      .map((id) => ({ ...state.messages.get(id)! })),
+    threads,
+    deals: threads.flatMap((t) => (t.deal ? [t.deal] : [])),
+  };
+}
