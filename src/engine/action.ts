@@ -41,7 +41,10 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({
     ...base,
     type: z.literal("make-offer"),
-    threadId: id,
+    /** The thread to offer in; or, for a buyer's first offer, `listingId` and `wantId` (opens the thread). */
+    threadId: id.optional(),
+    listingId: id.optional(),
+    wantId: id.optional(),
     price: centsSchema,
     expiresAt: z.number().int().nonnegative().optional(),
     text: text.optional(),

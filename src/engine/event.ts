@@ -14,6 +14,8 @@ export interface EventMeta {
   actor: string;
   /** The idempotency key of the action that caused it, if any. */
   key?: string;
+  /** Fingerprint of the action's content, on the first event of an action that had a key. */
+  fingerprint?: string;
 }
 
 /** Event payloads, discriminated on `type`; names put the noun first. */

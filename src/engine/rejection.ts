@@ -17,6 +17,7 @@ export const REJECTION_CODES = [
   "want/unknown",
   "want/fulfilled",
   "want-ad/unknown",
+  "want-ad/exists",
   "listing/unknown",
   "listing/not-active",
   "listing/own",

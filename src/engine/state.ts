@@ -41,6 +41,9 @@ export interface MarketState {
   threads: Map<string, Thread>;
   /** Thread id by `${listingId}|${buyer}`: one thread per listing and buyer. */
   threadByPair: Map<string, string>;
+  /** Thread ids by listing, and by `${buyer}|${wantId}`, to close the rest when one settles. */
+  threadsByListing: Map<string, string[]>;
+  threadsByWant: Map<string, string[]>;
   offers: Map<string, Offer>;
   deals: Map<string, Deal>;
   messages: Map<string, Message>;
