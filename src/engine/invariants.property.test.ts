@@ -128,7 +128,7 @@ type Targeted = {
   price: number;
 };
 const targetedArb = fc.record({
-  kind: fc.constantFrom("accept", "confirm", "counter", "buyer-offer"),
+  kind: fc.constantFrom("accept", "confirm", "counter", "buyer-offer", "accept", "withdraw"),
   pick: fc.nat(50),
   twist: fc.integer({ min: 0, max: 9 }),
   price: fc.integer({ min: 20, max: 90 }).map((dollars) => dollars * 100),
@@ -151,6 +151,12 @@ function resolve(state: MarketState, move: Targeted): unknown {
             : offer.version;
       return { type: "accept-offer", actor: wrongActor ? offer.from : offer.to, offerId: offer.id, version };
     }
+    case "withdraw": {
+      const offer = choose([...state.offers.values()].filter((candidate) => candidate.status === "open"));
+      return offer
+        ? { type: "withdraw-offer", actor: wrongActor ? offer.to : offer.from, offerId: offer.id }
+        : null;
+    }
     case "confirm": {
       const all = [...state.deals.values()];
       const deal = choose(move.twist < 6 ? all.filter((candidate) => candidate.status === "accepted") : all);
@@ -164,7 +170,13 @@ function resolve(state: MarketState, move: Targeted): unknown {
       const side = move.twist % 2 === 0 ? thread.seller : thread.buyer;
       // Some offers expire a tick later, so later accepts meet expired offers.
       const expiry = move.twist >= 4 && move.twist <= 6 ? { expiresAt: state.now + 1 } : {};
-      return { type: "make-offer", actor: wrongActor ? "cat" : side, threadId: thread.id, price: move.price, ...expiry };
+      return {
+        type: "make-offer",
+        actor: wrongActor ? "cat" : side,
+        threadId: thread.id,
+        price: move.price,
+        ...expiry,
+      };
     }
     case "buyer-offer": {
       const listing = choose([...state.listings.values()]);
@@ -301,7 +313,8 @@ describe("engine invariants under adversarial interleavings", () => {
           reached.refusals += market.log.filter((event) => event.type === "action-refused").length;
         },
       ),
-      { numRuns: 300 },
+      // A fixed seed keeps the coverage checks below stable; set FC_SEED to explore other runs.
+      { numRuns: 300, seed: Number(process.env.FC_SEED ?? 20261126) },
     );
     // The generator must reach deep states, or the property proves little.
     expect(reached.deals).toBeGreaterThan(60);
