@@ -1,12 +1,20 @@
 import { z } from "zod";
 import { participantSchema } from "../domain/mandate.ts";
 import { centsSchema } from "../domain/money.ts";
+import { storableText } from "../domain/storable-text.ts";
 
 /** The market itself (the operator or the runner) acts as this id for system actions. */
 export const MARKET_ACTOR = "market";
 
 const id = z.string().min(1).max(128);
-const text = z.string().max(100_000);
+/**
+ * Free text from agents. NUL and unpaired surrogates are dropped: they cannot be stored (JSONB refuses
+ * them) and carry no meaning, and one such message must not fail a whole batch of the log.
+ */
+const text = z
+  .string()
+  .max(100_000)
+  .transform(storableText);
 const base = { actor: id, idempotencyKey: z.string().min(1).max(200).optional() };
 
 /**

@@ -1,9 +1,9 @@
-import { type MarketConfigInput, marketConfigSchema } from "./market-config.ts";
-import type { MarketEvent } from "./event.ts";
 import { MARKET_ACTOR } from "./action.ts";
+import type { MarketEvent } from "./event.ts";
+import { evolve } from "./evolve.ts";
+import { type MarketConfigInput, marketConfigSchema } from "./market-config.ts";
 import { emptyIndex } from "./match-index.ts";
 import type { MarketState } from "./state.ts";
-import { evolve } from "./evolve.ts";
 
 /** The first event of every market's log: it carries the config, so replay needs nothing else. */
 export function genesisEvent(config: MarketConfigInput, now = 0): MarketEvent {

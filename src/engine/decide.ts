@@ -1,3 +1,4 @@
+import { storableText } from "../domain/storable-text.ts";
 import { type Action, actionSchema, MARKET_ACTOR } from "./action.ts";
 import { acceptOffer, confirmDeal, markHandedOver } from "./decide/deal-actions.ts";
 import type { Decision } from "./decide/decision.ts";
@@ -19,14 +20,30 @@ const SYSTEM_ACTIONS = new Set(["register-participant", "open-market", "close-ma
 /** Actions that commit the owner to something new; refused once the mandate expired. */
 const COMMITTING = new Set(["post-listing", "post-want-ad", "open-thread", "make-offer", "accept-offer"]);
 
+/**
+ * The refused input as plain JSON that the log can always store: any value an agent sent (bigints,
+ * cycles, NUL characters, huge strings) becomes something bounded and serialisable.
+ */
 function summarise(input: unknown): { type: string; summary: Record<string, unknown> } {
-  if (typeof input !== "object" || input === null)
-    return { type: "unknown", summary: { value: String(input).slice(0, 200) } };
-  const summary: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-    summary[key] = typeof value === "string" && value.length > 300 ? `${value.slice(0, 300)}…` : value;
+  let text: string;
+  try {
+    text =
+      JSON.stringify(input, (_key, value: unknown) => {
+        if (typeof value === "bigint") return value.toString();
+        if (typeof value === "string")
+          return storableText(value.length > 300 ? `${value.slice(0, 300)}…` : value);
+        return value;
+      }) ?? "null";
+  } catch {
+    text = JSON.stringify(String(input));
   }
-  const type = (input as { type?: unknown }).type;
+  if (text.length > 4000) text = JSON.stringify(`${text.slice(0, 4000)}…`);
+  const value: unknown = JSON.parse(text);
+  const summary =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
+  const type = summary.type;
   return { type: typeof type === "string" ? type : "unknown", summary };
 }
 

@@ -182,3 +182,22 @@ describe("engine: a whole deal", () => {
     expect(market.log.map((event) => event.seq)).toEqual(market.log.map((_, index) => index + 1));
   });
 });
+
+describe("engine: refused input is always storable", () => {
+  it("turns any junk an agent sends into plain JSON without NUL or lone surrogates", () => {
+    const state = openMarketWith([person("bea")]);
+    const cyclic: Record<string, unknown> = { type: "make-offer", actor: "bea" };
+    cyclic.self = cyclic;
+    for (const junk of [
+      { type: "x\u0000", actor: "bea", n: 10n },
+      cyclic,
+      { type: "send-message", actor: "bea", where: "\uD800", text: 5 },
+    ]) {
+      const outcome = apply(state, junk, 1);
+      expect(outcome.ok).toBe(false);
+      const text = JSON.stringify(outcome.events);
+      expect(text).not.toMatch(/\\u0000|\\ud800/i);
+      expect(JSON.parse(text)).toEqual(outcome.events);
+    }
+  });
+});

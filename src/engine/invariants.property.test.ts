@@ -355,8 +355,10 @@ describe("engine invariants under adversarial interleavings", () => {
             budget: 15_037,
           });
           const market = recordedMarket([...sellers, buyer]);
-          bids.forEach((_, i) => market.act({ type: "post-listing", actor: `s${i}`, itemId: "x" }, 1));
-          bids.forEach(([, p], i) =>
+          bids.forEach((_, i) => {
+            market.act({ type: "post-listing", actor: `s${i}`, itemId: "x" }, 1);
+          });
+          bids.forEach(([, p], i) => {
             market.act(
               {
                 type: "make-offer",
@@ -366,8 +368,8 @@ describe("engine invariants under adversarial interleavings", () => {
                 price: Math.max(p, 100),
               },
               2,
-            ),
-          );
+            );
+          });
           for (const [order] of bids) {
             for (let i = 0; i < bids.length; i++) {
               const offer = [...market.state.offers.values()].find(

@@ -75,7 +75,7 @@ export function viewFor(state: MarketState, participantId: string, options: View
   const matchingAds = new Map<string, WantAd>();
   for (const listingId of self.listingIds) {
     const listing = state.listings.get(listingId);
-    if (!listing || listing.status !== "active") continue;
+    if (listing?.status !== "active") continue;
     let taken = 0;
     for (const id of wantAdsMatching(state.index, listing)) {
       const ad = state.wantAds.get(id);

@@ -1,12 +1,12 @@
 import type { Deal } from "../../domain/deal.ts";
 import type { ActionOf } from "../action.ts";
 import type { EventBody } from "../event.ts";
+import { FINAL_THREAD_STATES } from "../evolve.ts";
 import { reject } from "../rejection.ts";
 import type { MarketState, ParticipantState } from "../state.ts";
 import type { Decision } from "./decision.ts";
 import { available, checkMessageLength, findLiveThread, requireOpen } from "./guards.ts";
 import { threadMessage } from "./thread-actions.ts";
-import { FINAL_THREAD_STATES } from "../evolve.ts";
 
 /**
  * The first step of a deal: the offer's recipient accepts a specific version. It is refused if the

@@ -1,8 +1,8 @@
 import type { ActionOf } from "../action.ts";
+import type { EventBody } from "../event.ts";
+import { FINAL_THREAD_STATES } from "../evolve.ts";
 import { reject } from "../rejection.ts";
 import type { MarketState } from "../state.ts";
-import { FINAL_THREAD_STATES } from "../evolve.ts";
-import type { EventBody } from "../event.ts";
 import type { Decision } from "./decision.ts";
 
 export function registerParticipant(state: MarketState, action: ActionOf<"register-participant">): Decision {

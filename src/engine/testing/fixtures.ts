@@ -4,8 +4,8 @@ import { apply } from "../apply.ts";
 import { genesisEvent } from "../create-market.ts";
 import type { Outcome } from "../decide.ts";
 import type { MarketEvent } from "../event.ts";
-import { replay } from "../replay.ts";
 import type { MarketConfigInput } from "../market-config.ts";
+import { replay } from "../replay.ts";
 import type { MarketState } from "../state.ts";
 
 /** A participant for tests: a seller of `items` and a buyer of `wants`, with small defaults. */

@@ -12,7 +12,11 @@ export async function buildProgram(): Promise<Command> {
     .version("0.1.0")
     .showHelpAfterError()
     .exitOverride();
-  const modules = await Promise.all([import("./commands/demo.ts")]);
+  const modules = await Promise.all([
+    import("./commands/demo.ts"),
+    import("./commands/run.ts"),
+    import("./commands/show.ts"),
+  ]);
   for (const module of modules) module.register(program);
   return program;
 }

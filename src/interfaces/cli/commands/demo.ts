@@ -1,11 +1,60 @@
+import { resolve } from "node:path";
 import type { Command } from "commander";
+import { createAgent } from "../../../agents/registry.ts";
+import { parseRunConfig } from "../../../runner/load-run-config.ts";
+import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { startRun } from "../../../runner/run-market.ts";
+import { UsageError } from "../errors.ts";
+import { formatSummary } from "../format-summary.ts";
+import { emit } from "../output.ts";
+import { progressBar } from "../progress-bar.ts";
 
 export function register(program: Command): void {
   program
     .command("demo")
-    .description("Run the demo market")
+    .description(
+      "Run a Project-Deal-shaped market: 69 people, 500+ listings, one simulated week, built-in agents",
+    )
+    .option("--seed <n>", "seed for people, items and agents", "42")
+    .option("--participants <n>", "number of people", "69")
+    .option("--out <dir>", "the run folder to create (default: runs/demo-<time>)")
+    .option("--db <url>", "a PostgreSQL URL for the event log (default: embedded PGlite in the run folder)")
     .option("--json", "machine-readable output")
-    .action(() => {
-      process.stdout.write("demo: not yet built\n");
-    });
+    .action(
+      async (options: { seed: string; participants: string; out?: string; db?: string; json?: boolean }) => {
+        const seed = Number(options.seed);
+        const participants = Number(options.participants);
+        if (!Number.isInteger(seed) || seed < 0)
+          throw new UsageError(`--seed must be a non-negative integer, got "${options.seed}"`);
+        if (!Number.isInteger(participants) || participants < 2) {
+          throw new UsageError(
+            `--participants must be an integer of at least 2, got "${options.participants}"`,
+          );
+        }
+        const config = parseRunConfig(
+          {
+            name: "demo",
+            seed,
+            days: 7,
+            population: { generate: { participants } },
+            agents: { random: { "engine:strong": 0.5, "engine:weak": 0.5 } },
+          },
+          "demo",
+        );
+        const dir = resolve(options.out ?? defaultRunDir("runs", "demo"));
+        const bar = progressBar("demo", !options.json && Boolean(process.stderr.isTTY));
+        const outcome = await startRun(config, {
+          dir,
+          createAgent,
+          onProgress: bar.update,
+          ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
+        });
+        bar.done();
+        emit(
+          Boolean(options.json),
+          { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },
+          () => formatSummary(outcome.summary, outcome),
+        );
+      },
+    );
 }

@@ -1,0 +1,77 @@
+import { median } from "simple-statistics";
+import type { MarketState } from "../engine/state.ts";
+
+export interface SampleDeal {
+  dealId: string;
+  item: string;
+  seller: string;
+  buyer: string;
+  askingPrice: number;
+  price: number;
+  rounds: number;
+  /** The first messages of the thread, speaker and text. */
+  opening: { from: string; text: string }[];
+}
+
+export interface MarketSummary {
+  marketId: string;
+  participants: number;
+  listings: number;
+  wantAds: number;
+  threads: number;
+  deals: number;
+  /** Settled volume in cents. */
+  volume: number;
+  dealsPerPerson: number;
+  medianPrice: number;
+  meanDiscountFromAsking: number;
+  refusals?: number;
+  samples: SampleDeal[];
+}
+
+/** Headline numbers of a market and a few sample deals, from its final state. */
+export function summariseMarket(state: MarketState, options: { samples?: number } = {}): MarketSummary {
+  const settled = [...state.deals.values()].filter(
+    (deal) => deal.status === "confirmed" || deal.status === "handed-over",
+  );
+  const prices = settled.map((deal) => deal.price);
+  const name = (id: string) => state.participants.get(id)?.participant.name ?? id;
+  const pick = Math.max(0, options.samples ?? 3);
+  const step = settled.length > pick ? settled.length / pick : 1;
+  const samples: SampleDeal[] = [];
+  for (let i = 0; i < Math.min(pick, settled.length); i++) {
+    const deal = settled[Math.floor(i * step)]!;
+    const thread = state.threads.get(deal.threadId)!;
+    const listing = state.listings.get(deal.listingId)!;
+    samples.push({
+      dealId: deal.id,
+      item: listing.title,
+      seller: name(deal.seller),
+      buyer: name(deal.buyer),
+      askingPrice: listing.askingPrice,
+      price: deal.price,
+      rounds: thread.offerIds.reduce((sum, id) => sum + (state.offers.get(id)?.version ?? 0), 0),
+      opening: thread.messageIds.slice(0, 4).map((id) => {
+        const message = state.messages.get(id)!;
+        return { from: name(message.from), text: message.text };
+      }),
+    });
+  }
+  const discounts = settled.map((deal) => {
+    const asking = state.listings.get(deal.listingId)!.askingPrice;
+    return asking > 0 ? (asking - deal.price) / asking : 0;
+  });
+  return {
+    marketId: state.config.marketId,
+    participants: state.participants.size,
+    listings: state.listings.size,
+    wantAds: state.wantAds.size,
+    threads: state.threads.size,
+    deals: settled.length,
+    volume: prices.reduce((sum, price) => sum + price, 0),
+    dealsPerPerson: state.participants.size ? (settled.length * 2) / state.participants.size : 0,
+    medianPrice: prices.length ? median(prices) : 0,
+    meanDiscountFromAsking: discounts.length ? discounts.reduce((a, b) => a + b, 0) / discounts.length : 0,
+    samples,
+  };
+}

@@ -1,0 +1,68 @@
+import { dirname, resolve } from "node:path";
+import type { Command } from "commander";
+import { createAgent } from "../../../agents/registry.ts";
+import { loadRunConfig } from "../../../runner/load-run-config.ts";
+import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { resumeRun, startRun } from "../../../runner/run-market.ts";
+import { formatSummary } from "../format-summary.ts";
+import { emit } from "../output.ts";
+import { progressBar } from "../progress-bar.ts";
+
+export function register(program: Command): void {
+  program
+    .command("run")
+    .description("Run a market from a YAML config to the end")
+    .requiredOption("--config <file>", "the market config (YAML)")
+    .option("--out <dir>", "the run folder to create (default: runs/<name>-<time>)")
+    .option(
+      "--db <url>",
+      "a PostgreSQL URL for the event log (default: embedded PGlite in the run folder; or HAGGLE_DB)",
+    )
+    .option("--json", "machine-readable output")
+    .action(async (options: { config: string; out?: string; db?: string; json?: boolean }) => {
+      const config = await loadRunConfig(options.config);
+      const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
+      const bar = progressBar(config.name, !options.json && Boolean(process.stderr.isTTY));
+      const outcome = await startRun(config, {
+        dir,
+        configDir: dirname(resolve(options.config)),
+        createAgent,
+        onProgress: bar.update,
+        ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
+      });
+      bar.done();
+      emit(
+        Boolean(options.json),
+        { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },
+        () => formatSummary(outcome.summary, outcome),
+      );
+    });
+
+  program
+    .command("resume")
+    .description("Continue a run that was stopped; it ends exactly as an uninterrupted run would")
+    .argument("<run>", "the run folder")
+    .option("--db <url>", "the PostgreSQL URL the run used, if any")
+    .option("--json", "machine-readable output")
+    .action(async (run: string, options: { db?: string; json?: boolean }) => {
+      const dir = resolve(run);
+      const bar = progressBar("resume", !options.json && Boolean(process.stderr.isTTY));
+      const outcome = await resumeRun(dir, {
+        createAgent,
+        onProgress: bar.update,
+        ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
+      });
+      bar.done();
+      emit(
+        Boolean(options.json),
+        {
+          dir,
+          resumedFrom: outcome.resumedFrom,
+          summary: outcome.summary,
+          events: outcome.events,
+          wallMs: outcome.wallMs,
+        },
+        () => `Resumed after event ${outcome.resumedFrom}.\n${formatSummary(outcome.summary, outcome)}`,
+      );
+    });
+}

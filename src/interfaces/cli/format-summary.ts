@@ -1,0 +1,41 @@
+import type { MarketSummary } from "../../analysis/market-summary.ts";
+import { formatMoney } from "../../domain/money.ts";
+
+/** The human summary printed after a market run. */
+export function formatSummary(
+  summary: MarketSummary,
+  extra: { dir: string; wallMs: number; events: number },
+): string {
+  const lines = [
+    "",
+    `Market ${summary.marketId}: ${summary.participants} participants`,
+    `  listings        ${summary.listings}`,
+    `  want ads        ${summary.wantAds}`,
+    `  negotiations    ${summary.threads}`,
+    `  deals           ${summary.deals}`,
+    `  volume          ${formatMoney(summary.volume)}`,
+    `  deals/person    ${summary.dealsPerPerson.toFixed(2)} (as buyer or seller)`,
+    `  median price    ${formatMoney(Math.round(summary.medianPrice), "USD", { alwaysCents: true })}`,
+    `  below asking    ${(summary.meanDiscountFromAsking * 100).toFixed(1)}% on average`,
+    `  events          ${extra.events.toLocaleString("en-US")} in ${(extra.wallMs / 1000).toFixed(2)} s`,
+  ];
+  if (summary.samples.length > 0) lines.push("", "Sample deals:");
+  for (const sample of summary.samples) {
+    lines.push(
+      "",
+      `  ${sample.dealId}: ${sample.seller} sold "${sample.item}" to ${sample.buyer} for ${formatMoney(sample.price, "USD", { alwaysCents: true })} (asked ${formatMoney(sample.askingPrice, "USD", { alwaysCents: true })})`,
+    );
+    for (const line of sample.opening) lines.push(`    ${line.from}: ${oneLine(line.text)}`);
+  }
+  lines.push(
+    "",
+    `Run folder: ${extra.dir}`,
+    `  memos in ${extra.dir}/memos, transcripts with: haggle show ${extra.dir} --thread <id>`,
+  );
+  return lines.join("\n");
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 140 ? `${flat.slice(0, 137)}...` : flat;
+}

@@ -1,0 +1,76 @@
+import type { MarketEvent } from "../engine/event.ts";
+import { canonicalJson } from "../engine/fingerprint.ts";
+
+/** Where a market's events go. `flush` makes everything written so far durable. */
+export interface EventSink {
+  write(events: readonly MarketEvent[]): void;
+  flush(): Promise<void>;
+}
+
+export class LogDivergenceError extends Error {
+  override name = "LogDivergenceError";
+}
+
+/**
+ * Buffers events and appends them in large batches (one transaction each), so a store that costs
+ * per statement is paid per batch. With `stored`, the first events must equal the stored log (a
+ * resumed run re-derives them) and only the events after it are appended.
+ */
+export class BatchingSink implements EventSink {
+  private buffer: MarketEvent[] = [];
+  private seen = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly append: (events: MarketEvent[]) => Promise<void>,
+    private readonly options: { batchSize?: number; stored?: readonly MarketEvent[] } = {},
+  ) {}
+
+  write(events: readonly MarketEvent[]): void {
+    const stored = this.options.stored ?? [];
+    for (const event of events) {
+      if (this.seen < stored.length) {
+        const expected = stored[this.seen]!;
+        if (canonicalJson(expected) !== canonicalJson(event)) {
+          throw new LogDivergenceError(
+            `the re-derived event ${event.seq} (${event.type}) differs from the stored one (${expected.type}); the run's config, seed or code changed since it started`,
+          );
+        }
+        this.seen++;
+        continue;
+      }
+      this.seen++;
+      this.buffer.push(event);
+    }
+    if (this.buffer.length >= (this.options.batchSize ?? 5000)) void this.startFlush();
+  }
+
+  /** True once every stored event has been re-derived (the resumed run is back at its frontier). */
+  get caughtUp(): boolean {
+    return this.seen >= (this.options.stored?.length ?? 0);
+  }
+
+  private startFlush(): Promise<void> {
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length > 0) {
+      this.writing = this.writing.then(() => this.append(batch));
+      // Marks the failure handled until `flush` awaits it, so a failed write surfaces there, not as a crash.
+      this.writing.catch(() => {});
+    }
+    return this.writing;
+  }
+
+  flush(): Promise<void> {
+    return this.startFlush();
+  }
+}
+
+/** Keeps events in memory; for tests and one-off negotiations. */
+export class MemorySink implements EventSink {
+  readonly events: MarketEvent[] = [];
+  write(events: readonly MarketEvent[]): void {
+    this.events.push(...events);
+  }
+  async flush(): Promise<void> {}
+}

@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { moneyInputSchema } from "../domain/money.ts";
+import { capsSchema } from "../engine/market-config.ts";
+
+const range = z
+  .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
+  .refine(([min, max]) => min <= max, { error: "write [min, max] with min <= max" });
+
+const agentSpec = z.string().regex(/^(engine:[a-z-]+|llm:.+|module:.+|human|test:[a-z-]+)$/, {
+  error: 'an agent spec like "engine:strong", "llm:anthropic:claude-opus-4-5" or "module:./my-agent.js"',
+});
+
+/** How each person gets an agent: everyone the same, a seeded random draw by weight, or by id. */
+export const assignmentSchema = z.union([
+  z.object({ all: agentSpec }).strict(),
+  z
+    .object({
+      random: z.record(agentSpec, z.number().positive({ error: "weights must be positive" })),
+    })
+    .strict(),
+  z.object({ explicit: z.record(z.string(), agentSpec), default: agentSpec.optional() }).strict(),
+]);
+export type AssignmentRule = z.infer<typeof assignmentSchema>;
+
+export const populationSchema = z.union([
+  z
+    .object({
+      generate: z
+        .object({
+          participants: z
+            .number()
+            .int()
+            .min(2, { error: "a market needs at least 2 participants" })
+            .max(100_000),
+          itemsPerPerson: range.default([7, 9]),
+          wantsPerPerson: range.default([3, 5]),
+          budget: moneyInputSchema.default(100_00),
+          matchShare: z.number().min(0).max(1).optional(),
+        })
+        .strict(),
+    })
+    .strict(),
+  z
+    .object({
+      /** Participant YAML files (the interview's output), relative to the config file. */
+      files: z.array(z.string().min(1)).min(1, { error: "list at least one participant file" }),
+    })
+    .strict(),
+]);
+
+/** A market run, as written in YAML. Every field is checked; errors name it and the fix. */
+export const runConfigSchema = z
+  .object({
+    name: z.string().min(1).max(80).default("market"),
+    seed: z.number().int().nonnegative().default(1),
+    /** Length of the market on the virtual clock. */
+    days: z.number().positive().max(365).default(7),
+    /** Market clock start, ISO date; fixed by default so runs replay. */
+    start: z.iso
+      .datetime({ error: 'an ISO date-time like "2026-01-05T09:00:00Z"' })
+      .default("2026-01-05T09:00:00Z"),
+    currency: z.string().length(3).default("USD"),
+    population: populationSchema,
+    agents: assignmentSchema.default({ all: "engine:strong" }),
+    caps: capsSchema.partial().optional(),
+  })
+  .strict();
+
+export type RunConfig = z.infer<typeof runConfigSchema>;
+export type RunConfigInput = z.input<typeof runConfigSchema>;

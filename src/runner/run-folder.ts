@@ -1,0 +1,53 @@
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Participant } from "../domain/mandate.ts";
+import type { RunConfig } from "./run-config.ts";
+
+/** What `run.json` in a run folder records: enough to resume the run exactly. */
+export interface RunRecord {
+  runId: string;
+  kind: "market";
+  config: RunConfig;
+  participants: Participant[];
+  assignment: Record<string, string>;
+  marketId: string;
+  /** "pglite" keeps the database in `<run>/db`; "postgres" needs the same --db or HAGGLE_DB to resume. */
+  store: "pglite" | "postgres";
+  status: "running" | "finished";
+  startedAt: string;
+  finishedAt?: string;
+}
+
+export class RunFolderError extends Error {
+  override name = "RunFolderError";
+}
+
+export function runFile(dir: string): string {
+  return join(dir, "run.json");
+}
+
+/** Writes atomically (temp file, then rename), so a kill never leaves a half-written run.json. */
+export async function writeRunRecord(dir: string, record: RunRecord): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temp = `${runFile(dir)}.tmp`;
+  await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(temp, runFile(dir));
+}
+
+export async function readRunRecord(dir: string): Promise<RunRecord> {
+  if (!existsSync(runFile(dir))) {
+    throw new RunFolderError(
+      `${dir} is not a run folder (no run.json): pass the folder a run printed when it started`,
+    );
+  }
+  return JSON.parse(await readFile(runFile(dir), "utf8")) as RunRecord;
+}
+
+/** A fresh, readable folder name for a run: runs/<name>-<yyyymmdd-hhmmss>. */
+export function defaultRunDir(runsDir: string, name: string, now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+  let dir = join(runsDir, `${name}-${stamp}`);
+  for (let n = 2; existsSync(dir); n++) dir = join(runsDir, `${name}-${stamp}-${n}`);
+  return dir;
+}

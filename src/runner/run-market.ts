@@ -1,0 +1,162 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
+import type { Agent, AgentContext } from "../agents/agent.ts";
+import { type MarketSummary, summariseMarket } from "../analysis/market-summary.ts";
+import type { Participant } from "../domain/mandate.ts";
+import type { MarketState } from "../engine/state.ts";
+import { dealMemoMarkdown } from "../interfaces/documents/deal-memo.ts";
+import { type EventStore, openStore } from "../store/index.ts";
+import { assignAgents } from "./assign-agents.ts";
+import { BatchingSink } from "./event-sink.ts";
+import { loadParticipants } from "./load-participants.ts";
+import { generatePopulation } from "./population.ts";
+import type { RunConfig } from "./run-config.ts";
+import { RunFolderError, type RunRecord, readRunRecord, writeRunRecord } from "./run-folder.ts";
+import { simulateMarket } from "./simulate-market.ts";
+
+const DAY = 24 * 3600 * 1000;
+
+export interface RunOptions {
+  /** The run folder to create. */
+  dir: string;
+  /** A PostgreSQL URL; else PGlite in `<dir>/db`. */
+  db?: string;
+  /** Where relative participant files are found. */
+  configDir?: string;
+  createAgent: (spec: string, context: AgentContext) => Agent | Promise<Agent>;
+  onProgress?: (progress: { fraction: number; events: number; deals: number }) => void;
+}
+
+export interface RunOutcome {
+  dir: string;
+  runId: string;
+  summary: MarketSummary;
+  state: MarketState;
+  events: number;
+  /** Events already in the log when a resumed run started (0 for a fresh run). */
+  resumedFrom: number;
+  wallMs: number;
+}
+
+/** Builds the people of a run from its config: generated from the catalogue, or loaded from files. */
+export async function populationFor(config: RunConfig, configDir: string): Promise<Participant[]> {
+  if ("files" in config.population) return loadParticipants(config.population.files, configDir);
+  const generate = config.population.generate;
+  return generatePopulation({
+    participants: generate.participants,
+    itemsPerPerson: generate.itemsPerPerson,
+    wantsPerPerson: generate.wantsPerPerson,
+    budget: generate.budget,
+    seed: config.seed,
+    ...(generate.matchShare !== undefined ? { matchShare: generate.matchShare } : {}),
+  });
+}
+
+async function storeFor(dir: string, db: string | undefined): Promise<EventStore> {
+  return openStore({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
+}
+
+async function execute(
+  record: RunRecord,
+  dir: string,
+  store: EventStore,
+  options: RunOptions,
+): Promise<RunOutcome> {
+  const started = performance.now();
+  await store.createMarket({
+    marketId: record.marketId,
+    runId: record.runId,
+    createdAt: Date.parse(record.config.start),
+  });
+  const stored = await store.read(record.marketId);
+  const sink = new BatchingSink((batch) => store.append(record.marketId, batch), { stored, batchSize: 5000 });
+  const result = await simulateMarket({
+    marketId: record.marketId,
+    seed: record.config.seed,
+    participants: record.participants,
+    assignment: record.assignment,
+    createAgent: options.createAgent,
+    sink,
+    startAt: Date.parse(record.config.start),
+    durationMs: record.config.days * DAY,
+    currency: record.config.currency,
+    ...(record.config.caps ? { caps: record.config.caps } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const summary = summariseMarket(result.state);
+  summary.refusals = result.refusals;
+  await writeArtifacts(dir, result.state, summary);
+  await store.putDocument(record.runId, "summary", summary);
+  await writeRunRecord(dir, { ...record, status: "finished", finishedAt: new Date().toISOString() });
+  return {
+    dir,
+    runId: record.runId,
+    summary,
+    state: result.state,
+    events: result.events,
+    resumedFrom: stored.length,
+    wallMs: performance.now() - started,
+  };
+}
+
+/** Writes what people read after a run: a memo per settled deal and the summary. */
+async function writeArtifacts(dir: string, state: MarketState, summary: MarketSummary): Promise<void> {
+  const memos = join(dir, "memos");
+  await mkdir(memos, { recursive: true });
+  const writes: Promise<void>[] = [];
+  for (const deal of state.deals.values()) {
+    if (deal.status !== "confirmed" && deal.status !== "handed-over") continue;
+    writes.push(writeFile(join(memos, `${deal.id}.md`), dealMemoMarkdown(state, deal)));
+  }
+  await Promise.all(writes);
+  await writeFile(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** Starts a market run in a new folder and runs it to the end. */
+export async function startRun(config: RunConfig, options: RunOptions): Promise<RunOutcome> {
+  const participants = await populationFor(config, options.configDir ?? process.cwd());
+  const runId = basename(options.dir);
+  const store = await storeFor(options.dir, options.db);
+  try {
+    const record: RunRecord = {
+      runId,
+      kind: "market",
+      config,
+      participants,
+      assignment: assignAgents(
+        config.agents,
+        participants.map((p) => p.id),
+        config.seed,
+      ),
+      marketId: runId,
+      store: store.kind,
+      status: "running",
+      startedAt: new Date().toISOString(),
+    };
+    await writeRunRecord(options.dir, record);
+    await store.putDocument(runId, "run", { config, assignment: record.assignment });
+    return await execute(record, options.dir, store, options);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Continues a run that was stopped (even by kill -9): re-derives the deterministic simulation, checks
+ * it against every stored event, and appends from where the log ends. Ends with the same log an
+ * uninterrupted run makes.
+ */
+export async function resumeRun(dir: string, options: Omit<RunOptions, "dir">): Promise<RunOutcome> {
+  const record = await readRunRecord(dir);
+  if (record.store === "postgres" && !options.db && !process.env.HAGGLE_DB) {
+    throw new RunFolderError(
+      "this run keeps its log in PostgreSQL: pass the same --db URL (or set HAGGLE_DB) to resume it",
+    );
+  }
+  const store = await storeFor(dir, options.db);
+  try {
+    return await execute(record, dir, store, { ...options, dir });
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { participantSchema } from "../domain/mandate.ts";
+import { replay } from "../engine/replay.ts";
+import { person } from "../engine/testing/fixtures.ts";
+import { MemorySink } from "./event-sink.ts";
+import { simulateMarket } from "./simulate-market.ts";
+import { scriptedAgent } from "./testing-agents.ts";
+
+const DAY = 24 * 3600 * 1000;
+
+function people() {
+  return [
+    person("sam", { items: [{ id: "bike", title: "Road bike", asking: 6000, reserve: 5000 }] }),
+    person("tia", { items: [{ id: "tent", title: "Camping tent", asking: 3000, reserve: 2000 }] }),
+    person("bea", {
+      wants: [{ id: "w", description: "a bike", max: 7000, keywords: ["bike"] }],
+      budget: 10_000,
+    }),
+    person("cal", {
+      wants: [{ id: "w", description: "a tent", max: 4000, keywords: ["tent"] }],
+      budget: 10_000,
+    }),
+  ].map((input) => participantSchema.parse(input));
+}
+
+async function run(seed: number) {
+  const participants = people();
+  const sink = new MemorySink();
+  const result = await simulateMarket({
+    marketId: "sim",
+    seed,
+    participants,
+    assignment: Object.fromEntries(participants.map((p) => [p.id, "test:scripted"])),
+    createAgent: () => scriptedAgent(),
+    sink,
+    startAt: Date.UTC(2026, 0, 5, 9),
+    durationMs: 7 * DAY,
+  });
+  return { result, sink };
+}
+
+describe("simulateMarket", () => {
+  it("runs a week in which matching buyers and sellers close deals, then closes the market", async () => {
+    const { result, sink } = await run(1);
+    const deals = [...result.state.deals.values()];
+    expect(deals.map((deal) => [deal.seller, deal.buyer, deal.status])).toEqual([
+      ["sam", "bea", "confirmed"],
+      ["tia", "cal", "confirmed"],
+    ]);
+    expect(result.state.status).toBe("closed");
+    expect(replay(sink.events)).toEqual(result.state);
+  });
+
+  it("gives the same log for the same seed and a different one for another seed", async () => {
+    const a = await run(7);
+    const b = await run(7);
+    const c = await run(8);
+    expect(JSON.stringify(a.sink.events)).toBe(JSON.stringify(b.sink.events));
+    expect(JSON.stringify(a.sink.events)).not.toBe(JSON.stringify(c.sink.events));
+  });
+});
