@@ -11,10 +11,7 @@ const id = z.string().min(1).max(128);
  * Free text from agents. NUL and unpaired surrogates are dropped: they cannot be stored (JSONB refuses
  * them) and carry no meaning, and one such message must not fail a whole batch of the log.
  */
-const text = z
-  .string()
-  .max(100_000)
-  .transform(storableText);
+const text = z.string().max(100_000).transform(storableText);
 const base = { actor: id, idempotencyKey: z.string().min(1).max(200).optional() };
 
 /**

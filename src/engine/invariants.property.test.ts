@@ -122,7 +122,7 @@ const actionArb = fc.oneof(
  * a wrong actor, the current or a stale version), so random runs reach deals, holds and settlements.
  */
 type Targeted = {
-  kind: "accept" | "confirm" | "counter" | "buyer-offer";
+  kind: "accept" | "confirm" | "counter" | "buyer-offer" | "withdraw";
   pick: number;
   twist: number;
   price: number;

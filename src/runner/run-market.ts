@@ -23,7 +23,12 @@ export interface RunOptions {
   db?: string;
   /** Where relative participant files are found. */
   configDir?: string;
-  createAgent: (spec: string, context: AgentContext) => Agent | Promise<Agent>;
+  /** Makes an agent from its spec; `baseDir` resolves `module:` paths against the config's folder. */
+  createAgent: (
+    spec: string,
+    context: AgentContext,
+    options?: { baseDir?: string },
+  ) => Agent | Promise<Agent>;
   onProgress?: (progress: { fraction: number; events: number; deals: number }) => void;
 }
 
@@ -75,7 +80,8 @@ async function execute(
     seed: record.config.seed,
     participants: record.participants,
     assignment: record.assignment,
-    createAgent: options.createAgent,
+    createAgent: (spec, context) =>
+      options.createAgent(spec, context, record.configDir ? { baseDir: record.configDir } : {}),
     sink,
     startAt: Date.parse(record.config.start),
     durationMs: record.config.days * DAY,
@@ -129,6 +135,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
         config.seed,
       ),
       marketId: runId,
+      configDir: options.configDir ?? process.cwd(),
       store: store.kind,
       status: "running",
       startedAt: new Date().toISOString(),

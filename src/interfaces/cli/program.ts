@@ -16,6 +16,8 @@ export async function buildProgram(): Promise<Command> {
     import("./commands/demo.ts"),
     import("./commands/run.ts"),
     import("./commands/show.ts"),
+    import("./commands/negotiate.ts"),
+    import("./commands/parse.ts"),
   ]);
   for (const module of modules) module.register(program);
   return program;

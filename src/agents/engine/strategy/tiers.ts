@@ -1,0 +1,146 @@
+import type { AcceptanceRule } from "./acceptance.ts";
+import type { TimeTactic } from "./time-tactic.ts";
+
+/** The built-in negotiators, named after the part after "engine:" in a spec. */
+export const TIER_NAMES = [
+  "strong",
+  "weak",
+  "boulware",
+  "conceder",
+  "linear",
+  "tit-for-tat",
+  "split",
+] as const;
+export type TierName = (typeof TIER_NAMES)[number];
+
+/**
+ * One negotiator's parameters and skills. Tiers differ only here, as strong and weak models differ:
+ * the same code runs every tier.
+ */
+export interface TierParams {
+  name: TierName;
+  description: string;
+  /** How prices move: along a time curve, mirroring the other side, or splitting the difference. */
+  tactic: "time" | "tit-for-tat" | "split";
+  curve: TimeTactic;
+  /** Own offers by which the curve reaches the limit (the engine's cap is 12 offers per side). */
+  deadline: number;
+  acceptance: AcceptanceRule;
+  /** A buyer's opening as a share of the asking price, before leverage. */
+  buyerOpening: number;
+  /** When the asking price is out of reach, a buyer opens at this share of its own limit. */
+  buyerOpeningOfLimit: number;
+  /** A seller's opening as a share of the asking price. */
+  sellerOpening: number;
+  /** 0..1: how far its opening is pulled towards the other side's first number (first-proposal bias). */
+  anchorPull: number;
+  /** From this time on it offers the midpoint of its last price and theirs; Infinity for never. */
+  splitFrom: number;
+  /** Tit-for-tat's smallest concession per offer, as a share of the distance from anchor to limit. */
+  minimumStep: number;
+  /** Reads the other side's concessions and holds where they are heading (AgentK, HardHeaded). */
+  modelsOpponent: boolean;
+  /** Voices the item's flaws, age, condition, retail price and the other side's urgency, and prices them in. */
+  usesLeverage: boolean;
+  /** Never answers a concession with a standstill: moves at least one visible price step. */
+  reciprocates: boolean;
+  /** Late on, re-offers the best price the other side proposed (in an offer or in words). */
+  reoffersBest: boolean;
+  /** How much of the other side's stated floor or ceiling it believes, 0 to 1. */
+  trustInWords: number;
+  /** Threads a buyer keeps open at once for one want. */
+  parallelThreads: number;
+}
+
+const classic = {
+  curve: { e: 1, k: 0 },
+  deadline: 10,
+  acceptance: { kind: "next" },
+  buyerOpening: 0.6,
+  buyerOpeningOfLimit: 0.75,
+  sellerOpening: 1,
+  anchorPull: 0,
+  splitFrom: Number.POSITIVE_INFINITY,
+  minimumStep: 0.04,
+  modelsOpponent: false,
+  usesLeverage: false,
+  reciprocates: false,
+  reoffersBest: false,
+  trustInWords: 0.5,
+  parallelThreads: 1,
+} as const satisfies Partial<TierParams>;
+
+/** Parameter sets per tier. */
+export const TIERS: Record<TierName, TierParams> = {
+  strong: {
+    ...classic,
+    name: "strong",
+    description:
+      "concedes late, anchors well, models the opponent, re-offers its best bid, uses flaws, age and urgency as leverage",
+    tactic: "time",
+    curve: { e: 0.3, k: 0 },
+    deadline: 11,
+    acceptance: { kind: "combi", from: 0.85, window: 3 },
+    buyerOpening: 0.5,
+    buyerOpeningOfLimit: 0.7,
+    modelsOpponent: true,
+    usesLeverage: true,
+    reciprocates: true,
+    reoffersBest: true,
+    trustInWords: 0.3,
+    parallelThreads: 2,
+  },
+  weak: {
+    ...classic,
+    name: "weak",
+    description:
+      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference",
+    tactic: "time",
+    curve: { e: 2.5, k: 0.1 },
+    deadline: 7,
+    acceptance: { kind: "first-within-limit" },
+    buyerOpening: 0.6,
+    buyerOpeningOfLimit: 0.92,
+    anchorPull: 0.7,
+    splitFrom: 0,
+    trustInWords: 1,
+  },
+  boulware: {
+    ...classic,
+    name: "boulware",
+    description: "time-dependent, e = 0.2: holds, then concedes late",
+    tactic: "time",
+    curve: { e: 0.2, k: 0 },
+  },
+  conceder: {
+    ...classic,
+    name: "conceder",
+    description: "time-dependent, e = 3: concedes early",
+    tactic: "time",
+    curve: { e: 3, k: 0 },
+  },
+  linear: {
+    ...classic,
+    name: "linear",
+    description: "time-dependent, e = 1: concedes evenly",
+    tactic: "time",
+    curve: { e: 1, k: 0 },
+  },
+  "tit-for-tat": {
+    ...classic,
+    name: "tit-for-tat",
+    description: "mirrors the other side's last concession (absolute tit-for-tat)",
+    tactic: "tit-for-tat",
+  },
+  split: {
+    ...classic,
+    name: "split",
+    description: "opens like linear, then always offers the midpoint of the two last prices",
+    tactic: "split",
+    splitFrom: 0,
+  },
+};
+
+export function isTierName(name: string): name is TierName {
+  return (TIER_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,67 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createEngineAgent } from "./engine/engine-agent.ts";
+import { runNegotiation } from "./engine/run-negotiation.ts";
+import { loadModuleAgent, ModuleAgentError } from "./module-agent.ts";
+import { createAgent } from "./registry.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "haggle-module-agent-"));
+function moduleFile(name: string, source: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, source);
+  return path;
+}
+
+const setup = {
+  item: {
+    id: "lamp",
+    title: "Brass desk lamp",
+    description: "",
+    condition: "good" as const,
+    category: "home",
+    flaws: [],
+    askingPrice: 4_000,
+    reserve: 2_500,
+  },
+  buyer: { maxPrice: 3_600 },
+};
+
+describe("module agents", () => {
+  it("loads the example agent, which negotiates to a deal with a built-in agent", async () => {
+    const mine = await createAgent("module:./examples/my-agent.js", { participantId: "seller", seed: 1 });
+    expect(mine.spec).toBe("module:./examples/my-agent.js");
+    const result = await runNegotiation({
+      setup,
+      seller: mine,
+      buyer: createEngineAgent("strong", { participantId: "buyer", seed: 2 }),
+    });
+    expect(result.agreed).toBe(true);
+    expect(result.price!).toBeGreaterThanOrEqual(2_500);
+    expect(result.price!).toBeLessThanOrEqual(3_600);
+  });
+
+  it("accepts a named createAgent export and an async factory", async () => {
+    const path = moduleFile(
+      "named.mjs",
+      "export async function createAgent({ participantId }) { return { decide: () => [], who: participantId }; }",
+    );
+    const agent = await loadModuleAgent(path, { participantId: "ann", seed: 1 });
+    expect(await agent.decide({} as never)).toEqual([]);
+  });
+
+  it("explains what to fix when the module is missing or breaks the interface", async () => {
+    const context = { participantId: "ann", seed: 1 };
+    await expect(loadModuleAgent(join(dir, "nope.js"), context)).rejects.toThrow(/no file at/);
+    const noFactory = moduleFile("empty.mjs", "export const x = 1;");
+    await expect(loadModuleAgent(noFactory, context)).rejects.toThrow(/must export an agent factory/);
+    const noDecide = moduleFile("nodecide.mjs", "export default () => ({});");
+    await expect(loadModuleAgent(noDecide, context)).rejects.toThrow(ModuleAgentError);
+    const badReturn = moduleFile("bad.mjs", "export default () => ({ decide: () => 'sell!' });");
+    const agent = await loadModuleAgent(badReturn, context);
+    await expect(Promise.resolve(agent.decide({} as never))).rejects.toThrow(/must return an array/);
+    const syntax = moduleFile("syntax.mjs", "export default () => {");
+    await expect(loadModuleAgent(syntax, context)).rejects.toThrow(/failed to load/);
+  });
+});
