@@ -1,0 +1,132 @@
+import type { MarketState } from "../engine/state.ts";
+
+/**
+ * One settled deal as the analysis reads it: flat, so deals from this project's runs and from
+ * markets run elsewhere (a CSV or JSONL file) are analysed the same way. Money in integer cents.
+ */
+export interface DealRecord {
+  /** The arm (market variant) the deal happened in, e.g. "all-strong-1". */
+  arm: string;
+  /** The deal's id in its arm's market, where known (survey answers refer to it). */
+  dealId?: string;
+  /** The same item across arms: "<seller id>/<item id>" for this project's runs. */
+  item: string;
+  title?: string;
+  category?: string;
+  seller: string;
+  buyer: string;
+  /** The agent spec that represented each side, e.g. "engine:strong"; the analysis groups by it. */
+  sellerTier: string;
+  buyerTier: string;
+  price: number;
+  askingPrice?: number;
+  /** The seller's least acceptable price and the buyer's most, where known (secret in the market). */
+  reserve?: number;
+  maxPrice?: number;
+  /** The owners' persona and instructions in their own words, for the persona analysis. */
+  sellerPersona?: string;
+  buyerPersona?: string;
+  /** Offers made in the thread. */
+  rounds?: number;
+}
+
+/** One item offered in an arm, sold or not: the denominator of sale rates. */
+export interface ListingRecord {
+  arm: string;
+  item: string;
+  title: string;
+  seller: string;
+  sellerTier: string;
+  askingPrice: number;
+  reserve: number;
+  sold: boolean;
+  price?: number;
+}
+
+/** A buyer's want in an arm: with listings, what the efficiency analysis matches. */
+export interface WantRecord {
+  arm: string;
+  buyer: string;
+  buyerTier: string;
+  wantId: string;
+  description: string;
+  category?: string;
+  keywords: string[];
+  maxPrice: number;
+  budget: number;
+}
+
+export interface ArmRecords {
+  deals: DealRecord[];
+  listings: ListingRecord[];
+  wants: WantRecord[];
+}
+
+/** Flattens a finished market into the records the analysis reads. */
+export function armRecords(state: MarketState, arm: string, assignment: Record<string, string>): ArmRecords {
+  const mandateOf = (id: string) => state.participants.get(id)!.participant.mandate;
+  const tier = (id: string) => assignment[id] ?? "unknown";
+  const deals: DealRecord[] = [];
+  const soldPrice = new Map<string, number>();
+  for (const deal of state.deals.values()) {
+    if (deal.status !== "confirmed" && deal.status !== "handed-over") continue;
+    const listing = state.listings.get(deal.listingId)!;
+    const seller = mandateOf(deal.seller);
+    const buyer = mandateOf(deal.buyer);
+    const item = seller.items.find((candidate) => candidate.id === listing.itemId);
+    const want = buyer.wants.find((candidate) => candidate.id === deal.wantId);
+    const thread = state.threads.get(deal.threadId);
+    soldPrice.set(listing.id, deal.price);
+    deals.push({
+      arm,
+      dealId: deal.id,
+      item: `${deal.seller}/${listing.itemId}`,
+      title: listing.title,
+      category: listing.category,
+      seller: deal.seller,
+      buyer: deal.buyer,
+      sellerTier: tier(deal.seller),
+      buyerTier: tier(deal.buyer),
+      price: deal.price,
+      askingPrice: listing.askingPrice,
+      ...(item ? { reserve: item.reserve } : {}),
+      ...(want ? { maxPrice: want.maxPrice } : {}),
+      sellerPersona: [seller.persona, seller.instructions].filter(Boolean).join(" "),
+      buyerPersona: [buyer.persona, buyer.instructions].filter(Boolean).join(" "),
+      rounds: thread ? thread.offerIds.reduce((sum, id) => sum + (state.offers.get(id)?.version ?? 0), 0) : 0,
+    });
+  }
+  const listings: ListingRecord[] = [];
+  for (const listing of state.listings.values()) {
+    const item = mandateOf(listing.seller).items.find((candidate) => candidate.id === listing.itemId);
+    const price = soldPrice.get(listing.id);
+    listings.push({
+      arm,
+      item: `${listing.seller}/${listing.itemId}`,
+      title: listing.title,
+      seller: listing.seller,
+      sellerTier: tier(listing.seller),
+      askingPrice: listing.askingPrice,
+      reserve: item?.reserve ?? listing.askingPrice,
+      sold: price !== undefined,
+      ...(price !== undefined ? { price } : {}),
+    });
+  }
+  const wants: WantRecord[] = [];
+  for (const { participant } of state.participants.values()) {
+    for (const want of participant.mandate.wants) {
+      wants.push({
+        arm,
+        buyer: participant.id,
+        buyerTier: tier(participant.id),
+        wantId: want.id,
+        description: want.description,
+        ...(want.category ? { category: want.category } : {}),
+        keywords: want.keywords,
+        maxPrice: want.maxPrice,
+        budget: participant.mandate.budget,
+      });
+    }
+  }
+  return { deals, listings, wants };
+}
