@@ -28,6 +28,8 @@ export interface DealRecord {
   buyerPersona?: string;
   /** Offers made in the thread. */
   rounds?: number;
+  /** The buyer's want the deal served, where known (the efficiency analysis counts it as a possible match). */
+  wantId?: string;
 }
 
 /** One item offered in an arm, sold or not: the denominator of sale rates. */
@@ -41,6 +43,10 @@ export interface ListingRecord {
   reserve: number;
   sold: boolean;
   price?: number;
+  /** The listing's category, where known: the efficiency analysis matches wants by it. */
+  category?: string;
+  /** The seller's persona and instructions in their own words, for sale rates by persona. */
+  sellerPersona?: string;
 }
 
 /** A buyer's want in an arm: with listings, what the efficiency analysis matches. */
@@ -54,6 +60,8 @@ export interface WantRecord {
   keywords: string[];
   maxPrice: number;
   budget: number;
+  /** The buyer's persona and instructions in their own words, for success rates by persona. */
+  buyerPersona?: string;
 }
 
 export interface ArmRecords {
@@ -94,11 +102,13 @@ export function armRecords(state: MarketState, arm: string, assignment: Record<s
       sellerPersona: [seller.persona, seller.instructions].filter(Boolean).join(" "),
       buyerPersona: [buyer.persona, buyer.instructions].filter(Boolean).join(" "),
       rounds: thread ? thread.offerIds.reduce((sum, id) => sum + (state.offers.get(id)?.version ?? 0), 0) : 0,
+      wantId: deal.wantId,
     });
   }
   const listings: ListingRecord[] = [];
   for (const listing of state.listings.values()) {
-    const item = mandateOf(listing.seller).items.find((candidate) => candidate.id === listing.itemId);
+    const sellerMandate = mandateOf(listing.seller);
+    const item = sellerMandate.items.find((candidate) => candidate.id === listing.itemId);
     const price = soldPrice.get(listing.id);
     listings.push({
       arm,
@@ -110,6 +120,8 @@ export function armRecords(state: MarketState, arm: string, assignment: Record<s
       reserve: item?.reserve ?? listing.askingPrice,
       sold: price !== undefined,
       ...(price !== undefined ? { price } : {}),
+      category: listing.category,
+      sellerPersona: [sellerMandate.persona, sellerMandate.instructions].filter(Boolean).join(" "),
     });
   }
   const wants: WantRecord[] = [];
@@ -125,6 +137,9 @@ export function armRecords(state: MarketState, arm: string, assignment: Record<s
         keywords: want.keywords,
         maxPrice: want.maxPrice,
         budget: participant.mandate.budget,
+        buyerPersona: [participant.mandate.persona, participant.mandate.instructions]
+          .filter(Boolean)
+          .join(" "),
       });
     }
   }

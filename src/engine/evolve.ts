@@ -1,3 +1,4 @@
+import { deepFreeze } from "../domain/deep-freeze.ts";
 import type { Thread } from "../domain/thread.ts";
 import type { MarketEvent } from "./event.ts";
 import { indexListing, indexWantAd, unindexListing, unindexWantAd } from "./match-index.ts";
@@ -17,6 +18,16 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
+/**
+ * Records are never edited in place: a change replaces the record with a new frozen one. So a view
+ * can hand out the market's own records without copying them, and no agent can edit the market.
+ */
+function update<T extends object>(map: Map<string, T>, id: string, patch: Partial<T>): T {
+  const next = Object.freeze({ ...map.get(id)!, ...patch });
+  map.set(id, next);
+  return next;
+}
+
 function participant(state: MarketState, id: string): ParticipantState {
   const found = state.participants.get(id);
   if (!found) throw new Error(`evolve: unknown participant ${id}`);
@@ -24,9 +35,10 @@ function participant(state: MarketState, id: string): ParticipantState {
 }
 
 /**
- * Folds one event into the state, in place. Deterministic and total for any event that `decide`
- * produced; the only way state changes, so replaying the log rebuilds the market exactly. It mutates
- * for speed: one writer owns a market's state (clone it first if you need the old one).
+ * Folds one event into the state. Deterministic and total for any event that `decide` produced; the
+ * only way state changes, so replaying the log rebuilds the market exactly. The maps and counters
+ * change in place for speed (one writer owns a market's state); the records in them are frozen and
+ * replaced on change, so what a view handed out earlier stays as it was.
  */
 export function evolve(state: MarketState, event: MarketEvent): MarketState {
   state.seq = event.seq;
@@ -40,7 +52,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     case "participant-registered":
       state.participants.set(event.participant.id, {
-        participant: event.participant,
+        participant: deepFreeze(structuredClone(event.participant)),
         spent: 0,
         held: 0,
         earned: 0,
@@ -60,7 +72,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       state.status = "closed";
       break;
     case "listing-posted": {
-      const listing = { ...event.listing, flaws: [...event.listing.flaws] };
+      const listing = deepFreeze({ ...event.listing, flaws: [...event.listing.flaws] });
       state.listings.set(listing.id, listing);
       state.counters.listing++;
       const seller = participant(state, listing.seller);
@@ -70,14 +82,13 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "listing-withdrawn": {
-      const listing = state.listings.get(event.listingId)!;
-      listing.status = "withdrawn";
+      const listing = update(state.listings, event.listingId, { status: "withdrawn" });
       participant(state, listing.seller).listedItems.delete(listing.itemId);
       unindexListing(state.index, listing);
       break;
     }
     case "want-ad-posted": {
-      const ad = { ...event.wantAd, keywords: [...event.wantAd.keywords] };
+      const ad = deepFreeze({ ...event.wantAd, keywords: [...event.wantAd.keywords] });
       state.wantAds.set(ad.id, ad);
       state.counters.wantAd++;
       participant(state, ad.buyer).wantAdIds.push(ad.id);
@@ -85,21 +96,23 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "message-posted": {
-      const message = { ...event.message };
+      const message = Object.freeze({ ...event.message });
       state.messages.set(message.id, message);
       state.counters.message++;
       if (message.where === "channel") state.channelMessageIds.push(message.id);
       else {
         const thread = state.threads.get(message.where)!;
-        thread.messageIds.push(message.id);
-        thread.turns++;
-        thread.updatedAt = event.at;
+        update(state.threads, thread.id, {
+          messageIds: Object.freeze([...thread.messageIds, message.id]) as string[],
+          turns: thread.turns + 1,
+          updatedAt: event.at,
+        });
       }
       break;
     }
     case "thread-opened": {
       const t = event.thread;
-      const thread: Thread = {
+      const thread: Thread = deepFreeze({
         ...t,
         status: "open",
         openedAt: event.at,
@@ -108,7 +121,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
         offerIds: [],
         offerCount: { [t.seller]: 0, [t.buyer]: 0 },
         turns: 0,
-      };
+      });
       state.threads.set(thread.id, thread);
       state.counters.thread++;
       state.threadByPair.set(`${thread.listingId}|${thread.buyer}`, thread.id);
@@ -119,95 +132,93 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "offer-made": {
-      const offer = { ...event.offer };
+      const offer = Object.freeze({ ...event.offer });
       const thread = state.threads.get(offer.threadId)!;
-      if (offer.version === 1) {
-        state.counters.offer++;
-        thread.offerIds.push(offer.id);
-      }
-      for (const otherId of thread.offerIds) {
+      const offerIds = offer.version === 1 ? [...thread.offerIds, offer.id] : thread.offerIds;
+      if (offer.version === 1) state.counters.offer++;
+      for (const otherId of offerIds) {
         const other = state.offers.get(otherId);
-        if (other && other.from !== offer.from && other.status === "open") other.status = "countered";
+        if (other && other.from !== offer.from && other.status === "open") {
+          update(state.offers, otherId, { status: "countered" });
+        }
       }
       state.offers.set(offer.id, offer);
-      thread.status = "negotiating";
-      thread.offerCount[offer.from] = (thread.offerCount[offer.from] ?? 0) + 1;
-      thread.turns++;
-      thread.updatedAt = event.at;
+      update(state.threads, thread.id, {
+        offerIds: Object.freeze(offerIds) as string[],
+        status: "negotiating",
+        offerCount: Object.freeze({
+          ...thread.offerCount,
+          [offer.from]: (thread.offerCount[offer.from] ?? 0) + 1,
+        }),
+        turns: thread.turns + 1,
+        updatedAt: event.at,
+      });
       break;
     }
-    case "offer-withdrawn": {
-      const offer = state.offers.get(event.offerId)!;
-      offer.status = "withdrawn";
+    case "offer-withdrawn":
+      update(state.offers, event.offerId, { status: "withdrawn" });
       break;
-    }
     case "deal-accepted": {
-      const deal = { ...event.deal, handedOverBy: [...event.deal.handedOverBy] };
+      const deal = deepFreeze({ ...event.deal, handedOverBy: [...event.deal.handedOverBy] });
       state.deals.set(deal.id, deal);
       state.counters.deal++;
-      state.offers.get(deal.offerId)!.status = "accepted";
-      const thread = state.threads.get(deal.threadId)!;
-      thread.status = "agreed";
-      thread.dealId = deal.id;
-      thread.updatedAt = event.at;
-      state.listings.get(deal.listingId)!.status = "pending";
+      update(state.offers, deal.offerId, { status: "accepted" });
+      update(state.threads, deal.threadId, { status: "agreed", dealId: deal.id, updatedAt: event.at });
+      update(state.listings, deal.listingId, { status: "pending" });
       const buyer = participant(state, deal.buyer);
       buyer.held += deal.price;
       buyer.wantsTaken.add(deal.wantId);
       break;
     }
     case "deal-confirmed": {
-      const deal = state.deals.get(event.dealId)!;
-      deal.status = "confirmed";
-      deal.confirmedAt = event.at;
-      const thread = state.threads.get(deal.threadId)!;
-      thread.status = "confirmed";
-      thread.updatedAt = event.at;
-      const listing = state.listings.get(deal.listingId)!;
-      listing.status = "sold";
+      const deal = update(state.deals, event.dealId, { status: "confirmed", confirmedAt: event.at });
+      update(state.threads, deal.threadId, { status: "confirmed", updatedAt: event.at });
+      const listing = update(state.listings, deal.listingId, { status: "sold" });
       unindexListing(state.index, listing);
       const buyer = participant(state, deal.buyer);
       buyer.held -= deal.price;
       buyer.spent += deal.price;
       participant(state, deal.seller).earned += deal.price;
-      for (const entry of event.ledger) state.ledger.push({ ...entry });
+      for (const entry of event.ledger) state.ledger.push(Object.freeze({ ...entry }));
       for (const adId of buyer.wantAdIds) {
         const ad = state.wantAds.get(adId)!;
         if (ad.wantId === deal.wantId && ad.status === "active") {
-          ad.status = "fulfilled";
-          unindexWantAd(state.index, ad);
+          unindexWantAd(state.index, update(state.wantAds, adId, { status: "fulfilled" }));
         }
       }
       break;
     }
     case "deal-cancelled": {
-      const deal = state.deals.get(event.dealId)!;
-      deal.status = "cancelled";
-      state.offers.get(deal.offerId)!.status = "withdrawn";
-      const listing = state.listings.get(deal.listingId)!;
-      if (listing.status === "pending") listing.status = "active";
+      const deal = update(state.deals, event.dealId, { status: "cancelled" });
+      update(state.offers, deal.offerId, { status: "withdrawn" });
+      if (state.listings.get(deal.listingId)!.status === "pending") {
+        update(state.listings, deal.listingId, { status: "active" });
+      }
       const buyer = participant(state, deal.buyer);
       buyer.held -= deal.price;
       buyer.wantsTaken.delete(deal.wantId);
       break;
     }
     case "deal-handed-over": {
-      const deal = state.deals.get(event.dealId)!;
-      deal.handedOverBy.push(event.by);
-      if (deal.handedOverBy.length >= 2) {
-        deal.status = "handed-over";
-        state.threads.get(deal.threadId)!.status = "handed-over";
-      }
+      const before = state.deals.get(event.dealId)!;
+      const handedOverBy = Object.freeze([...before.handedOverBy, event.by]) as string[];
+      const done = handedOverBy.length >= 2;
+      const deal = update(state.deals, event.dealId, {
+        handedOverBy,
+        ...(done ? { status: "handed-over" as const } : {}),
+      });
+      if (done) update(state.threads, deal.threadId, { status: "handed-over" });
       break;
     }
     case "thread-declined":
     case "thread-expired": {
-      const thread = state.threads.get(event.threadId)!;
-      thread.status = event.type === "thread-declined" ? "declined" : "expired";
-      thread.updatedAt = event.at;
+      const thread = update(state.threads, event.threadId, {
+        status: event.type === "thread-declined" ? "declined" : "expired",
+        updatedAt: event.at,
+      });
       for (const offerId of thread.offerIds) {
-        const offer = state.offers.get(offerId)!;
-        if (offer.status === "open") offer.status = "expired";
+        if (state.offers.get(offerId)!.status === "open")
+          update(state.offers, offerId, { status: "expired" });
       }
       break;
     }

@@ -37,12 +37,25 @@ function remove(map: Map<string, Set<string>>, key: string, id: string): void {
   if (set.size === 0) map.delete(key);
 }
 
+// Titles and wants are frozen records, so their keywords are worked out once per record.
+const keywordCache = new WeakMap<object, string[]>();
+
 export function listingKeywords(listing: Pick<Listing, "title" | "category">): string[] {
-  return keywordsOf(listing.title);
+  let words = keywordCache.get(listing);
+  if (!words) {
+    words = keywordsOf(listing.title);
+    keywordCache.set(listing, words);
+  }
+  return words;
 }
 
 export function wantKeywords(want: { description: string; keywords: string[] }): string[] {
-  return want.keywords.length > 0 ? keywordsOf(want.keywords.join(" ")) : keywordsOf(want.description);
+  let words = keywordCache.get(want);
+  if (!words) {
+    words = want.keywords.length > 0 ? keywordsOf(want.keywords.join(" ")) : keywordsOf(want.description);
+    keywordCache.set(want, words);
+  }
+  return words;
 }
 
 export function indexListing(index: MatchIndex, listing: Listing): void {
@@ -65,6 +78,46 @@ export function unindexWantAd(index: MatchIndex, ad: WantAd): void {
   for (const word of wantKeywords(ad)) remove(index.wantAdsByKeyword, word, ad.id);
 }
 
+/** How many matches to return, and which ids count (e.g. not the asker's own posts). */
+export interface MatchOptions {
+  limit?: number;
+  accept?: (id: string) => boolean;
+}
+
+/**
+ * The best `limit` ids by score (keyword hits count 2 each, a shared category 1), ties by id. Keyword
+ * hits are scored in full; ids that share only the category are taken in id order until the limit is
+ * met, so a crowded category costs what is returned rather than its size. Posting sets iterate in
+ * insertion order, which is id order, since ids are issued in sequence.
+ */
+function topMatches(
+  keywordPostings: Array<Set<string> | undefined>,
+  category: Set<string> | undefined,
+  categoryOnly: boolean,
+  options: MatchOptions,
+): string[] {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const accept = options.accept ?? (() => true);
+  const scores = new Map<string, number>();
+  for (const posting of keywordPostings) {
+    for (const id of posting ?? []) {
+      const score = scores.get(id);
+      if (score !== undefined) scores.set(id, score + 2);
+      else if (accept(id)) scores.set(id, 2);
+    }
+  }
+  if (category) for (const [id, score] of scores) if (category.has(id)) scores.set(id, score + 1);
+  const ranked = [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
+    .map(([id]) => id);
+  if (ranked.length >= limit || !category || !categoryOnly) return ranked.slice(0, limit);
+  for (const id of category) {
+    if (ranked.length >= limit) break;
+    if (!scores.has(id) && accept(id)) ranked.push(id);
+  }
+  return ranked;
+}
+
 /**
  * Active listing ids that match a want: any shared keyword, or the same category when the want names
  * only a category. Ranked by the number of shared keywords, then id, for a stable order.
@@ -72,30 +125,28 @@ export function unindexWantAd(index: MatchIndex, ad: WantAd): void {
 export function listingsMatching(
   index: MatchIndex,
   want: { description: string; keywords: string[]; category?: string },
+  options: MatchOptions = {},
 ): string[] {
-  const scores = new Map<string, number>();
-  for (const word of wantKeywords(want)) {
-    for (const id of index.listingsByKeyword.get(word) ?? []) scores.set(id, (scores.get(id) ?? 0) + 2);
-  }
-  if (want.category) {
-    for (const id of index.listingsByCategory.get(want.category) ?? []) {
-      const score = scores.get(id);
-      if (score !== undefined) scores.set(id, score + 1);
-      else if (want.keywords.length === 0) scores.set(id, 1);
-    }
-  }
-  return [...scores.entries()].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([id]) => id);
+  return topMatches(
+    wantKeywords(want).map((word) => index.listingsByKeyword.get(word)),
+    want.category ? index.listingsByCategory.get(want.category) : undefined,
+    want.keywords.length === 0,
+    options,
+  );
 }
 
 /** Active want ad ids that a listing could serve: the same category, or a shared keyword. */
-export function wantAdsMatching(index: MatchIndex, listing: Pick<Listing, "title" | "category">): string[] {
-  const scores = new Map<string, number>();
-  for (const word of listingKeywords(listing)) {
-    for (const id of index.wantAdsByKeyword.get(word) ?? []) scores.set(id, (scores.get(id) ?? 0) + 2);
-  }
-  for (const id of index.wantAdsByCategory.get(listing.category) ?? [])
-    scores.set(id, (scores.get(id) ?? 0) + 1);
-  return [...scores.entries()].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([id]) => id);
+export function wantAdsMatching(
+  index: MatchIndex,
+  listing: Pick<Listing, "title" | "category">,
+  options: MatchOptions = {},
+): string[] {
+  return topMatches(
+    listingKeywords(listing).map((word) => index.wantAdsByKeyword.get(word)),
+    index.wantAdsByCategory.get(listing.category),
+    true,
+    options,
+  );
 }
 
 /** Orders ids like "L2" < "L10". */

@@ -20,7 +20,8 @@ export interface ThreadView {
 
 /**
  * Everything one participant's agent may see: its own mandate (with its secrets), public posts,
- * and its own threads. Never anyone else's reserve, max price or budget.
+ * and its own threads. Never anyone else's reserve, max price or budget. Read-only: its records are
+ * the market's own, frozen.
  */
 export interface AgentView {
   now: number;
@@ -63,26 +64,28 @@ export function viewFor(state: MarketState, participantId: string, options: View
   const matching = new Map<string, Listing>();
   for (const want of participant.mandate.wants) {
     if (self.wantsTaken.has(want.id)) continue;
-    let taken = 0;
-    for (const id of listingsMatching(state.index, want)) {
-      const listing = state.listings.get(id);
-      if (!listing || listing.seller === participantId || listing.status !== "active") continue;
-      matching.set(id, listing);
-      if (++taken >= perWant) break;
-    }
+    const ids = listingsMatching(state.index, want, {
+      limit: perWant,
+      accept: (id) => {
+        const listing = state.listings.get(id);
+        return listing !== undefined && listing.seller !== participantId && listing.status === "active";
+      },
+    });
+    for (const id of ids) matching.set(id, state.listings.get(id)!);
   }
 
   const matchingAds = new Map<string, WantAd>();
   for (const listingId of self.listingIds) {
     const listing = state.listings.get(listingId);
     if (listing?.status !== "active") continue;
-    let taken = 0;
-    for (const id of wantAdsMatching(state.index, listing)) {
-      const ad = state.wantAds.get(id);
-      if (!ad || ad.buyer === participantId || ad.status !== "active") continue;
-      matchingAds.set(id, ad);
-      if (++taken >= perWant) break;
-    }
+    const ids = wantAdsMatching(state.index, listing, {
+      limit: perWant,
+      accept: (id) => {
+        const ad = state.wantAds.get(id);
+        return ad !== undefined && ad.buyer !== participantId && ad.status === "active";
+      },
+    });
+    for (const id of ids) matchingAds.set(id, state.wantAds.get(id)!);
   }
 
   const threads: ThreadView[] = self.threadIds.map((threadId) => {
@@ -91,19 +94,15 @@ export function viewFor(state: MarketState, participantId: string, options: View
     const counterpartId = role === "seller" ? thread.buyer : thread.seller;
     const counterpart = state.participants.get(counterpartId)!.participant;
     const deal = thread.dealId ? state.deals.get(thread.dealId) : undefined;
+    // Records are frozen and replaced on change (see evolve.ts), so the view shares them.
     return {
-      thread: {
-        ...thread,
-        messageIds: [...thread.messageIds],
-        offerIds: [...thread.offerIds],
-        offerCount: { ...thread.offerCount },
-      },
+      thread,
       role,
-      listing: { ...state.listings.get(thread.listingId)! },
+      listing: state.listings.get(thread.listingId)!,
       counterpart: { id: counterpart.id, name: counterpart.name },
-      messages: thread.messageIds.map((id) => ({ ...state.messages.get(id)! })),
-      offers: thread.offerIds.map((id) => ({ ...state.offers.get(id)! })),
-      ...(deal ? { deal: { ...deal, handedOverBy: [...deal.handedOverBy] } } : {}),
+      messages: thread.messageIds.map((id) => state.messages.get(id)!),
+      offers: thread.offerIds.map((id) => state.offers.get(id)!),
+      ...(deal ? { deal } : {}),
     };
   });
 
@@ -120,19 +119,17 @@ export function viewFor(state: MarketState, participantId: string, options: View
     me: {
       id: participant.id,
       name: participant.name,
-      mandate: structuredClone(participant.mandate),
+      mandate: participant.mandate,
       spent: self.spent,
       held: self.held,
       earned: self.earned,
       available: budget - self.spent - self.held,
     },
-    myListings: self.listingIds.map((id) => ({ ...state.listings.get(id)! })),
-    myWantAds: self.wantAdIds.map((id) => ({ ...state.wantAds.get(id)! })),
+    myListings: self.listingIds.map((id) => state.listings.get(id)!),
+    myWantAds: self.wantAdIds.map((id) => state.wantAds.get(id)!),
     matchingListings: [...matching.values()].sort((a, b) => compareIds(a.id, b.id)),
     matchingWantAds: [...matchingAds.values()].sort((a, b) => compareIds(a.id, b.id)),
-    channelMessages: state.channelMessageIds
-      .slice(-channelCount)
-      .map((id) => ({ ...state.messages.get(id)! })),
+    channelMessages: state.channelMessageIds.slice(-channelCount).map((id) => state.messages.get(id)!),
     threads,
     deals: threads.flatMap((t) => (t.deal ? [t.deal] : [])),
   };

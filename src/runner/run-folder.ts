@@ -12,6 +12,8 @@ export interface RunRecord {
   participants: Participant[];
   assignment: Record<string, string>;
   marketId: string;
+  /** The experiment arm this run is, if any; analysis labels its deals with it. */
+  arm?: string;
   /** The folder the config was read from: `module:` agent paths resolve against it on resume too. */
   configDir?: string;
   /** "pglite" keeps the database in `<run>/db`; "postgres" needs the same --db or HAGGLE_DB to resume. */

@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Agent, AgentContext } from "../agents/agent.ts";
+import { armRecords } from "../analysis/deal-record.ts";
 import { type MarketSummary, summariseMarket } from "../analysis/market-summary.ts";
 import type { Participant } from "../domain/mandate.ts";
 import type { MarketState } from "../engine/state.ts";
 import { dealMemoMarkdown } from "../interfaces/documents/deal-memo.ts";
-import { type EventStore, openStore } from "../store/index.ts";
+import { type EventStore, openStoreInWorker } from "../store/index.ts";
 import { assignAgents } from "./assign-agents.ts";
 import { BatchingSink } from "./event-sink.ts";
 import { loadParticipants } from "./load-participants.ts";
@@ -57,8 +58,9 @@ export async function populationFor(config: RunConfig, configDir: string): Promi
   });
 }
 
-async function storeFor(dir: string, db: string | undefined): Promise<EventStore> {
-  return openStore({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
+/** The store runs on a worker thread, so opening it and writing batches overlap the simulation. */
+function storeFor(dir: string, db: string | undefined): EventStore {
+  return openStoreInWorker({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
 }
 
 async function execute(
@@ -66,14 +68,23 @@ async function execute(
   dir: string,
   store: EventStore,
   options: RunOptions,
+  fresh: boolean,
 ): Promise<RunOutcome> {
   const started = performance.now();
-  await store.createMarket({
+  // A fresh run's log is empty, so the market starts at once and its first batches queue behind the
+  // store's opening; a resumed run must read what is stored before it can go on.
+  const created = store.createMarket({
     marketId: record.marketId,
     runId: record.runId,
     createdAt: Date.parse(record.config.start),
   });
-  const stored = await store.read(record.marketId);
+  const documented = fresh
+    ? created.then(() =>
+        store.putDocument(record.runId, "run", { config: record.config, assignment: record.assignment }),
+      )
+    : created;
+  documented.catch(() => {});
+  const stored = fresh ? [] : await created.then(() => store.read(record.marketId));
   const sink = new BatchingSink((batch) => store.append(record.marketId, batch), { stored, batchSize: 5000 });
   const result = await simulateMarket({
     marketId: record.marketId,
@@ -89,9 +100,12 @@ async function execute(
     ...(record.config.caps ? { caps: record.config.caps } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  await documented;
   const summary = summariseMarket(result.state);
   summary.refusals = result.refusals;
   await writeArtifacts(dir, result.state, summary);
+  const records = armRecords(result.state, record.arm ?? record.runId, record.assignment);
+  await writeFile(join(dir, "records.json"), `${JSON.stringify(records)}\n`);
   await store.putDocument(record.runId, "summary", summary);
   await writeRunRecord(dir, { ...record, status: "finished", finishedAt: new Date().toISOString() });
   return {
@@ -122,7 +136,7 @@ async function writeArtifacts(dir: string, state: MarketState, summary: MarketSu
 export async function startRun(config: RunConfig, options: RunOptions): Promise<RunOutcome> {
   const participants = await populationFor(config, options.configDir ?? process.cwd());
   const runId = basename(options.dir);
-  const store = await storeFor(options.dir, options.db);
+  const store = storeFor(options.dir, options.db);
   try {
     const record: RunRecord = {
       runId,
@@ -141,8 +155,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
       startedAt: new Date().toISOString(),
     };
     await writeRunRecord(options.dir, record);
-    await store.putDocument(runId, "run", { config, assignment: record.assignment });
-    return await execute(record, options.dir, store, options);
+    return await execute(record, options.dir, store, options, true);
   } finally {
     await store.close();
   }
@@ -160,9 +173,9 @@ export async function resumeRun(dir: string, options: Omit<RunOptions, "dir">): 
       "this run keeps its log in PostgreSQL: pass the same --db URL (or set HAGGLE_DB) to resume it",
     );
   }
-  const store = await storeFor(dir, options.db);
+  const store = storeFor(dir, options.db);
   try {
-    return await execute(record, dir, store, { ...options, dir });
+    return await execute(record, dir, store, { ...options, dir }, false);
   } finally {
     await store.close();
   }

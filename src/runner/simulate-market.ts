@@ -134,14 +134,14 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
   const notify = (produced: readonly MarketEvent[], now: number) => {
     for (const event of produced) {
       if (event.type === "listing-posted") {
-        for (const adId of wantAdsMatching(state.index, event.listing).slice(0, 12)) {
-          const buyer = state.wantAds.get(adId)!.buyer;
-          if (buyer !== event.actor) reply(buyer, now);
+        const accept = (adId: string) => state.wantAds.get(adId)!.buyer !== event.actor;
+        for (const adId of wantAdsMatching(state.index, event.listing, { limit: 12, accept })) {
+          reply(state.wantAds.get(adId)!.buyer, now);
         }
       } else if (event.type === "want-ad-posted") {
-        for (const listingId of listingsMatching(state.index, event.wantAd).slice(0, 12)) {
-          const seller = state.listings.get(listingId)!.seller;
-          if (seller !== event.actor) reply(seller, now);
+        const accept = (listingId: string) => state.listings.get(listingId)!.seller !== event.actor;
+        for (const listingId of listingsMatching(state.index, event.wantAd, { limit: 12, accept })) {
+          reply(state.listings.get(listingId)!.seller, now);
         }
       } else {
         const other = counterpartOf(state, event);

@@ -5,3 +5,4 @@ export { type OpenStoreOptions, openStore } from "./open-store.ts";
 export { openPgliteStore } from "./pglite-store.ts";
 export { openPostgresStore, type PostgresStoreOptions } from "./postgres-store.ts";
 export { isStoreError, StoreError, type StoreErrorCode } from "./store-error.ts";
+export { openStoreInWorker } from "./worker-store.ts";
