@@ -20,10 +20,16 @@ export class BatchingSink implements EventSink {
   private buffer: MarketEvent[] = [];
   private seen = 0;
   private writing: Promise<void> = Promise.resolve();
+  private lastFlush = Date.now();
 
   constructor(
     private readonly append: (events: MarketEvent[]) => Promise<void>,
-    private readonly options: { batchSize?: number; stored?: readonly MarketEvent[] } = {},
+    private readonly options: {
+      batchSize?: number;
+      /** Wall-clock ms after which a partial batch is written anyway, so a long run is durable as it goes. */
+      maxDelayMs?: number;
+      stored?: readonly MarketEvent[];
+    } = {},
   ) {}
 
   write(events: readonly MarketEvent[]): void {
@@ -42,7 +48,12 @@ export class BatchingSink implements EventSink {
       this.seen++;
       this.buffer.push(event);
     }
-    if (this.buffer.length >= (this.options.batchSize ?? 5000)) void this.startFlush();
+    if (
+      this.buffer.length >= (this.options.batchSize ?? 5000) ||
+      (this.buffer.length > 0 && Date.now() - this.lastFlush >= (this.options.maxDelayMs ?? 500))
+    ) {
+      void this.startFlush();
+    }
   }
 
   /** True once every stored event has been re-derived (the resumed run is back at its frontier). */
@@ -51,6 +62,7 @@ export class BatchingSink implements EventSink {
   }
 
   private startFlush(): Promise<void> {
+    this.lastFlush = Date.now();
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length > 0) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -25,6 +25,11 @@ export async function openPgliteStore(dataDir?: string): Promise<EventStore> {
     mkdirSync(dirname(folder), { recursive: true });
     release = lockDataDir(folder);
   }
+  // A folder without its ready marker was being initialised when its process died: no event can be
+  // in it (appends start only once the store is open), so it is started again from scratch.
+  const ready = folder === undefined ? undefined : `${folder}.ready`;
+  if (folder !== undefined && existsSync(folder) && !existsSync(ready!))
+    rmSync(folder, { recursive: true, force: true });
   const fresh = folder !== undefined && (!existsSync(folder) || readdirSync(folder).length === 0);
   const template = fresh ? readTemplate() : undefined;
   let db: PGlite;
@@ -51,6 +56,7 @@ export async function openPgliteStore(dataDir?: string): Promise<EventStore> {
     throw error;
   }
   if (fresh && !template) await saveTemplate(db);
+  if (ready !== undefined && fresh) writeFileSync(ready, "initialised\n");
   return store;
 }
 
