@@ -18,6 +18,7 @@ export async function buildProgram(): Promise<Command> {
     import("./commands/show.ts"),
     import("./commands/negotiate.ts"),
     import("./commands/parse.ts"),
+    import("./commands/handover.ts"),
   ]);
   for (const module of modules) module.register(program);
   return program;

@@ -1,0 +1,239 @@
+import type { AnalysisResults } from "../../analysis/analyze.ts";
+import { PERSONA_GROUP_LABELS } from "../../analysis/persona-groups.ts";
+import {
+  capitalise,
+  excludesZero,
+  money,
+  moneyInterval,
+  percent,
+  percentInterval,
+  pValue,
+  signedPercent,
+  tierLabel,
+} from "./format.ts";
+
+/** One finding in plain words, under a heading of the report. */
+export interface Finding {
+  topic:
+    | "overview"
+    | "tiers"
+    | "participation"
+    | "pairings"
+    | "same-item"
+    | "persona"
+    | "efficiency"
+    | "fairness"
+    | "perception";
+  text: string;
+}
+
+const join = (parts: string[]) => parts.filter(Boolean).join(", ");
+
+function overview(results: AnalysisResults): Finding[] {
+  const { arms, meta } = results;
+  const currency = meta.currency;
+  const volume = arms.reduce((sum, arm) => sum + arm.volume, 0);
+  const text = [
+    `${arms.length} ${arms.length === 1 ? "market" : "markets (arms)"} with ${meta.deals} deals worth ${money(volume, currency)} in all.`,
+  ];
+  for (const arm of arms) {
+    text.push(
+      `${arm.arm}: ${arm.deals} deals, ${money(arm.volume, currency)}${arm.listings !== undefined ? ` from ${arm.listings} listings (${percent(arm.saleRate ?? 0, 0)} sold)` : ""}.`,
+    );
+  }
+  return [{ topic: "overview", text: text.join(" ") }];
+}
+
+function tiers(results: AnalysisResults): Finding[] {
+  const out: Finding[] = [];
+  const { currency } = results.meta;
+  for (const c of results.tierEffects.contrasts) {
+    const who = `${capitalise(tierLabel(c.tier))} ${c.side}s`;
+    const ref = `${tierLabel(c.reference)} ${c.side}s`;
+    const est = c.percent.estimate;
+    const direction = c.side === "seller" ? (est >= 0 ? "more" : "less") : est >= 0 ? "less" : "more";
+    const verb = c.side === "seller" ? "got" : "paid";
+    const interval = percentInterval(c.percent);
+    const dollars = c.cents.estimate;
+    const cents =
+      c.side === "seller"
+        ? `${dollars >= 0 ? "" : "minus "}${money(Math.abs(dollars), currency)} per item${moneyInterval(c.cents, currency) ? ` (${moneyInterval(c.cents, currency)})` : ""}`
+        : `${money(Math.abs(dollars), currency)} ${dollars >= 0 ? "less" : "more"} per item${moneyInterval(c.cents, currency) ? ` (${moneyInterval(c.cents, currency)})` : ""}`;
+    const clear = excludesZero(c.percent);
+    const verdict = clear
+      ? ""
+      : " The interval includes zero: these data cannot tell this apart from no difference.";
+    out.push({
+      topic: "tiers",
+      text: `${who} ${verb} ${percent(Math.abs(est))} ${direction} for the same items than ${ref} (${join([interval, pValue(c.pValue)])}); about ${cents}.${verdict}${c.adjusted ? "" : " Not adjusted for the other side's tier."}`,
+    });
+  }
+  if (out.length === 0) {
+    out.push({
+      topic: "tiers",
+      text: `No tier comparison: ${results.tierEffects.notes.join(" ") || "only one tier took part."}`,
+    });
+  } else {
+    out.push({
+      topic: "tiers",
+      text: `Estimated with item fixed effects on ${results.tierEffects.dealsUsed} deals of ${results.tierEffects.itemsUsed} items sold more than once; intervals from ${results.tierEffects.bootstrap} bootstrap resamples of items, p-values from ${results.tierEffects.permutations} permutations of tier labels within items.`,
+    });
+  }
+  return out;
+}
+
+function participation(results: AnalysisResults): Finding[] {
+  const rows = results.participation.filter((row) => row.arm === "all");
+  if (rows.length === 0) return [];
+  const parts = rows.map(
+    (row) =>
+      `${tierLabel(row.tier)} participants closed ${row.perPersonAsSeller.toFixed(2)} deals each as sellers and ${row.perPersonAsBuyer.toFixed(2)} as buyers${row.saleRate !== undefined ? ` (${percent(row.saleRate, 0)} of their listings sold` : ""}${row.wantsFilled !== undefined ? `, ${percent(row.wantsFilled, 0)} of their wants filled)` : row.saleRate !== undefined ? ")" : ""}`,
+  );
+  return [{ topic: "participation", text: `${capitalise(parts.join("; "))}.` }];
+}
+
+function pairings(results: AnalysisResults): Finding[] {
+  const cells = results.priceMatrix.cells.filter(
+    (cell) => cell.vsItemAverage !== undefined && cell.comparableDeals >= 5,
+  );
+  if (cells.length < 2) return [];
+  const sorted = [...cells].sort((a, b) => b.vsItemAverage! - a.vsItemAverage!);
+  const high = sorted[0]!;
+  const low = sorted[sorted.length - 1]!;
+  const name = (cell: (typeof cells)[number]) =>
+    `${tierLabel(cell.sellerTier)} sellers met ${tierLabel(cell.buyerTier)} buyers`;
+  return [
+    {
+      topic: "pairings",
+      text: `Prices were highest when ${name(high)} (${signedPercent(high.vsItemAverage!)} against the same items' average, ${high.comparableDeals} deals) and lowest when ${name(low)} (${signedPercent(low.vsItemAverage!)}, ${low.comparableDeals} deals).`,
+    },
+  ];
+}
+
+function sameItem(results: AnalysisResults): Finding[] {
+  const { sameItem, meta } = results;
+  if (sameItem.itemsSoldInSeveralArms === 0) return [];
+  const out: Finding[] = [
+    {
+      topic: "same-item",
+      text: `${sameItem.itemsSoldInSeveralArms} items sold in more than one arm; the median gap between an item's highest and lowest price was ${percent(sameItem.medianGapRatio ?? 0, 0)} (${money(sameItem.medianGap ?? 0, meta.currency)}).`,
+    },
+  ];
+  const top = sameItem.examples[0];
+  if (top && top.gap > 0) {
+    out.push({
+      topic: "same-item",
+      text: `The largest gap: "${top.title ?? top.item}" sold for ${money(top.highest.price, meta.currency)} in ${top.highest.arm} (${tierLabel(top.highest.sellerTier)} seller, ${tierLabel(top.highest.buyerTier)} buyer) and for ${money(top.lowest.price, meta.currency)} in ${top.lowest.arm} (${tierLabel(top.lowest.sellerTier)} seller, ${tierLabel(top.lowest.buyerTier)} buyer).`,
+    });
+  }
+  return out;
+}
+
+function persona(results: AnalysisResults): Finding[] {
+  const out: Finding[] = [];
+  const sellers = results.persona.filter((p) => p.side === "seller" && p.price && p.deals >= 5);
+  if (sellers.length >= 2) {
+    const sorted = [...sellers].sort((a, b) => b.price!.estimate - a.price!.estimate);
+    const best = sorted[0]!;
+    const worst = sorted[sorted.length - 1]!;
+    out.push({
+      topic: "persona",
+      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold at ${signedPercent(best.price!.estimate)} against their asking price (${best.deals} deals${best.price!.low !== undefined ? `, ${percentInterval(best.price!)}` : ""}); "${PERSONA_GROUP_LABELS[worst.group]}" at ${signedPercent(worst.price!.estimate)} (${worst.deals} deals${worst.price!.low !== undefined ? `, ${percentInterval(worst.price!)}` : ""}).`,
+    });
+  }
+  const buyers = results.persona.filter((p) => p.side === "buyer" && p.price && p.deals >= 5);
+  if (buyers.length >= 2) {
+    const sorted = [...buyers].sort((a, b) => a.price!.estimate - b.price!.estimate);
+    const best = sorted[0]!;
+    const worst = sorted[sorted.length - 1]!;
+    out.push({
+      topic: "persona",
+      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${signedPercent(best.price!.estimate)} against the same items' average (${best.deals} deals${best.price!.low !== undefined ? `, ${percentInterval(best.price!)}` : ""}); "${PERSONA_GROUP_LABELS[worst.group]}" paid ${signedPercent(worst.price!.estimate)} (${worst.deals} deals).`,
+    });
+  }
+  if (out.length > 0) {
+    out.push({
+      topic: "persona",
+      text: "Persona groups are not randomly assigned (the same people keep their instructions in every arm), so these are associations, not effects.",
+    });
+  }
+  return out;
+}
+
+function efficiency(results: AnalysisResults): Finding[] {
+  const rows = results.efficiency.filter((row) => row.efficiency !== undefined);
+  if (rows.length === 0) return [];
+  const values = rows.map((row) => row.efficiency!);
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const exact = rows.every((row) => row.exact);
+  const { currency } = results.meta;
+  const per = rows
+    .map(
+      (row) =>
+        `${row.arm} ${percent(row.efficiency!, 0)} (${money(row.realisedSurplus, currency)} of ${money(row.bestSurplus, currency)})`,
+    )
+    .join(", ");
+  return [
+    {
+      topic: "efficiency",
+      text: `The markets realised ${percent(mean, 0)} of the best possible surplus on average (${per}). The best possible pairs buyers' wants with matching listings within each buyer's budget${exact ? " and was solved exactly" : "; the search stopped before proving optimality in some arms, so the efficiency there is between the two figures in the table"}.`,
+    },
+  ];
+}
+
+function fairness(results: AnalysisResults): Finding[] {
+  const rows = results.surplusShares.byTier;
+  if (rows.length === 0) return [];
+  const out: Finding[] = [];
+  for (const side of ["seller", "buyer"] as const) {
+    const mine = rows.filter((row) => row.side === side);
+    if (mine.length === 0) continue;
+    out.push({
+      topic: "fairness",
+      text: `As ${side}s, ${mine
+        .map(
+          (row) =>
+            `${tierLabel(row.tier)} participants kept ${percent(row.share.estimate, 0)} of their deals' surplus${row.share.low !== undefined ? ` (${percentInterval(row.share)})` : ""}`,
+        )
+        .join("; ")}.`,
+    });
+  }
+  return out;
+}
+
+function perception(results: AnalysisResults): Finding[] {
+  const gap = results.perception;
+  if (!gap) return [];
+  const rows = gap.byTier.filter((row) => row.side === "both");
+  const out: Finding[] = [];
+  if (rows.length > 0) {
+    out.push({
+      topic: "perception",
+      text: `People rated their deals' fairness ${rows.map((row) => `${row.meanFairness.toFixed(2)} (${tierLabel(row.tier)}${row.meanShare !== undefined ? `, measured share ${percent(row.meanShare, 0)}` : ""})`).join(" vs ")} on 1-7.`,
+    });
+  }
+  const r = gap.fairnessVsShare;
+  out.push({
+    topic: "perception",
+    text:
+      r.pearson !== undefined
+        ? `The correlation between rated fairness and the surplus share people actually got was r = ${r.pearson.toFixed(2)} (Spearman ${r.spearman!.toFixed(2)}, n = ${r.n}).`
+        : `Too few ratings with known surplus shares to correlate (n = ${r.n}).`,
+  });
+  return out;
+}
+
+/** The report's findings in plain words, with numbers and intervals. */
+export function findings(results: AnalysisResults): Finding[] {
+  return [
+    ...overview(results),
+    ...tiers(results),
+    ...participation(results),
+    ...pairings(results),
+    ...sameItem(results),
+    ...persona(results),
+    ...efficiency(results),
+    ...fairness(results),
+    ...perception(results),
+  ];
+}

@@ -1,0 +1,54 @@
+import type { AnalysisResults } from "../../analysis/analyze.ts";
+import type { Finding } from "./findings.ts";
+import { money, percent, tierLabel } from "./format.ts";
+
+function grid(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** The summary `haggle analyze` prints: arms, tier effects and the findings in plain words. */
+export function terminalSummary(results: AnalysisResults, list: readonly Finding[], outDir?: string): string {
+  const c = results.meta.currency;
+  const efficiency = new Map(results.efficiency.map((e) => [e.arm, e]));
+  const arms = grid(
+    ["arm", "listings", "deals", "volume", "sold", "efficiency"],
+    results.arms.map((a) => {
+      const e = efficiency.get(a.arm);
+      return [
+        a.arm,
+        a.listings === undefined ? "-" : String(a.listings),
+        String(a.deals),
+        money(a.volume, c),
+        a.saleRate === undefined ? "-" : percent(a.saleRate, 0),
+        e?.efficiency === undefined ? "-" : `${percent(e.efficiency, 0)}${e.exact ? "" : "*"}`,
+      ];
+    }),
+  );
+  const contrasts = results.tierEffects.contrasts.length
+    ? grid(
+        ["tier effect", "estimate", "95% CI", "per item", "p"],
+        results.tierEffects.contrasts.map((t) => [
+          `${tierLabel(t.tier)} vs ${tierLabel(t.reference)} ${t.side}s`,
+          `${percent(t.percent.estimate)} ${t.side === "seller" ? "more" : "less"}`,
+          t.percent.low === undefined ? "-" : `${percent(t.percent.low)} to ${percent(t.percent.high!)}`,
+          money(t.cents.estimate, c),
+          t.pValue === undefined ? "-" : t.pValue.toFixed(3),
+        ]),
+      )
+    : "";
+  return [
+    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals`,
+    "",
+    arms,
+    ...(results.efficiency.some((e) => !e.exact)
+      ? ["* best possible surplus not proven optimal (search limit)"]
+      : []),
+    ...(contrasts ? ["", contrasts] : []),
+    "",
+    ...list.map((f) => `- ${f.text}`),
+    ...(outDir ? ["", `Report: ${outDir}/report.html (results.json, tables/)`] : []),
+  ].join("\n");
+}

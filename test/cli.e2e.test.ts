@@ -1,0 +1,75 @@
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { haggle, repoRoot } from "./support/haggle-cli.ts";
+
+const exec = promisify(execFile);
+const root = mkdtempSync(join(tmpdir(), "haggle-cli-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe("haggle as a user runs it", () => {
+  it("npx haggle --help lists the commands", async () => {
+    const { stdout } = await exec("npx", ["haggle", "--help"], { cwd: repoRoot });
+    expect(stdout).toContain("Usage: haggle");
+    for (const command of ["demo", "run", "resume", "show", "negotiate", "parse", "handover"]) {
+      expect(stdout).toContain(command);
+    }
+  });
+
+  it("npm start runs the demo market and prints its summary", async () => {
+    const { stdout } = await exec("npm", ["start", "--silent"], { cwd: repoRoot, maxBuffer: 16 << 20 });
+    expect(stdout).toMatch(/Market demo-\S+: 69 participants/);
+    expect(stdout).toMatch(/listings\s+5\d\d/);
+    expect(stdout).toMatch(/deals\s+\d{2,}/);
+    expect(stdout).toMatch(/median price\s+\$\d/);
+    const folder = /Run folder: (\S+)/.exec(stdout)?.[1];
+    expect(folder && existsSync(join(folder, "run.json"))).toBe(true);
+    expect(readdirSync(join(folder!, "memos")).length).toBeGreaterThan(10);
+    rmSync(folder!, { recursive: true, force: true });
+  });
+
+  it("prints machine-readable output with --json", async () => {
+    const out = join(root, "json-demo");
+    const result = await haggle(["demo", "--participants", "12", "--out", out, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.summary.participants).toBe(12);
+    expect(parsed.dir).toBe(out);
+  });
+
+  it("exits 2 with a message naming the field and the fix on bad input", async () => {
+    const config = join(root, "bad.yaml");
+    writeFileSync(config, "name: bad\npopulation:\n  generate:\n    participants: 1\n");
+    const bad = await haggle(["run", "--config", config]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("participants");
+    expect(bad.stderr).toContain("at least 2");
+
+    const typo = await haggle(["demo", "--seed", "-3"]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain("--seed");
+
+    const unknown = await haggle(["frobnicate"]);
+    expect(unknown.code).toBe(2);
+
+    const notRun = await haggle(["resume", root]);
+    expect(notRun.code).toBe(2);
+    expect(notRun.stderr).toContain("not a run folder");
+  });
+
+  it("marks a hand-over done from both sides", async () => {
+    const out = join(root, "handover");
+    const config = join(repoRoot, "examples", "people-market.yaml");
+    expect((await haggle(["run", "--config", config, "--out", out])).code).toBe(0);
+    const first = await haggle(["handover", "D1", "--as", "ann", "--run", out]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("waiting for the other side");
+    const again = await haggle(["handover", "D1", "--as", "ann", "--run", out]);
+    expect(again.code).toBe(2);
+    const second = await haggle(["handover", "D1", "--as", "ben", "--run", out, "--json"]);
+    expect(JSON.parse(second.stdout).status).toBe("handed-over");
+  });
+});
