@@ -1,5 +1,6 @@
 import type { MarketSummary } from "../../analysis/market-summary.ts";
 import { formatMoney } from "../../domain/money.ts";
+import { terminalText } from "./terminal-text.ts";
 
 /** The human summary printed after a market run. */
 export function formatSummary(
@@ -23,9 +24,9 @@ export function formatSummary(
   for (const sample of summary.samples) {
     lines.push(
       "",
-      `  ${sample.dealId}: ${sample.seller} sold "${sample.item}" to ${sample.buyer} for ${formatMoney(sample.price, "USD", { alwaysCents: true })} (asked ${formatMoney(sample.askingPrice, "USD", { alwaysCents: true })})`,
+      `  ${sample.dealId}: ${terminalText(sample.seller)} sold "${terminalText(sample.item)}" to ${terminalText(sample.buyer)} for ${formatMoney(sample.price, "USD", { alwaysCents: true })} (asked ${formatMoney(sample.askingPrice, "USD", { alwaysCents: true })})`,
     );
-    for (const line of sample.opening) lines.push(`    ${line.from}: ${oneLine(line.text)}`);
+    for (const line of sample.opening) lines.push(`    ${terminalText(line.from)}: ${oneLine(line.text)}`);
   }
   lines.push(
     "",
@@ -36,6 +37,6 @@ export function formatSummary(
 }
 
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = terminalText(text.replace(/\s+/g, " ").trim());
   return flat.length > 140 ? `${flat.slice(0, 137)}...` : flat;
 }

@@ -2,20 +2,13 @@ import type { Command } from "commander";
 import { parseUtterance, type Understanding } from "../../../agents/engine/understanding/parse-utterance.ts";
 import { formatMoney, parseMoney } from "../../../domain/money.ts";
 import { emit } from "../output.ts";
+import { terminalText } from "../terminal-text.ts";
 
 interface ParseOptions {
   json?: boolean;
   last?: string;
   theirLast?: string;
   currency?: string;
-}
-
-/** Shows text from a message safely on a terminal: control and bidi characters are escaped. */
-function safe(text: string): string {
-  return text.replace(
-    /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
 }
 
 /** The human view of an understanding, one fact a line. */
@@ -25,9 +18,9 @@ export function describeUnderstanding(u: Understanding, currency = "USD"): strin
   lines.push(`price:       ${u.price !== undefined ? money(u.price) : "-"}`);
   if (u.range) lines.push(`range:       ${money(u.range.low)} to ${money(u.range.high)}`);
   if (u.bound) lines.push(`bound:       ${u.bound.kind} ${money(u.bound.price)}`);
-  if (u.conditions.length > 0) lines.push(`conditions:  ${u.conditions.map(safe).join(", ")}`);
-  for (const r of u.references) lines.push(`reference:   ${money(r.price)} (${safe(r.what)})`);
-  for (const i of u.ignored) lines.push(`ignored:     "${safe(i.text)}" (${safe(i.reason)})`);
+  if (u.conditions.length > 0) lines.push(`conditions:  ${u.conditions.map(terminalText).join(", ")}`);
+  for (const r of u.references) lines.push(`reference:   ${money(r.price)} (${terminalText(r.what)})`);
+  for (const i of u.ignored) lines.push(`ignored:     "${terminalText(i.text)}" (${terminalText(i.reason)})`);
   lines.push(`question:    ${u.isQuestion ? "yes" : "no"}`);
   lines.push(`confidence:  ${u.confidence.toFixed(2)}`);
   return lines.join("\n");

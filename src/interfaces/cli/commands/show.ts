@@ -4,6 +4,7 @@ import type { MarketState } from "../../../engine/state.ts";
 import { UsageError } from "../errors.ts";
 import { openRun } from "../open-run.ts";
 import { emit } from "../output.ts";
+import { terminalText as safe } from "../terminal-text.ts";
 
 function time(at: number): string {
   return new Date(at).toISOString().slice(5, 16).replace("T", " ");
@@ -59,9 +60,9 @@ export function register(program: Command): void {
           const transcript = threadTranscript(state, options.thread);
           emit(Boolean(options.json), transcript, () =>
             [
-              `${transcript.id}: "${transcript.item}" (asking ${money(transcript.askingPrice)}), ${transcript.seller} selling to ${transcript.buyer}: ${transcript.status}${transcript.deal ? `, deal ${transcript.deal.id} at ${money(transcript.deal.price)}` : ""}`,
+              `${transcript.id}: "${safe(transcript.item)}" (asking ${money(transcript.askingPrice)}), ${safe(transcript.seller)} selling to ${safe(transcript.buyer)}: ${transcript.status}${transcript.deal ? `, deal ${transcript.deal.id} at ${money(transcript.deal.price)}` : ""}`,
               "",
-              ...transcript.messages.map((m) => `[${time(m.at)}] ${m.from}: ${m.text}`),
+              ...transcript.messages.map((m) => `[${time(m.at)}] ${safe(m.from)}: ${safe(m.text)}`),
             ].join("\n"),
           );
           return;
@@ -85,7 +86,7 @@ export function register(program: Command): void {
           });
           const feed = [...posts, ...ads, ...messages].sort((a, b) => a.at - b.at);
           emit(Boolean(options.json), feed, () =>
-            feed.map((p) => `[${time(p.at)}] ${p.from} ${p.kind}: ${p.text}`).join("\n"),
+            feed.map((p) => `[${time(p.at)}] ${safe(p.from)} ${p.kind}: ${safe(p.text)}`).join("\n"),
           );
           return;
         }
@@ -103,13 +104,13 @@ export function register(program: Command): void {
           };
           emit(Boolean(options.json), data, () =>
             [
-              `${data.name} (${data.id}): spent ${money(data.spent)}, earned ${money(data.earned)}`,
+              `${safe(data.name)} (${data.id}): spent ${money(data.spent)}, earned ${money(data.earned)}`,
               "Listings:",
-              ...data.listings.map((l) => `  ${l.id} ${l.title} ${money(l.askingPrice)} ${l.status}`),
+              ...data.listings.map((l) => `  ${l.id} ${safe(l.title)} ${money(l.askingPrice)} ${l.status}`),
               "Negotiations:",
               ...data.threads.map(
                 (t) =>
-                  `  ${t.id} ${t.seller} -> ${t.buyer}: ${t.item}: ${t.status}${t.deal ? ` at ${money(t.deal.price)}` : ""} (${t.messages} messages)`,
+                  `  ${t.id} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}: ${t.status}${t.deal ? ` at ${money(t.deal.price)}` : ""} (${t.messages} messages)`,
               ),
             ].join("\n"),
           );
@@ -121,7 +122,7 @@ export function register(program: Command): void {
           list
             .map(
               (t) =>
-                `${t.id.padEnd(6)} ${t.status.padEnd(11)} ${t.seller} -> ${t.buyer}: ${t.item}${t.deal ? ` at ${money(t.deal.price)}` : ""}`,
+                `${t.id.padEnd(6)} ${t.status.padEnd(11)} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}${t.deal ? ` at ${money(t.deal.price)}` : ""}`,
             )
             .join("\n"),
         );
