@@ -1,4 +1,5 @@
 import { createRng } from "../domain/random.ts";
+import { ValidationError } from "../domain/validation.ts";
 import type { AssignmentRule } from "./run-config.ts";
 
 /**
@@ -15,10 +16,12 @@ export function assignAgents(
     return Object.fromEntries(
       participantIds.map((id) => {
         const spec = rule.explicit[id] ?? rule.default;
-        if (!spec)
-          throw new Error(
+        if (!spec) {
+          throw new ValidationError(
             `agents.explicit has no agent for participant "${id}": add it or set agents.default`,
+            [{ path: `agents.explicit.${id}`, message: "missing: add it or set agents.default" }],
           );
+        }
         return [id, spec];
       }),
     );

@@ -22,6 +22,8 @@ export const assignmentSchema = z.union([
 ]);
 export type AssignmentRule = z.infer<typeof assignmentSchema>;
 
+export type PopulationConfig = z.infer<typeof populationSchema>;
+
 export const populationSchema = z.union([
   z
     .object({

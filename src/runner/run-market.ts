@@ -24,6 +24,12 @@ export interface RunOptions {
   db?: string;
   /** Where relative participant files are found. */
   configDir?: string;
+  /** The people, when the caller already has them (an experiment clones one population into every arm). */
+  participants?: Participant[];
+  /** The run's id and market id; defaults to the folder's name. Must be unique in a shared database. */
+  runId?: string;
+  /** The experiment arm this run is, recorded with it and on its deals. */
+  arm?: string;
   /** Makes an agent from its spec; `baseDir` resolves `module:` paths against the config's folder. */
   createAgent: (
     spec: string,
@@ -126,7 +132,7 @@ async function writeArtifacts(dir: string, state: MarketState, summary: MarketSu
   const writes: Promise<void>[] = [];
   for (const deal of state.deals.values()) {
     if (deal.status !== "confirmed" && deal.status !== "handed-over") continue;
-    writes.push(writeFile(join(memos, `${deal.id}.md`), dealMemoMarkdown(state, deal)));
+    writes.push(writeFile(join(memos, `${deal.id}.md`), dealMemoMarkdown(state, deal, { runDir: dir })));
   }
   await Promise.all(writes);
   await writeFile(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
@@ -134,8 +140,9 @@ async function writeArtifacts(dir: string, state: MarketState, summary: MarketSu
 
 /** Starts a market run in a new folder and runs it to the end. */
 export async function startRun(config: RunConfig, options: RunOptions): Promise<RunOutcome> {
-  const participants = await populationFor(config, options.configDir ?? process.cwd());
-  const runId = basename(options.dir);
+  const participants =
+    options.participants ?? (await populationFor(config, options.configDir ?? process.cwd()));
+  const runId = options.runId ?? basename(options.dir);
   const store = storeFor(options.dir, options.db);
   try {
     const record: RunRecord = {
@@ -149,6 +156,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
         config.seed,
       ),
       marketId: runId,
+      ...(options.arm ? { arm: options.arm } : {}),
       configDir: options.configDir ?? process.cwd(),
       store: store.kind,
       status: "running",

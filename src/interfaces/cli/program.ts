@@ -19,6 +19,7 @@ export async function buildProgram(): Promise<Command> {
     import("./commands/negotiate.ts"),
     import("./commands/parse.ts"),
     import("./commands/handover.ts"),
+    import("./commands/experiment.ts"),
   ]);
   for (const module of modules) module.register(program);
   return program;

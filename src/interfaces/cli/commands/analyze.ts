@@ -68,10 +68,12 @@ export function register(program: Command): void {
         emit(
           Boolean(options.json),
           {
-            outDir: outcome.outDir,
-            report: outcome.report,
-            results: outcome.resultsFile,
-            tables: outcome.tables,
+            files: {
+              outDir: outcome.outDir,
+              report: outcome.report,
+              results: outcome.resultsFile,
+              tables: outcome.tables,
+            },
             ...outcome.results,
             findings: outcome.findings,
           },

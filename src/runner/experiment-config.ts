@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { parseWith } from "../domain/validation.ts";
+import { capsSchema } from "../engine/market-config.ts";
+import { readConfigFile } from "./read-config-file.ts";
+import { assignmentSchema, populationSchema } from "./run-config.ts";
+
+const armSchema = z
+  .object({
+    name: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9._-]+$/, {
+        error: "use letters, digits, dot, dash or underscore only (it names a folder)",
+      }),
+    /** Who represents whom in this arm: `all`, `random` by weight, or `explicit` per participant. */
+    agents: assignmentSchema,
+  })
+  .strict();
+
+/**
+ * An experiment: the same people and items cloned into several arms (markets) that differ only in
+ * which agents represent whom, each run `repetitions` times. Every field is checked; errors name it.
+ */
+export const experimentConfigSchema = z
+  .object({
+    name: z.string().min(1).max(80).default("experiment"),
+    seed: z.number().int().nonnegative().default(1),
+    repetitions: z.number().int().min(1).max(100).default(1),
+    days: z.number().positive().max(365).default(7),
+    start: z.iso
+      .datetime({ error: 'an ISO date-time like "2026-01-05T09:00:00Z"' })
+      .default("2026-01-05T09:00:00Z"),
+    currency: z.string().length(3).default("USD"),
+    population: populationSchema,
+    arms: z
+      .array(armSchema)
+      .min(1, { error: "list at least one arm" })
+      .refine((arms) => new Set(arms.map((arm) => arm.name)).size === arms.length, {
+        error: "arm names must be unique: rename the repeated one",
+      }),
+    caps: capsSchema.partial().optional(),
+  })
+  .strict();
+
+export type ExperimentConfig = z.infer<typeof experimentConfigSchema>;
+
+export async function loadExperimentConfig(path: string): Promise<ExperimentConfig> {
+  return parseExperimentConfig(await readConfigFile(path), path);
+}
+
+export function parseExperimentConfig(input: unknown, source = "experiment config"): ExperimentConfig {
+  return parseWith(experimentConfigSchema, input, source);
+}

@@ -1,0 +1,241 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Participant } from "../domain/mandate.ts";
+import { hashString } from "../domain/random.ts";
+import type { ExperimentConfig } from "./experiment-config.ts";
+import { parseRunConfig } from "./load-run-config.ts";
+import { RunFolderError, readRunRecord } from "./run-folder.ts";
+import { populationFor, type RunOptions, resumeRun, startRun } from "./run-market.ts";
+
+/** One market of an experiment: an arm in one repetition. */
+export interface ArmRun {
+  /** Unique in the experiment: the arm's name, with `-r<n>` when there are repetitions. */
+  id: string;
+  arm: string;
+  repetition: number;
+  /** The run folder, relative to the experiment folder. */
+  dir: string;
+  /** The market's seed (wording, timing): its own per run, so two arms with the same rule still differ. */
+  seed: number;
+  status: "pending" | "finished" | "failed";
+  error?: string;
+}
+
+/** `experiment.json`: the plan, the shared people, and where each arm's run folder is. */
+export interface ExperimentRecord {
+  name: string;
+  seed: number;
+  config: ExperimentConfig;
+  createdAt: string;
+  /** Where the config was read from: participant files and `module:` agents resolve against it. */
+  configDir: string;
+  participants: Participant[];
+  arms: ArmRun[];
+}
+
+export class ExperimentError extends Error {
+  override name = "ExperimentError";
+}
+
+const RECORD = "experiment.json";
+
+export async function readExperimentRecord(dir: string): Promise<ExperimentRecord> {
+  const path = join(dir, RECORD);
+  if (!existsSync(path)) {
+    throw new RunFolderError(
+      `${dir} is not an experiment folder (no ${RECORD}): pass the folder "experiment run" printed`,
+    );
+  }
+  return JSON.parse(await readFile(path, "utf8")) as ExperimentRecord;
+}
+
+async function writeExperimentRecord(dir: string, record: ExperimentRecord): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const temp = join(dir, `${RECORD}.tmp`);
+  await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(temp, join(dir, RECORD));
+}
+
+/** Plans the arms: one population for all of them, each arm once per repetition. */
+export async function planExperiment(config: ExperimentConfig, configDir: string): Promise<ExperimentRecord> {
+  const population = parseRunConfig({ seed: config.seed, population: config.population });
+  const participants = await populationFor(population, configDir);
+  const arms: ArmRun[] = [];
+  for (let repetition = 1; repetition <= config.repetitions; repetition++) {
+    for (const arm of config.arms) {
+      const id = config.repetitions > 1 ? `${arm.name}-r${repetition}` : arm.name;
+      arms.push({
+        id,
+        arm: arm.name,
+        repetition,
+        dir: join("arms", id),
+        seed: hashString(`${config.seed}:${id}`),
+        status: "pending",
+      });
+    }
+  }
+  return {
+    name: config.name,
+    seed: config.seed,
+    config,
+    createdAt: new Date().toISOString(),
+    configDir,
+    participants,
+    arms,
+  };
+}
+
+/**
+ * Runs one arm in this process: its own market on the experiment's people, or the rest of it when
+ * its run folder exists from an interrupted attempt.
+ */
+export async function runArm(
+  experimentDir: string,
+  armId: string,
+  options: Pick<RunOptions, "createAgent" | "db" | "onProgress">,
+): Promise<void> {
+  const record = await readExperimentRecord(experimentDir);
+  const armRun = record.arms.find((candidate) => candidate.id === armId);
+  if (!armRun) throw new ExperimentError(`no arm "${armId}" in ${experimentDir}`);
+  const arm = record.config.arms.find((candidate) => candidate.name === armRun.arm)!;
+  const dir = join(experimentDir, armRun.dir);
+  if (existsSync(join(dir, "run.json"))) {
+    const run = await readRunRecord(dir);
+    if (run.status !== "finished") await resumeRun(dir, options);
+    return;
+  }
+  const { config } = record;
+  const runConfig = parseRunConfig({
+    name: armRun.id,
+    seed: armRun.seed,
+    days: config.days,
+    start: config.start,
+    currency: config.currency,
+    population: config.population,
+    agents: arm.agents,
+    ...(config.caps ? { caps: config.caps } : {}),
+  });
+  await startRun(runConfig, {
+    ...options,
+    dir,
+    configDir: record.configDir,
+    participants: record.participants,
+    runId: `${basename(resolve(experimentDir))}.${armRun.id}`,
+    arm: armRun.id,
+  });
+}
+
+export interface ExperimentProgress {
+  done: number;
+  total: number;
+  failed: number;
+  running: string[];
+}
+
+export interface RunExperimentOptions {
+  /** The experiment folder; an existing one is resumed (finished arms are kept). */
+  out: string;
+  configDir: string;
+  /** Arms run at once, each in its own process; default: the machine's cores. */
+  jobs?: number;
+  db?: string;
+  onProgress?: (progress: ExperimentProgress) => void;
+}
+
+const CLI = fileURLToPath(new URL("../../bin/haggle.js", import.meta.url));
+
+/** Runs one arm in a child process, so arms use every core and one crash does not take the rest. */
+function runArmProcess(experimentDir: string, armId: string, db: string | undefined): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const args = [CLI, "experiment", "arm", experimentDir, armId, ...(db ? ["--db", db] : [])];
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-4000);
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      if (code === 0) resolvePromise();
+      else
+        reject(
+          new ExperimentError(
+            stderr.trim().split("\n").pop() || `stopped by ${signal ?? `exit code ${code}`}`,
+          ),
+        );
+    });
+  });
+}
+
+/**
+ * Runs every arm of an experiment, several at once, and records each arm's outcome in
+ * `experiment.json`. Started again on the same folder, it runs only what is not finished.
+ */
+export async function runExperiment(
+  config: ExperimentConfig,
+  options: RunExperimentOptions,
+): Promise<ExperimentRecord> {
+  const dir = resolve(options.out);
+  let record: ExperimentRecord;
+  if (existsSync(join(dir, RECORD))) {
+    record = await readExperimentRecord(dir);
+    if (JSON.stringify(record.config) !== JSON.stringify(config)) {
+      throw new ExperimentError(
+        `${dir} holds an experiment with a different config: pass a new --out folder, or the config it was started with`,
+      );
+    }
+  } else {
+    record = await planExperiment(config, options.configDir);
+    await writeExperimentRecord(dir, record);
+  }
+  const todo = record.arms.filter((arm) => arm.status !== "finished");
+  const jobs = Math.max(1, options.jobs ?? availableParallelism());
+  const running = new Set<string>();
+  let failed = 0;
+  const report = () =>
+    options.onProgress?.({
+      done: record.arms.filter((arm) => arm.status === "finished").length,
+      total: record.arms.length,
+      failed,
+      running: [...running],
+    });
+  // Record updates are serialised: several arms may finish at once.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    saving = saving.then(() => writeExperimentRecord(dir, record));
+    return saving;
+  };
+  let next = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const arm = todo[next++]!;
+      running.add(arm.id);
+      report();
+      try {
+        await runArmProcess(dir, arm.id, options.db);
+        arm.status = "finished";
+        delete arm.error;
+      } catch (error) {
+        arm.status = "failed";
+        arm.error = (error as Error).message;
+        failed++;
+      }
+      running.delete(arm.id);
+      await save();
+      report();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, todo.length) }, worker));
+  await saving;
+  const failures = record.arms.filter((arm) => arm.status === "failed");
+  if (failures.length > 0) {
+    throw new ExperimentError(
+      `${failures.length} arm(s) failed: ${failures.map((arm) => `${arm.id} (${arm.error})`).join("; ")}. ` +
+        `Fix the cause and run the same command with --out ${dir} to finish them.`,
+    );
+  }
+  return record;
+}
