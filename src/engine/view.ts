@@ -52,6 +52,8 @@ export interface ViewOptions {
   /** Most listings to include per want (the feed an agent browses). */
   listingsPerWant?: number;
   channelMessages?: number;
+  /** The clock time the agent looks at the market (a wake-up's time); defaults to the last event's time. */
+  now?: number;
 }
 
 /** Builds the view of `participantId`. Cost grows with what concerns that participant only. */
@@ -109,7 +111,7 @@ export function viewFor(state: MarketState, participantId: string, options: View
   const channelCount = options.channelMessages ?? 20;
   const budget = participant.mandate.budget;
   return {
-    now: state.now,
+    now: Math.max(state.now, options.now ?? state.now),
     market: {
       id: state.config.marketId,
       status: state.status,

@@ -163,7 +163,7 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     wakeUps++;
     const now = wake.at;
     const agent = agents.get(wake.who)!;
-    const proposed: AgentAction[] = await agent.decide(viewFor(state, wake.who));
+    const proposed: AgentAction[] = await agent.decide(viewFor(state, wake.who, { now }));
     for (const action of proposed.slice(0, maxActions)) {
       const outcome = submit({ ...action, actor: wake.who }, now);
       if (outcome.ok) notify(outcome.events, now);

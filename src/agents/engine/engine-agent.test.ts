@@ -12,7 +12,7 @@ function play(
   id: string,
   now: number,
 ): AgentAction[] {
-  const actions = agent.decide(viewFor(market.state, id)) as AgentAction[];
+  const actions = agent.decide(viewFor(market.state, id, { now })) as AgentAction[];
   for (const action of actions) {
     const outcome = market.act({ ...action, actor: id }, now);
     if (!outcome.ok)
@@ -114,5 +114,24 @@ describe("createEngineAgent", () => {
       return market.log;
     };
     expect(run(3)).toEqual(run(3));
+  });
+
+  it("answers a matching want ad when its listing has found no buyer in two days, once", () => {
+    const market = recordedMarket([seller, buyer]);
+    const sam = createEngineAgent("strong", { participantId: "sam", seed: 1 });
+    play(market, sam, "sam", 1);
+    // The buyer only advertises; its agent never goes looking.
+    expect(market.act({ type: "post-want-ad", actor: "bea", wantId: "light" }, 2).ok).toBe(true);
+    expect(play(market, sam, "sam", 3)).toEqual([]);
+    const twoDays = 2 * 24 * 3600 * 1000 + 10;
+    const pitch = play(market, sam, "sam", twoDays);
+    expect(pitch).toHaveLength(1);
+    expect(pitch[0]).toMatchObject({ type: "open-thread", listingId: "L1" });
+    const thread = [...market.state.threads.values()][0]!;
+    expect(thread).toMatchObject({ seller: "sam", buyer: "bea", openedBy: "sam" });
+    expect(market.state.messages.get(thread.messageIds[0]!)!.text).toMatch(/\$40/);
+    expect(play(market, sam, "sam", twoDays + 1).filter((action) => action.type === "open-thread")).toEqual(
+      [],
+    );
   });
 });

@@ -45,6 +45,9 @@ const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
  * `strategy/next-move.ts`), the language part words it and this turns it into typed actions.
  * @example const agent = createEngineAgent("strong", { participantId: "ann", seed: 1 }); await agent.decide(view)
  */
+/** How long a listing waits for buyers before its seller answers want ads. */
+const PITCH_AFTER_MS = 2 * 24 * 3600 * 1000;
+
 export function createEngineAgent(
   tierName: TierName,
   context: AgentContext,
@@ -197,6 +200,16 @@ export function createEngineAgent(
 
     const limit = limitFor(view, thread);
     if (limit === undefined || limit <= 0) return [];
+    // A seller's pitch for something far above what we would pay: the same filter as our own search.
+    if (
+      thread.role === "buyer" &&
+      thread.thread.openedBy !== view.me.id &&
+      thread.offers.every((offer) => offer.from !== view.me.id) &&
+      thread.listing.askingPrice > 2 * limit
+    ) {
+      const text = phrase(moveFor(view, thread, "walk-away", undefined, []), secrets);
+      return [{ type: "decline-thread", threadId, text }];
+    }
     const theirs = thread.offers.filter((offer) => offer.from !== me);
     const latestOffer = theirs.at(-1);
     const offerKey = latestOffer ? `${latestOffer.id}#${latestOffer.version}` : undefined;
@@ -296,6 +309,59 @@ export function createEngineAgent(
     return actions;
   }
 
+  /**
+   * A seller whose listing has found no buyer in two days, and nobody is negotiating for it now,
+   * answers a matching want ad of someone it has not talked to about it: once per listing, at most
+   * two pitches per visit, so sellers reach buyers without flooding them.
+   */
+  function answerWantAds(view: AgentView): AgentAction[] {
+    const actions: AgentAction[] = [];
+    const secrets = secretsOf(view);
+    const sellerThreads = view.threads.filter((thread) => thread.role === "seller");
+    const blocked = new Set(
+      sellerThreads
+        .filter(
+          (thread) => thread.thread.openedBy === view.me.id || !FINAL_THREAD_STATES.has(thread.thread.status),
+        )
+        .map((thread) => thread.listing.id),
+    );
+    const talked = new Set(sellerThreads.map((thread) => `${thread.listing.id}|${thread.counterpart.id}`));
+    for (const listing of view.myListings) {
+      if (actions.length >= 2) break;
+      if (
+        listing.status !== "active" ||
+        blocked.has(listing.id) ||
+        view.now - listing.postedAt < PITCH_AFTER_MS
+      ) {
+        continue;
+      }
+      const ad = view.matchingWantAds.find(
+        (candidate) =>
+          !talked.has(`${listing.id}|${candidate.buyer}`) && listingServesWant(candidate, listing),
+      );
+      if (!ad) continue;
+      blocked.add(listing.id);
+      const move: Move = {
+        kind: "greet",
+        role: "seller",
+        price: listing.askingPrice,
+        item: itemFactsOf(listing),
+        counterpartName: "",
+        myName: view.me.name,
+        round: 0,
+        leverage: [],
+        currency: view.market.currency,
+      };
+      actions.push({
+        type: "open-thread",
+        listingId: listing.id,
+        wantAdId: ad.id,
+        text: phrase(move, secrets),
+      });
+    }
+    return actions;
+  }
+
   return {
     spec: `engine:${tierName}`,
     decide(view: AgentView): AgentAction[] {
@@ -319,6 +385,7 @@ export function createEngineAgent(
       }
       for (const thread of view.threads) actions.push(...handleThread(view, thread));
       actions.push(...openNegotiations(view));
+      actions.push(...answerWantAds(view));
       return actions;
     },
     onRefused(refusal) {
