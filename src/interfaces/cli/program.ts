@@ -1,10 +1,27 @@
 import { Command } from "commander";
 
+type CommandModule = { register(program: Command): void };
+
 /**
- * Builds the `haggle` command. Each subcommand lives in `commands/<name>.ts` and exports a
- * `register(program)` function; add yours to the list below.
+ * Every subcommand: its name and its module in `commands/`, which exports `register(program)`.
+ * Add yours here.
  */
-export async function buildProgram(): Promise<Command> {
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  demo: () => import("./commands/demo.ts"),
+  run: () => import("./commands/run.ts"),
+  resume: () => import("./commands/run.ts"),
+  show: () => import("./commands/show.ts"),
+  negotiate: () => import("./commands/negotiate.ts"),
+  parse: () => import("./commands/parse.ts"),
+  handover: () => import("./commands/handover.ts"),
+  experiment: () => import("./commands/experiment.ts"),
+};
+
+/**
+ * Builds the `haggle` command. Only the module of the subcommand being run is loaded (some pull in
+ * large libraries: the AI SDK, vega), so `haggle demo` starts fast; help and unknown commands load all.
+ */
+export async function buildProgram(argv: readonly string[] = process.argv): Promise<Command> {
   const program = new Command("haggle")
     .description(
       "Haggle: AI agents buy, sell and haggle over second-hand items; run markets and experiments.",
@@ -12,15 +29,12 @@ export async function buildProgram(): Promise<Command> {
     .version("0.1.0")
     .showHelpAfterError()
     .exitOverride();
-  const modules = await Promise.all([
-    import("./commands/demo.ts"),
-    import("./commands/run.ts"),
-    import("./commands/show.ts"),
-    import("./commands/negotiate.ts"),
-    import("./commands/parse.ts"),
-    import("./commands/handover.ts"),
-    import("./commands/experiment.ts"),
-  ]);
-  for (const module of modules) module.register(program);
+  const requested = argv[2];
+  const loaders =
+    requested !== undefined && Object.hasOwn(COMMANDS, requested)
+      ? [COMMANDS[requested]!]
+      : [...new Set(Object.values(COMMANDS))];
+  const modules = await Promise.all(loaders.map((load) => load()));
+  for (const module of new Set(modules)) module.register(program);
   return program;
 }
