@@ -21,6 +21,7 @@ export class BatchingSink implements EventSink {
   private seen = 0;
   private writing: Promise<void> = Promise.resolve();
   private lastFlush = Date.now();
+  private appended = 0;
 
   constructor(
     private readonly append: (events: MarketEvent[]) => Promise<void>,
@@ -56,6 +57,11 @@ export class BatchingSink implements EventSink {
     }
   }
 
+  /** Events known to be in the store: the stored prefix plus every batch appended since. */
+  get durable(): number {
+    return (this.options.stored?.length ?? 0) + this.appended;
+  }
+
   /** True once every stored event has been re-derived (the resumed run is back at its frontier). */
   get caughtUp(): boolean {
     return this.seen >= (this.options.stored?.length ?? 0);
@@ -66,7 +72,10 @@ export class BatchingSink implements EventSink {
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length > 0) {
-      this.writing = this.writing.then(() => this.append(batch));
+      this.writing = this.writing.then(async () => {
+        await this.append(batch);
+        this.appended += batch.length;
+      });
       // Marks the failure handled until `flush` awaits it, so a failed write surfaces there, not as a crash.
       this.writing.catch(() => {});
     }

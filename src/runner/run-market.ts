@@ -36,7 +36,15 @@ export interface RunOptions {
     context: AgentContext,
     options?: { baseDir?: string },
   ) => Agent | Promise<Agent>;
-  onProgress?: (progress: { fraction: number; events: number; deals: number }) => void;
+  /** Told as the market advances; `stored` counts the events already durable in the store. */
+  onProgress?: (progress: RunProgress) => void;
+}
+
+export interface RunProgress {
+  fraction: number;
+  events: number;
+  deals: number;
+  stored: number;
 }
 
 export interface RunOutcome {
@@ -104,7 +112,9 @@ async function execute(
     durationMs: record.config.days * DAY,
     currency: record.config.currency,
     ...(record.config.caps ? { caps: record.config.caps } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onProgress
+      ? { onProgress: (progress) => options.onProgress!({ ...progress, stored: sink.durable }) }
+      : {}),
   });
   await documented;
   const summary = summariseMarket(result.state);

@@ -170,12 +170,13 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
       else agent.onRefused?.({ action, code: outcome.rejection.code, message: outcome.rejection.message });
     }
     queue.schedule(wake.who, now + delays.int(browseMin * HOUR, browseMax * HOUR), "browse");
-    if (input.onProgress) {
-      const fraction = Math.floor(((now - input.startAt) / input.durationMs) * 100);
-      if (fraction !== lastReported) {
-        lastReported = fraction;
-        input.onProgress({ fraction: fraction / 100, events, deals: state.counters.deal });
-      }
+    const percent = Math.floor(((now - input.startAt) / input.durationMs) * 100);
+    if (percent !== lastReported) {
+      lastReported = percent;
+      input.onProgress?.({ fraction: percent / 100, events, deals: state.counters.deal });
+      // Built-in agents answer synchronously, so without this the loop would never let the event
+      // loop run: the store's replies, signals and timers would all wait for the end of the market.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
   submit({ type: "close-market", actor: "market" }, endAt);

@@ -1,12 +1,21 @@
 import { dirname, resolve } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { loadRunConfig } from "../../../runner/load-run-config.ts";
 import { defaultRunDir } from "../../../runner/run-folder.ts";
-import { resumeRun, startRun } from "../../../runner/run-market.ts";
+import { type RunProgress, resumeRun, startRun } from "../../../runner/run-market.ts";
 import { formatSummary } from "../format-summary.ts";
 import { emit } from "../output.ts";
 import { progressBar } from "../progress-bar.ts";
+
+/** For tools that drive a run: progress as one JSON object a line on stderr. */
+function progressLinesOption(): Option {
+  return new Option("--progress-lines", "print progress as JSON lines on stderr").hideHelp();
+}
+
+function progressLine(progress: RunProgress): void {
+  process.stderr.write(`${JSON.stringify(progress)}\n`);
+}
 
 export function register(program: Command): void {
   program
@@ -19,24 +28,33 @@ export function register(program: Command): void {
       "a PostgreSQL URL for the event log (default: embedded PGlite in the run folder; or HAGGLE_DB)",
     )
     .option("--json", "machine-readable output")
-    .action(async (options: { config: string; out?: string; db?: string; json?: boolean }) => {
-      const config = await loadRunConfig(options.config);
-      const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
-      const bar = progressBar(config.name, !options.json && Boolean(process.stderr.isTTY));
-      const outcome = await startRun(config, {
-        dir,
-        configDir: dirname(resolve(options.config)),
-        createAgent,
-        onProgress: bar.update,
-        ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-      });
-      bar.done();
-      emit(
-        Boolean(options.json),
-        { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },
-        () => formatSummary(outcome.summary, outcome),
-      );
-    });
+    .addOption(progressLinesOption())
+    .action(
+      async (options: {
+        config: string;
+        out?: string;
+        db?: string;
+        json?: boolean;
+        progressLines?: boolean;
+      }) => {
+        const config = await loadRunConfig(options.config);
+        const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
+        const bar = progressBar(config.name, !options.json && Boolean(process.stderr.isTTY));
+        const outcome = await startRun(config, {
+          dir,
+          configDir: dirname(resolve(options.config)),
+          createAgent,
+          onProgress: options.progressLines ? progressLine : bar.update,
+          ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
+        });
+        bar.done();
+        emit(
+          Boolean(options.json),
+          { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },
+          () => formatSummary(outcome.summary, outcome),
+        );
+      },
+    );
 
   program
     .command("resume")
