@@ -15,6 +15,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   parse: () => import("./commands/parse.ts"),
   handover: () => import("./commands/handover.ts"),
   experiment: () => import("./commands/experiment.ts"),
+  analyze: () => import("./commands/analyze.ts"),
+  survey: () => import("./commands/survey.ts"),
 };
 
 /**

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { type AnalysisResults, type AnalyzeOptions, analyzeRecords } from "../../analysis/analyze.ts";
@@ -42,15 +42,15 @@ export async function analyzeFolder(
   path: string,
   options: AnalyzeFolderOptions = {},
 ): Promise<AnalyzeFolderResult> {
-  const input = await readAnalysisInput(
-    path,
-    options.loadRecords ? { loadRecords: options.loadRecords } : {},
-  );
-  if (input.kind === "deals-file" && !options.out) {
+  if (existsSync(path) && statSync(path).isFile() && !options.out) {
     throw new AnalysisInputError(`${path} is a file: say where to write the report with --out <dir>`, [
       { path: "--out", message: "required when the input is a deals file" },
     ]);
   }
+  const input = await readAnalysisInput(
+    path,
+    options.loadRecords ? { loadRecords: options.loadRecords } : {},
+  );
   const outDir = resolve(options.out ?? input.path);
   await mkdir(join(outDir, "tables"), { recursive: true });
   const inputFolder = statSync(input.path).isDirectory() ? input.path : dirname(input.path);

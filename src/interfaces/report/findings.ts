@@ -47,6 +47,8 @@ function overview(results: AnalysisResults): Finding[] {
 function tiers(results: AnalysisResults): Finding[] {
   const out: Finding[] = [];
   const { currency } = results.meta;
+  const fixed = results.tierEffects.method === "item-fixed-effects";
+  const sameItems = fixed ? "for the same items" : "relative to asking prices";
   for (const c of results.tierEffects.contrasts) {
     const who = `${capitalise(tierLabel(c.tier))} ${c.side}s`;
     const ref = `${tierLabel(c.reference)} ${c.side}s`;
@@ -65,18 +67,20 @@ function tiers(results: AnalysisResults): Finding[] {
       : " The interval includes zero: these data cannot tell this apart from no difference.";
     out.push({
       topic: "tiers",
-      text: `${who} ${verb} ${percent(Math.abs(est))} ${direction} for the same items than ${ref} (${join([interval, pValue(c.pValue)])}); about ${cents}.${verdict}${c.adjusted ? "" : " Not adjusted for the other side's tier."}`,
+      text: `${who} ${verb} ${percent(Math.abs(est))} ${direction} ${sameItems} than ${ref} (${join([interval, pValue(c.pValue)])}); about ${cents}.${verdict}${c.adjusted ? "" : " Not adjusted for the other side's tier."}`,
     });
   }
   if (out.length === 0) {
     out.push({
       topic: "tiers",
-      text: `No tier comparison: ${results.tierEffects.notes.join(" ") || "only one tier took part."}`,
+      text: `No tier comparison. ${results.tierEffects.notes.join(" ") || "Only one tier took part."}`,
     });
   } else {
     out.push({
       topic: "tiers",
-      text: `Estimated with item fixed effects on ${results.tierEffects.dealsUsed} deals of ${results.tierEffects.itemsUsed} items sold more than once; intervals from ${results.tierEffects.bootstrap} bootstrap resamples of items, p-values from ${results.tierEffects.permutations} permutations of tier labels within items.`,
+      text: fixed
+        ? `Estimated with item fixed effects on ${results.tierEffects.dealsUsed} deals of ${results.tierEffects.itemsUsed} items sold more than once; intervals from ${results.tierEffects.bootstrap} bootstrap resamples of items, p-values from ${results.tierEffects.permutations} permutations of tier labels within items.`
+        : `One market: no item sold twice, so ${results.tierEffects.dealsUsed} deals are compared by price over asking price (weaker than the same-item comparison of an experiment); intervals from ${results.tierEffects.bootstrap} bootstrap resamples of deals, p-values from ${results.tierEffects.permutations} permutations of tier labels.`,
     });
   }
   return out;
@@ -129,8 +133,17 @@ function sameItem(results: AnalysisResults): Finding[] {
   return out;
 }
 
+/** -0.155 -> "15.5% under", 0.02 -> "2.0% over". */
+function versus(value: number, under: string, over: string): string {
+  return `${percent(Math.abs(value))} ${value < 0 ? under : over}`;
+}
+
 function persona(results: AnalysisResults): Finding[] {
   const out: Finding[] = [];
+  const ci = (interval: { low?: number; high?: number; estimate: number }) =>
+    interval.low !== undefined && interval.high !== undefined
+      ? `, 95% CI ${signedPercent(interval.low)} to ${signedPercent(interval.high)}`
+      : "";
   const sellers = results.persona.filter((p) => p.side === "seller" && p.price && p.deals >= 5);
   if (sellers.length >= 2) {
     const sorted = [...sellers].sort((a, b) => b.price!.estimate - a.price!.estimate);
@@ -138,7 +151,7 @@ function persona(results: AnalysisResults): Finding[] {
     const worst = sorted[sorted.length - 1]!;
     out.push({
       topic: "persona",
-      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold at ${signedPercent(best.price!.estimate)} against their asking price (${best.deals} deals${best.price!.low !== undefined ? `, ${percentInterval(best.price!)}` : ""}); "${PERSONA_GROUP_LABELS[worst.group]}" at ${signedPercent(worst.price!.estimate)} (${worst.deals} deals${worst.price!.low !== undefined ? `, ${percentInterval(worst.price!)}` : ""}).`,
+      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold ${versus(best.price!.estimate, "under", "over")} their asking price on average (${best.deals} deals${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" sellers ${versus(worst.price!.estimate, "under", "over")} (${worst.deals} deals${ci(worst.price!)}).`,
     });
   }
   const buyers = results.persona.filter((p) => p.side === "buyer" && p.price && p.deals >= 5);
@@ -148,7 +161,7 @@ function persona(results: AnalysisResults): Finding[] {
     const worst = sorted[sorted.length - 1]!;
     out.push({
       topic: "persona",
-      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${signedPercent(best.price!.estimate)} against the same items' average (${best.deals} deals${best.price!.low !== undefined ? `, ${percentInterval(best.price!)}` : ""}); "${PERSONA_GROUP_LABELS[worst.group]}" paid ${signedPercent(worst.price!.estimate)} (${worst.deals} deals).`,
+      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${versus(best.price!.estimate, "less", "more")} than the same items' average (${best.deals} deals${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" buyers ${versus(worst.price!.estimate, "less", "more")} (${worst.deals} deals${ci(worst.price!)}).`,
     });
   }
   if (out.length > 0) {
@@ -193,7 +206,7 @@ function fairness(results: AnalysisResults): Finding[] {
       text: `As ${side}s, ${mine
         .map(
           (row) =>
-            `${tierLabel(row.tier)} participants kept ${percent(row.share.estimate, 0)} of their deals' surplus${row.share.low !== undefined ? ` (${percentInterval(row.share)})` : ""}`,
+            `${tierLabel(row.tier)} participants kept ${percent(row.share.estimate)} of their deals' surplus${row.share.low !== undefined ? ` (${percentInterval(row.share)})` : ""}`,
         )
         .join("; ")}.`,
     });

@@ -176,7 +176,7 @@ ${table(
   sections.push(`<h2 id="persona">Persona and strategy instructions</h2>
 ${paragraphs(list, "persona")}
 ${table(
-  ["side", "instructions", "people", "deals", "price", "95% CI", "surplus share", "success", "of"],
+  ["side", "instructions", "people (per arm)", "deals", "price", "95% CI", "surplus share", "success", "of"],
   results.persona.map((r) => [
     r.side,
     PERSONA_GROUP_LABELS[r.group],
@@ -283,7 +283,7 @@ ${headline}
 </ul>
 ${sections.join("\n")}
 ${notes}
-<p class="method">Money in ${esc(c)}. Tier effects use item fixed effects: each deal's (log) price is compared with the same item's prices in the other arms, so differences between items drop out. Tables as CSV are in <code>tables/</code>; every number is in <code>results.json</code>.</p>
+<p class="method">Money in ${esc(c)}. ${results.tierEffects.method === "item-fixed-effects" ? "Tier effects use item fixed effects: each deal's (log) price is compared with the same item's prices in the other arms, so differences between items drop out." : "Tier effects compare each deal's price with its asking price (one market, no item sold twice)."} Tables as CSV are in <code>tables/</code>; every number is in <code>results.json</code>.</p>
 </main>
 </body>
 </html>

@@ -22,7 +22,7 @@ const CONFIG = {
   background: "white",
   view: { stroke: "transparent" },
   axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 220 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
 };
 
 const dollars = (cents: number) => Math.round(cents) / 100;
@@ -241,7 +241,7 @@ function efficiency(results: AnalysisResults): Plot | undefined {
           data: { values },
           mark: "bar",
           encoding: {
-            x: { field: "arm", type: "nominal", title: "arm", axis: { labelAngle: -30 } },
+            x: { field: "arm", type: "nominal", title: "arm", sort: null, axis: { labelAngle: -30 } },
             y: {
               field: "surplus",
               type: "quantitative",
@@ -262,7 +262,7 @@ function efficiency(results: AnalysisResults): Plot | undefined {
           data: { values: labels },
           mark: { type: "text", dy: -6, fontSize: 11 },
           encoding: {
-            x: { field: "arm", type: "nominal" },
+            x: { field: "arm", type: "nominal", sort: null },
             y: { field: "surplus", type: "quantitative" },
             text: { field: "text", type: "nominal" },
           },
@@ -289,11 +289,14 @@ function surplusShares(results: AnalysisResults): Plot | undefined {
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       data: { values },
-      facet: { column: { field: "side", type: "nominal", title: null } },
+      facet: {
+        row: { field: "tier", type: "nominal", title: null },
+        column: { field: "side", type: "nominal", title: null },
+      },
       spec: {
         width: 260,
-        height: 180,
-        mark: { type: "bar", opacity: 0.75 },
+        height: 120,
+        mark: { type: "bar" },
         encoding: {
           x: {
             field: "share",
@@ -302,8 +305,8 @@ function surplusShares(results: AnalysisResults): Plot | undefined {
             title: "share of the surplus",
             axis: { format: ".0%" },
           },
-          y: { aggregate: "count", type: "quantitative", title: "deals", stack: null },
-          color: { field: "tier", type: "nominal", title: "tier" },
+          y: { aggregate: "count", type: "quantitative", title: "deals" },
+          color: { field: "tier", type: "nominal", title: "tier", legend: null },
         },
       },
       config: CONFIG,
@@ -363,8 +366,21 @@ export async function renderSvg(spec: vegaLite.TopLevelSpec): Promise<string> {
   }
 }
 
+/**
+ * Gives an SVG's element ids (gradients, clip paths) a prefix, so several SVGs inlined in one page
+ * never refer to each other's definitions.
+ */
+export function prefixSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, (_, id: string) => `id="${prefix}-${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${prefix}-${id})`)
+    .replace(/\bhref="#([^"]+)"/g, (_, id: string) => `href="#${prefix}-${id}"`);
+}
+
 export async function renderPlots(results: AnalysisResults): Promise<RenderedPlot[]> {
   const out: RenderedPlot[] = [];
-  for (const { spec, ...plot } of reportPlots(results)) out.push({ ...plot, svg: await renderSvg(spec) });
+  for (const { spec, ...plot } of reportPlots(results)) {
+    out.push({ ...plot, svg: prefixSvgIds(await renderSvg(spec), plot.id) });
+  }
   return out;
 }

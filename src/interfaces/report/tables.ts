@@ -47,6 +47,7 @@ export function reportTables(results: AnalysisResults, records: ArmRecords): Tab
   add(
     "tier-effects",
     [
+      "method",
       "side",
       "tier",
       "reference",
@@ -61,6 +62,7 @@ export function reportTables(results: AnalysisResults, records: ArmRecords): Tab
       "adjusted",
     ],
     results.tierEffects.contrasts.map((c) => ({
+      method: results.tierEffects.method,
       side: c.side,
       tier: c.tier,
       reference: c.reference,

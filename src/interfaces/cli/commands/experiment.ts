@@ -5,8 +5,10 @@ import { createAgent } from "../../../agents/registry.ts";
 import type { MarketSummary } from "../../../analysis/market-summary.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentRecord, runArm, runExperiment } from "../../../runner/experiment.ts";
-import { loadExperimentConfig } from "../../../runner/experiment-config.ts";
+import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
 import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { analyzeFolder } from "../../report/analyze-folder.ts";
+import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
 
@@ -37,6 +39,27 @@ function armTable(rows: Awaited<ReturnType<typeof armSummaries>>): string {
     .join("\n");
 }
 
+interface ExperimentRunOptions {
+  out?: string;
+  jobs?: string;
+  participants?: string;
+  db?: string;
+  json?: boolean;
+}
+
+/** `--participants N`: the same experiment with a generated population of another size. */
+function overridePopulationSize(config: ExperimentConfig, value: string | undefined): void {
+  if (value === undefined) return;
+  const participants = Number(value);
+  if (!Number.isInteger(participants) || participants < 2) {
+    throw new UsageError(`--participants must be an integer of at least 2, got "${value}"`);
+  }
+  if (!("generate" in config.population)) {
+    throw new UsageError("--participants only applies to a generated population; this config lists files");
+  }
+  config.population.generate.participants = participants;
+}
+
 export function register(program: Command): void {
   const experiment = program
     .command("experiment")
@@ -48,46 +71,59 @@ export function register(program: Command): void {
     .argument("<config>", "the experiment config (YAML), e.g. experiments/project-deal.yaml")
     .option("--out <dir>", "the experiment folder (default: runs/<name>-<time>); an existing one is resumed")
     .option("--jobs <n>", "arms to run at once (default: the machine's cores)")
+    .option("--participants <n>", "override the generated population's size, e.g. for a quick try")
     .option("--db <url>", "a PostgreSQL URL for every arm's event log (default: PGlite in each arm's folder)")
     .option("--json", "machine-readable output")
-    .action(
-      async (configPath: string, options: { out?: string; jobs?: string; db?: string; json?: boolean }) => {
-        const config = await loadExperimentConfig(configPath);
-        const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
-        if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
-          throw new UsageError(`--jobs must be a positive integer, got "${options.jobs}"`);
-        }
-        const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
-        const db = options.db ?? process.env.HAGGLE_DB;
-        const live = !options.json && Boolean(process.stderr.isTTY);
-        const started = performance.now();
-        const record = await runExperiment(config, {
-          out: dir,
-          configDir: dirname(resolve(configPath)),
-          ...(jobs !== undefined ? { jobs } : {}),
-          ...(db ? { db } : {}),
-          onProgress: (progress) => {
-            if (live) {
-              process.stderr.write(
-                `\r\x1b[2Karms ${progress.done}/${progress.total} done${progress.running.length ? `, running ${progress.running.join(", ")}` : ""}`,
-              );
-            }
-          },
-        });
-        if (live) process.stderr.write("\r\x1b[2K");
-        const arms = await armSummaries(dir, record);
-        const seconds = (performance.now() - started) / 1000;
-        emit(Boolean(options.json), { dir, name: record.name, arms, seconds }, () =>
+    .action(async (configPath: string, options: ExperimentRunOptions) => {
+      const config = await loadExperimentConfig(configPath);
+      overridePopulationSize(config, options.participants);
+      const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
+        throw new UsageError(`--jobs must be a positive integer, got "${options.jobs}"`);
+      }
+      const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
+      const db = options.db ?? process.env.HAGGLE_DB;
+      const live = !options.json && Boolean(process.stderr.isTTY);
+      const started = performance.now();
+      const record = await runExperiment(config, {
+        out: dir,
+        configDir: dirname(resolve(configPath)),
+        ...(jobs !== undefined ? { jobs } : {}),
+        ...(db ? { db } : {}),
+        onProgress: (progress) => {
+          if (live) {
+            const running = progress.running.length ? `, running ${progress.running.join(", ")}` : "";
+            process.stderr.write(`\r\x1b[2Karms ${progress.done}/${progress.total} done${running}`);
+          }
+        },
+      });
+      const arms = await armSummaries(dir, record);
+      const runSeconds = (performance.now() - started) / 1000;
+      if (live) process.stderr.write("\r\x1b[2Kanalysing...");
+      const analysis = await analyzeFolder(dir, { seed: record.seed });
+      if (live) process.stderr.write("\r\x1b[2K");
+      const seconds = (performance.now() - started) / 1000;
+      emit(
+        Boolean(options.json),
+        {
+          dir,
+          name: record.name,
+          arms,
+          seconds,
+          report: analysis.report,
+          results: analysis.resultsFile,
+          findings: analysis.findings,
+        },
+        () =>
           [
-            `Experiment ${record.name}: ${record.arms.length} markets of ${record.participants.length} people in ${seconds.toFixed(1)} s`,
+            `Experiment ${record.name}: ${record.arms.length} markets of ${record.participants.length} people, run in ${runSeconds.toFixed(1)} s, analysed in ${(seconds - runSeconds).toFixed(1)} s`,
             "",
             armTable(arms),
             "",
-            `Experiment folder: ${dir}`,
+            terminalSummary(analysis.results, analysis.findings, analysis.outDir),
           ].join("\n"),
-        );
-      },
-    );
+      );
+    });
 
   // Internal: the child process that runs one arm (see runExperiment).
   experiment

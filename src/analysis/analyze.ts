@@ -1,0 +1,135 @@
+import { type ArmTotals, armTotals } from "./arm-totals.ts";
+import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
+import { participationByTier, type TierParticipation } from "./participation.ts";
+import { type PerceptionGap, perceptionGap } from "./perception-gap.ts";
+import { type PersonaEffect, personaEffects } from "./persona-effects.ts";
+import { type PriceMatrix, priceMatrix, type TierPrice, tierPrices } from "./price-matrix.ts";
+import { type AnalysisInput, mergeRecords } from "./read-input.ts";
+import { type SameItemComparison, sameItemAcrossArms } from "./same-item.ts";
+import { type SurplusShares, surplusShares } from "./surplus-share.ts";
+import type { SurveyFile } from "./survey.ts";
+import { type TierEffects, tierEffects } from "./tier-effects.ts";
+
+export interface AnalyzeOptions {
+  /** Seed of the bootstrap and permutations (default: the experiment's seed, else 1). */
+  seed?: number;
+  /** Bootstrap resamples (default 1000). */
+  bootstrap?: number;
+  /** Permutations of the tier test (default 1000). */
+  permutations?: number;
+  /** How wants match listings for the best possible surplus (default "serves-want"). */
+  matchRule?: MatchRule;
+  /** Limits of the exact efficiency search, per arm. */
+  efficiencyNodeLimit?: number;
+  efficiencyTimeLimitMs?: number;
+  /** Examples of the same item's price across arms (default 5). */
+  examples?: number;
+  /** Survey responses, when `survey.json` exists. */
+  survey?: SurveyFile;
+}
+
+/** Everything the analysis computes: what results.json holds. Money in integer cents. */
+export interface AnalysisResults {
+  meta: {
+    name: string;
+    kind: AnalysisInput["kind"];
+    input: string;
+    currency: string;
+    seed: number;
+    bootstrap: number;
+    permutations: number;
+    matchRule: MatchRule;
+    arms: { id: string; arm: string; repetition: number }[];
+    tiers: string[];
+    reference?: string;
+    deals: number;
+    listings: number;
+    wants: number;
+  };
+  arms: ArmTotals[];
+  participation: TierParticipation[];
+  tierEffects: TierEffects;
+  priceMatrix: PriceMatrix;
+  /** Mean price by seller tier and by buyer tier. */
+  tierPrices: TierPrice[];
+  sameItem: SameItemComparison;
+  persona: PersonaEffect[];
+  efficiency: ArmEfficiency[];
+  surplusShares: SurplusShares;
+  perception?: PerceptionGap;
+  /** What could not be computed and why. */
+  notes: string[];
+}
+
+/** Runs every analysis on the arms' records. Pure apart from the clock-free seeded randomness. */
+export function analyzeRecords(input: AnalysisInput, options: AnalyzeOptions = {}): AnalysisResults {
+  const seed = options.seed ?? input.seed ?? 1;
+  const bootstrap = options.bootstrap ?? 1000;
+  const permutations = options.permutations ?? 1000;
+  const matchRule = options.matchRule ?? "serves-want";
+  const all = mergeRecords(input.arms);
+  const notes: string[] = (input.skipped ?? []).map(
+    (arm) => `Arm ${arm.id} is left out: ${arm.reason}. Resume the experiment to include it.`,
+  );
+  const effects = tierEffects(all.deals, { seed, bootstrap, permutations });
+  const reference = effects.reference;
+  const tiers = [...new Set(all.deals.flatMap((d) => [d.sellerTier, d.buyerTier]))];
+  for (const listing of all.listings) tiers.push(listing.sellerTier);
+  for (const want of all.wants) tiers.push(want.buyerTier);
+  const efficiency: ArmEfficiency[] = [];
+  for (const arm of input.arms) {
+    const result = armEfficiency(arm.id, arm.records, {
+      rule: matchRule,
+      ...(options.efficiencyNodeLimit !== undefined ? { nodeLimit: options.efficiencyNodeLimit } : {}),
+      ...(options.efficiencyTimeLimitMs !== undefined ? { timeLimitMs: options.efficiencyTimeLimitMs } : {}),
+    });
+    if (result) efficiency.push(result);
+  }
+  if (all.listings.length === 0 || all.wants.length === 0) {
+    notes.push(
+      "The input has no listings or wants (a deals file), so sale rates and market efficiency are not computed.",
+    );
+  } else if (all.listings.every((listing) => listing.category === undefined)) {
+    notes.push("Listings carry no category, so wants matched listings by keywords only.");
+  }
+  if (input.arms.length < 2) {
+    notes.push(
+      "One arm only: the same item is never sold twice, so the same-item comparison needs an experiment with several arms.",
+    );
+  }
+  const shares = surplusShares(all.deals, { seed, bootstrap, ...(reference ? { reference } : {}) });
+  if (shares.dealsCounted === 0)
+    notes.push("No deal has both a reserve and a max price: surplus shares are not computed.");
+  const perception = options.survey
+    ? perceptionGap(options.survey.responses, all.deals, reference)
+    : undefined;
+  return {
+    meta: {
+      name: input.name,
+      kind: input.kind,
+      input: input.path,
+      currency: input.currency,
+      seed,
+      bootstrap,
+      permutations,
+      matchRule,
+      arms: input.arms.map((arm) => ({ id: arm.id, arm: arm.arm, repetition: arm.repetition })),
+      tiers: [...new Set(tiers)].sort(),
+      ...(reference ? { reference } : {}),
+      deals: all.deals.length,
+      listings: all.listings.length,
+      wants: all.wants.length,
+    },
+    arms: armTotals(input.arms),
+    participation: participationByTier(input.arms),
+    tierEffects: effects,
+    priceMatrix: priceMatrix(all.deals, reference),
+    tierPrices: tierPrices(all.deals, { seed, bootstrap, ...(reference ? { reference } : {}) }),
+    sameItem: sameItemAcrossArms(all.deals, { examples: options.examples ?? 5 }),
+    persona: personaEffects(all.deals, all.listings, all.wants, { seed, bootstrap }),
+    efficiency,
+    surplusShares: shares,
+    ...(perception ? { perception } : {}),
+    notes: [...notes, ...effects.notes],
+  };
+}

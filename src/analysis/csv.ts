@@ -1,0 +1,101 @@
+/** One parsed CSV record with the 1-based line it starts on, for error messages. */
+export interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * Parses CSV text (RFC 4180: commas, double quotes, "" for a quote inside quotes, CRLF or LF). A byte
+ * order mark is skipped; blank lines are skipped. Throws with the line number on an unclosed quote.
+ */
+export function parseCsv(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  let cells: string[] = [];
+  let cell = "";
+  let rowLine = 1;
+  let quoted = false;
+  let any = false;
+  const endRow = () => {
+    cells.push(cell);
+    const blank = cells.length === 1 && cells[0]!.trim() === "" && !any;
+    if (!blank) rows.push({ line: rowLine, cells });
+    cells = [];
+    cell = "";
+    any = false;
+  };
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      if (ch === "\n") line++;
+      cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell.trim() === "") {
+      quoted = true;
+      any = true;
+      cell = "";
+      i++;
+      continue;
+    }
+    if (ch === ",") {
+      cells.push(cell);
+      cell = "";
+      i++;
+      continue;
+    }
+    if (ch === "\r" || ch === "\n") {
+      endRow();
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      i++;
+      line++;
+      rowLine = line;
+      continue;
+    }
+    cell += ch;
+    i++;
+  }
+  if (quoted)
+    throw new CsvSyntaxError(`line ${rowLine}: a quoted cell is never closed: add the closing "`, rowLine);
+  if (cell !== "" || cells.length > 0 || any) endRow();
+  return rows;
+}
+
+export class CsvSyntaxError extends Error {
+  override name = "CsvSyntaxError";
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Quotes a cell when it holds a comma, quote or line break; numbers are written as they are. */
+export function csvCell(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Writes rows of objects as CSV with the given columns, in order. */
+export function toCsv<T extends Record<string, unknown>>(
+  columns: readonly (keyof T & string)[],
+  rows: readonly T[],
+): string {
+  const lines = [columns.map(csvCell).join(",")];
+  for (const row of rows) lines.push(columns.map((column) => csvCell(row[column])).join(","));
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,254 @@
+import { existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename, join, resolve } from "node:path";
+import { z } from "zod";
+import type { ArmRecords } from "./deal-record.ts";
+import { readDealsFile } from "./deals-file.ts";
+import { AnalysisInputError, failInput } from "./errors.ts";
+
+/** One market of the analysis with its records; `id` is unique across the input. */
+export interface ArmInput {
+  /** The market's id, e.g. "mixed-2": every record's `arm` is rewritten to it. */
+  id: string;
+  /** The config arm it repeats, e.g. "mixed": arms with the same name are repetitions. */
+  arm: string;
+  repetition: number;
+  /** Its run folder, when the input is a folder. */
+  dir?: string;
+  records: ArmRecords;
+}
+
+export interface AnalysisInput {
+  kind: "experiment" | "run" | "deals-file";
+  /** The folder or file given. */
+  path: string;
+  name: string;
+  seed?: number;
+  currency: string;
+  arms: ArmInput[];
+  /** Arms of the experiment left out, e.g. one that failed or has not finished, and why. */
+  skipped?: { id: string; reason: string }[];
+}
+
+/** `experiment.json`, written by `haggle experiment run`. */
+export const experimentFileSchema = z.object({
+  name: z.string().min(1),
+  seed: z.number().int(),
+  arms: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        arm: z.string().min(1),
+        repetition: z.number().int().nonnegative(),
+        dir: z.string().min(1),
+        /** Written by `haggle experiment run`; arms not "finished" are skipped when they have no records. */
+        status: z.string().optional(),
+      }),
+    )
+    .min(1, { error: "an experiment needs at least one arm" }),
+});
+export type ExperimentFile = z.infer<typeof experimentFileSchema>;
+
+const cents = z.number().int().nonnegative();
+const dealSchema = z.looseObject({
+  arm: z.string(),
+  item: z.string(),
+  seller: z.string(),
+  buyer: z.string(),
+  sellerTier: z.string(),
+  buyerTier: z.string(),
+  price: cents,
+  reserve: cents.optional(),
+  maxPrice: cents.optional(),
+  askingPrice: cents.optional(),
+});
+const listingSchema = z.looseObject({
+  arm: z.string(),
+  item: z.string(),
+  title: z.string(),
+  seller: z.string(),
+  sellerTier: z.string(),
+  askingPrice: cents,
+  reserve: cents,
+  sold: z.boolean(),
+  price: cents.optional(),
+});
+const wantSchema = z.looseObject({
+  arm: z.string(),
+  buyer: z.string(),
+  buyerTier: z.string(),
+  wantId: z.string(),
+  description: z.string(),
+  keywords: z.array(z.string()),
+  maxPrice: cents,
+  budget: cents,
+});
+export const armRecordsSchema = z.object({
+  deals: z.array(dealSchema),
+  listings: z.array(listingSchema).default([]),
+  wants: z.array(wantSchema).default([]),
+});
+
+/** Rebuilds an arm's records when its folder has no records.json (e.g. runs from before it existed). */
+export type RecordsLoader = (dir: string, arm: string) => Promise<ArmRecords>;
+
+async function readJson(path: string, what: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    throw new AnalysisInputError(`${path}: cannot read ${what}: ${(error as Error).message}`, [
+      { path, message: (error as Error).message },
+    ]);
+  }
+}
+
+function relabel(records: ArmRecords, id: string): ArmRecords {
+  return {
+    deals: records.deals.map((deal) => ({ ...deal, arm: id })),
+    listings: records.listings.map((listing) => ({ ...listing, arm: id })),
+    wants: records.wants.map((want) => ({ ...want, arm: id })),
+  };
+}
+
+async function readArmRecords(dir: string, arm: string, loader?: RecordsLoader): Promise<ArmRecords> {
+  const file = join(dir, "records.json");
+  if (!existsSync(file)) {
+    if (loader && existsSync(join(dir, "run.json"))) return loader(dir, arm);
+    throw new AnalysisInputError(
+      `${dir} has no records.json: the arm "${arm}" has not finished; resume it with haggle resume ${dir}`,
+      [{ path: file, message: "missing" }],
+    );
+  }
+  const parsed = armRecordsSchema.safeParse(await readJson(file, "the records"));
+  if (!parsed.success) {
+    failInput(
+      file,
+      parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
+  }
+  return parsed.data as unknown as ArmRecords;
+}
+
+async function currencyOf(dir: string): Promise<string | undefined> {
+  const file = join(dir, "run.json");
+  if (!existsSync(file)) return undefined;
+  try {
+    const run = JSON.parse(await readFile(file, "utf8")) as { config?: { currency?: unknown } };
+    return typeof run.config?.currency === "string" ? run.config.currency : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads what `haggle analyze` was given: an experiment folder (experiment.json and a run folder per
+ * arm), one run folder (run.json and records.json), or a `.csv`/`.jsonl` deals file.
+ */
+export async function readAnalysisInput(
+  path: string,
+  options: { loadRecords?: RecordsLoader } = {},
+): Promise<AnalysisInput> {
+  const full = resolve(path);
+  if (!existsSync(full)) {
+    throw new AnalysisInputError(
+      `${path} does not exist: give an experiment folder, a run folder or a deals file`,
+      [{ path, message: "not found" }],
+    );
+  }
+  if (statSync(full).isFile()) {
+    const records = await readDealsFile(full);
+    const ids = [...new Set(records.deals.map((deal) => deal.arm))].sort();
+    return {
+      kind: "deals-file",
+      path: full,
+      name: basename(full).replace(/\.[^.]+$/, ""),
+      currency: "USD",
+      arms: ids.map((id) => ({
+        id,
+        arm: id,
+        repetition: 1,
+        records: { deals: records.deals.filter((deal) => deal.arm === id), listings: [], wants: [] },
+      })),
+    };
+  }
+  const experimentFile = join(full, "experiment.json");
+  if (existsSync(experimentFile)) {
+    const parsed = experimentFileSchema.safeParse(await readJson(experimentFile, "the experiment"));
+    if (!parsed.success) {
+      failInput(
+        experimentFile,
+        parsed.error.issues.map((issue) => ({
+          path: issue.path.join(".") || "(root)",
+          message: issue.message,
+        })),
+      );
+    }
+    const experiment = parsed.data;
+    const seen = new Set<string>();
+    for (const arm of experiment.arms) {
+      if (seen.has(arm.id))
+        failInput(experimentFile, [
+          { path: "arms", message: `duplicate arm id "${arm.id}": arm ids must be unique` },
+        ]);
+      seen.add(arm.id);
+    }
+    const arms: ArmInput[] = [];
+    const skipped: { id: string; reason: string }[] = [];
+    for (const arm of experiment.arms) {
+      const dir = resolve(full, arm.dir);
+      const unfinished = arm.status !== undefined && arm.status !== "finished";
+      if (unfinished && !existsSync(join(dir, "records.json"))) {
+        skipped.push({ id: arm.id, reason: `the arm is ${arm.status} and has no records.json` });
+        continue;
+      }
+      const records = await readArmRecords(dir, arm.id, options.loadRecords);
+      arms.push({
+        id: arm.id,
+        arm: arm.arm,
+        repetition: arm.repetition,
+        dir,
+        records: relabel(records, arm.id),
+      });
+    }
+    if (arms.length === 0) {
+      throw new AnalysisInputError(
+        `${path}: no arm of the experiment has finished (${skipped.map((s) => `${s.id}: ${s.reason}`).join("; ")})`,
+        skipped.map((s) => ({ path: s.id, message: s.reason })),
+      );
+    }
+    const first = arms[0]?.dir;
+    return {
+      kind: "experiment",
+      path: full,
+      name: experiment.name,
+      seed: experiment.seed,
+      currency: (first ? await currencyOf(first) : undefined) ?? "USD",
+      arms,
+      ...(skipped.length > 0 ? { skipped } : {}),
+    };
+  }
+  if (existsSync(join(full, "records.json")) || existsSync(join(full, "run.json"))) {
+    const records = await readArmRecords(full, basename(full), options.loadRecords);
+    const id = records.deals[0]?.arm ?? records.listings[0]?.arm ?? basename(full);
+    return {
+      kind: "run",
+      path: full,
+      name: basename(full),
+      currency: (await currencyOf(full)) ?? "USD",
+      arms: [{ id, arm: id, repetition: 1, dir: full, records: relabel(records, id) }],
+    };
+  }
+  throw new AnalysisInputError(
+    `${path} is neither an experiment folder (experiment.json) nor a run folder (run.json, records.json)`,
+    [{ path, message: "not an analysis input" }],
+  );
+}
+
+/** All arms' records in one set. */
+export function mergeRecords(arms: readonly ArmInput[]): ArmRecords {
+  return {
+    deals: arms.flatMap((arm) => arm.records.deals),
+    listings: arms.flatMap((arm) => arm.records.listings),
+    wants: arms.flatMap((arm) => arm.records.wants),
+  };
+}
