@@ -12,6 +12,45 @@ export interface Agent {
   decide(view: AgentView): Promise<AgentAction[]> | AgentAction[];
   /** Told when an action it proposed was refused, so it can adapt. Optional. */
   onRefused?(refusal: { action: AgentAction; code: string; message: string }): void;
+  /** Model usage so far (LLM agents), for the run's summary and report. Optional. */
+  usage?(): AgentUsage;
+}
+
+/** Tokens, calls and cost of one thread's share of an agent's model calls. */
+export interface ThreadUsage {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costCents: number;
+}
+
+/** Model usage of one agent (LLM agents; the built-in ones use no model). */
+export interface AgentUsage {
+  /** Model calls, replayed ones included. */
+  calls: number;
+  /** Calls answered from the run's recording without reaching the model. */
+  replayedCalls: number;
+  /** Calls that failed after every retry. */
+  failedCalls: number;
+  /** Retries after a rate limit, a server error or a timeout. */
+  retries: number;
+  /** All input tokens, cached ones included. */
+  inputTokens: number;
+  outputTokens: number;
+  /** Input tokens read from the provider's prompt cache. */
+  cachedInputTokens: number;
+  /** Input tokens written to the provider's prompt cache. */
+  cacheWriteTokens: number;
+  /** Estimated cost in cents; fractional, as it is an estimate and not market money. */
+  costCents: number;
+  /** Set when the cost is not known (e.g. no price for the model: counted as 0). */
+  costNote?: string;
+  /** The share of the calls attributed to each negotiation thread (per-deal attribution). */
+  byThread: Record<string, ThreadUsage>;
+  /** Why the agent stopped acting, if it did: the run's budget spent, the model unavailable. */
+  stopped?: string;
+  /** Outgoing texts the secret guard blocked (not sent) or redacted (sent without the bad sentences). */
+  guard: { blocked: number; redacted: number };
 }
 
 export interface AgentContext {

@@ -27,10 +27,10 @@ describe("createAgent", () => {
     await expect(createAgent("robot", { participantId: "ann", seed: 1 })).rejects.toThrow(/module:<path/);
   });
 
-  it("says clearly that llm and human agents are not available yet", async () => {
+  it("says clearly what an llm agent lacks, and that human agents are not available yet", async () => {
     await expect(
-      createAgent("llm:anthropic:claude-opus-4-5", { participantId: "a", seed: 1 }),
-    ).rejects.toThrow(/not available yet/);
+      createAgent("llm:anthropic:claude-opus-4-5", { participantId: "a", seed: 1 }, { llm: { env: {} } }),
+    ).rejects.toThrow(/needs an Anthropic API key/);
     await expect(createAgent("human", { participantId: "a", seed: 1 })).rejects.toThrow(/not available yet/);
   });
 

@@ -1,6 +1,8 @@
 import type { Agent, AgentContext } from "./agent.ts";
 import { createEngineAgent } from "./engine/engine-agent.ts";
 import { isTierName, TIER_NAMES } from "./engine/strategy/tiers.ts";
+import type { LlmAgentOptions } from "./llm/llm-agent.ts";
+import type { PreflightOptions } from "./llm/preflight.ts";
 import { loadModuleAgent } from "./module-agent.ts";
 
 /** An agent spec string could not be turned into an agent. */
@@ -13,7 +15,7 @@ export const ENGINE_AGENT_SPECS: readonly string[] = TIER_NAMES.map((tier) => `e
 
 /** The spec forms createAgent knows, for help texts and error messages. */
 export function agentSpecHelp(): string {
-  return [...ENGINE_AGENT_SPECS, "module:<path to a JS module>"].join(", ");
+  return [...ENGINE_AGENT_SPECS, "llm:<provider>:<model>", "module:<path to a JS module>"].join(", ");
 }
 
 export type AgentSpec =
@@ -42,14 +44,16 @@ export function parseAgentSpec(spec: string): AgentSpec {
 }
 
 /**
- * Makes the agent a spec names: "engine:<tier>" (built in, no model needed) or "module:<path>"
- * (a person's own agent, loaded from a JS module, path relative to `baseDir` or the working directory).
+ * Makes the agent a spec names: "engine:<tier>" (built in, no model needed), "llm:<provider>:<model>"
+ * (a language model whose tools are the typed actions; `llm` holds the run's budget, recording and
+ * keys) or "module:<path>" (a person's own agent, loaded from a JS module, path relative to `baseDir`
+ * or the working directory).
  * @example const agent = await createAgent("engine:strong", { participantId: "ann", seed: 7 })
  */
 export async function createAgent(
   spec: string,
   context: AgentContext,
-  options: { baseDir?: string } = {},
+  options: { baseDir?: string; llm?: LlmAgentOptions } = {},
 ): Promise<Agent> {
   const parsed = parseAgentSpec(spec);
   switch (parsed.kind) {
@@ -57,13 +61,29 @@ export async function createAgent(
       return createEngineAgent(parsed.tier, context);
     case "module":
       return loadModuleAgent(parsed.path, context, options);
-    case "llm":
-      throw new AgentSpecError(
-        `"${spec}": LLM agents are not available yet; use one of ${ENGINE_AGENT_SPECS.join(", ")} or module:<path>`,
-      );
+    case "llm": {
+      // Loaded on demand: the model providers are only needed by runs that use them.
+      const { createLlmAgent } = await import("./llm/llm-agent.ts");
+      return createLlmAgent(spec.trim(), context, options.llm ?? {});
+    }
     case "human":
       throw new AgentSpecError(
         `"human" agents (a person acting through the web UI) are not available yet; use one of ${agentSpecHelp()}`,
       );
   }
+}
+
+/**
+ * Checks before a market starts that every "llm:" spec can run (provider known, API key set, an
+ * OpenAI-compatible server reachable); other specs are ignored. Throws an LlmConfigError, which is an
+ * AgentSpecError (exit code 2). See src/agents/llm/preflight.ts.
+ */
+export async function preflightAgentSpecs(
+  specs: readonly string[],
+  env: Record<string, string | undefined> = process.env,
+  options: PreflightOptions = {},
+): Promise<void> {
+  if (!specs.some((spec) => spec.trim().startsWith("llm:"))) return;
+  const preflight = await import("./llm/preflight.ts");
+  await preflight.preflightAgentSpecs(specs, env, options);
 }

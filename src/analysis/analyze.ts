@@ -1,5 +1,6 @@
 import { type ArmTotals, armTotals } from "./arm-totals.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
+import { type ModelUsageRow, modelUsage } from "./model-usage.ts";
 import { participationByTier, type TierParticipation } from "./participation.ts";
 import { type PerceptionGap, perceptionGap } from "./perception-gap.ts";
 import { type PersonaEffect, personaEffects } from "./persona-effects.ts";
@@ -57,6 +58,8 @@ export interface AnalysisResults {
   efficiency: ArmEfficiency[];
   surplusShares: SurplusShares;
   perception?: PerceptionGap;
+  /** Calls, tokens and estimated cost of model agents, per arm and spec (empty without LLM agents). */
+  modelUsage: ModelUsageRow[];
   /** What could not be computed and why. */
   notes: string[];
 }
@@ -128,6 +131,7 @@ export function analyzeRecords(input: AnalysisInput, options: AnalyzeOptions = {
     sameItem: sameItemAcrossArms(all.deals, { examples: options.examples ?? 5 }),
     persona: personaEffects(all.deals, all.listings, all.wants, { seed, bootstrap }),
     efficiency,
+    modelUsage: modelUsage(input.arms),
     surplusShares: shares,
     ...(perception ? { perception } : {}),
     notes: [...notes, ...effects.notes],

@@ -1,3 +1,4 @@
+import type { AgentUsage } from "../agents/agent.ts";
 import type { MarketState } from "../engine/state.ts";
 
 /**
@@ -28,6 +29,12 @@ export interface DealRecord {
   buyerPersona?: string;
   /** Offers made in the thread. */
   rounds?: number;
+  /** Model use of both sides' agents in the deal's thread (LLM agents only). */
+  modelCalls?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  /** Estimated, in fractional cents: not market money. */
+  costCents?: number;
   /** The buyer's want the deal served, where known (the efficiency analysis counts it as a possible match). */
   wantId?: string;
 }
@@ -64,14 +71,32 @@ export interface WantRecord {
   buyerPersona?: string;
 }
 
+/** One participant's model use over a run (LLM agents only). */
+export interface UsageRecord {
+  participant: string;
+  spec: string;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costCents: number;
+}
+
 export interface ArmRecords {
   deals: DealRecord[];
   listings: ListingRecord[];
   wants: WantRecord[];
+  /** Present when the arm had model agents. */
+  usage?: UsageRecord[];
 }
 
 /** Flattens a finished market into the records the analysis reads. */
-export function armRecords(state: MarketState, arm: string, assignment: Record<string, string>): ArmRecords {
+export function armRecords(
+  state: MarketState,
+  arm: string,
+  assignment: Record<string, string>,
+  usage: Record<string, AgentUsage & { spec: string }> = {},
+): ArmRecords {
   const mandateOf = (id: string) => state.participants.get(id)!.participant.mandate;
   const tier = (id: string) => assignment[id] ?? "unknown";
   const deals: DealRecord[] = [];
@@ -103,6 +128,7 @@ export function armRecords(state: MarketState, arm: string, assignment: Record<s
       buyerPersona: [buyer.persona, buyer.instructions].filter(Boolean).join(" "),
       rounds: thread ? thread.offerIds.reduce((sum, id) => sum + (state.offers.get(id)?.version ?? 0), 0) : 0,
       wantId: deal.wantId,
+      ...threadUsage(usage, deal.seller, deal.buyer, deal.threadId),
     });
   }
   const listings: ListingRecord[] = [];
@@ -143,5 +169,33 @@ export function armRecords(state: MarketState, arm: string, assignment: Record<s
       });
     }
   }
-  return { deals, listings, wants };
+  const usageRecords: UsageRecord[] = Object.entries(usage).map(([participant, used]) => ({
+    participant,
+    spec: used.spec,
+    calls: used.calls,
+    inputTokens: used.inputTokens,
+    outputTokens: used.outputTokens,
+    cachedInputTokens: used.cachedInputTokens,
+    costCents: used.costCents,
+  }));
+  return { deals, listings, wants, ...(usageRecords.length > 0 ? { usage: usageRecords } : {}) };
+}
+
+/** Both sides' model use in one thread, or nothing when neither side used a model there. */
+function threadUsage(
+  usage: Record<string, AgentUsage>,
+  seller: string,
+  buyer: string,
+  threadId: string,
+): Pick<DealRecord, "modelCalls" | "inputTokens" | "outputTokens" | "costCents"> {
+  const shares = [usage[seller]?.byThread[threadId], usage[buyer]?.byThread[threadId]].filter(
+    (share) => share !== undefined,
+  );
+  if (shares.length === 0) return {};
+  return {
+    modelCalls: shares.reduce((sum, share) => sum + share.calls, 0),
+    inputTokens: shares.reduce((sum, share) => sum + share.inputTokens, 0),
+    outputTokens: shares.reduce((sum, share) => sum + share.outputTokens, 0),
+    costCents: shares.reduce((sum, share) => sum + share.costCents, 0),
+  };
 }

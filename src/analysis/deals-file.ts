@@ -113,6 +113,10 @@ export const dealJsonSchema = z
     buyerPersona: z.string().optional(),
     rounds: z.number().int().nonnegative().optional(),
     wantId: z.string().optional(),
+    modelCalls: z.number().int().nonnegative().optional(),
+    inputTokens: z.number().int().nonnegative().optional(),
+    outputTokens: z.number().int().nonnegative().optional(),
+    costCents: z.number().nonnegative().optional(),
   })
   .strict();
 

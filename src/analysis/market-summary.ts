@@ -1,4 +1,5 @@
 import { median } from "simple-statistics";
+import type { AgentUsage } from "../agents/agent.ts";
 import type { MarketState } from "../engine/state.ts";
 
 export interface SampleDeal {
@@ -26,6 +27,8 @@ export interface MarketSummary {
   medianPrice: number;
   meanDiscountFromAsking: number;
   refusals?: number;
+  /** Model usage of the run's LLM agents, if it had any. */
+  models?: { total: Omit<AgentUsage, "byThread">; stopped?: string };
   samples: SampleDeal[];
 }
 

@@ -87,6 +87,19 @@ export const armRecordsSchema = z.object({
   deals: z.array(dealSchema),
   listings: z.array(listingSchema).default([]),
   wants: z.array(wantSchema).default([]),
+  usage: z
+    .array(
+      z.looseObject({
+        participant: z.string(),
+        spec: z.string(),
+        calls: z.number(),
+        inputTokens: z.number(),
+        outputTokens: z.number(),
+        cachedInputTokens: z.number(),
+        costCents: z.number(),
+      }),
+    )
+    .optional(),
 });
 
 /** Rebuilds an arm's records when its folder has no records.json (e.g. runs from before it existed). */
@@ -250,5 +263,8 @@ export function mergeRecords(arms: readonly ArmInput[]): ArmRecords {
     deals: arms.flatMap((arm) => arm.records.deals),
     listings: arms.flatMap((arm) => arm.records.listings),
     wants: arms.flatMap((arm) => arm.records.wants),
+    ...(arms.some((arm) => arm.records.usage)
+      ? { usage: arms.flatMap((arm) => arm.records.usage ?? []) }
+      : {}),
   };
 }

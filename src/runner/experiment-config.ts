@@ -2,7 +2,7 @@ import { z } from "zod";
 import { parseWith } from "../domain/validation.ts";
 import { capsSchema } from "../engine/market-config.ts";
 import { readConfigFile } from "./read-config-file.ts";
-import { assignmentSchema, populationSchema } from "./run-config.ts";
+import { assignmentSchema, llmRunSchema, populationSchema } from "./run-config.ts";
 
 const armSchema = z
   .object({
@@ -40,6 +40,7 @@ export const experimentConfigSchema = z
         error: "arm names must be unique: rename the repeated one",
       }),
     caps: capsSchema.partial().optional(),
+    llm: llmRunSchema.optional(),
   })
   .strict();
 

@@ -118,6 +118,7 @@ export async function runArm(
     population: config.population,
     agents: arm.agents,
     ...(config.caps ? { caps: config.caps } : {}),
+    ...(config.llm ? { llm: config.llm } : {}),
   });
   await startRun(runConfig, {
     ...options,

@@ -50,6 +50,18 @@ export const populationSchema = z.union([
     .strict(),
 ]);
 
+/** Limits for the run's model agents (`llm:` specs): a stop with a clear message when one is reached. */
+export const llmRunSchema = z
+  .object({
+    maxCalls: z.number().int().positive().optional(),
+    maxTokens: z.number().int().positive().optional(),
+    /** Estimated cost in cents, e.g. 500 for $5. */
+    maxCostCents: z.number().positive().optional(),
+    /** Tell the model its exact reserve, max price and budget (by default it gets a target only). */
+    revealLimits: z.boolean().optional(),
+  })
+  .strict();
+
 /** A market run, as written in YAML. Every field is checked; errors name it and the fix. */
 export const runConfigSchema = z
   .object({
@@ -65,6 +77,7 @@ export const runConfigSchema = z
     population: populationSchema,
     agents: assignmentSchema.default({ all: "engine:strong" }),
     caps: capsSchema.partial().optional(),
+    llm: llmRunSchema.optional(),
   })
   .strict();
 

@@ -1,6 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Agent, AgentContext } from "../agents/agent.ts";
+import type { LlmAgentOptions } from "../agents/llm/llm-agent.ts";
+import { addUsage, openLlmRun, usageOf } from "../agents/llm/run-context.ts";
+import { preflightAgentSpecs } from "../agents/registry.ts";
 import { armRecords } from "../analysis/deal-record.ts";
 import { type MarketSummary, summariseMarket } from "../analysis/market-summary.ts";
 import type { Participant } from "../domain/mandate.ts";
@@ -30,11 +33,14 @@ export interface RunOptions {
   runId?: string;
   /** The experiment arm this run is, recorded with it and on its deals. */
   arm?: string;
-  /** Makes an agent from its spec; `baseDir` resolves `module:` paths against the config's folder. */
+  /**
+   * Makes an agent from its spec; `baseDir` resolves `module:` paths against the config's folder, and
+   * `llm` carries the run's model budget and recording to `llm:` agents.
+   */
   createAgent: (
     spec: string,
     context: AgentContext,
-    options?: { baseDir?: string },
+    options?: { baseDir?: string; llm?: LlmAgentOptions },
   ) => Agent | Promise<Agent>;
   /** Told as the market advances; `stored` counts the events already durable in the store. */
   onProgress?: (progress: RunProgress) => void;
@@ -99,14 +105,33 @@ async function execute(
     : created;
   documented.catch(() => {});
   const stored = fresh ? [] : await created.then(() => store.read(record.marketId));
+  // Model agents share the run's budget and a recording of every exchange, so a resume replays it.
+  const usesModels = Object.values(record.assignment).some((spec) => spec.startsWith("llm:"));
+  const llmRun = usesModels
+    ? openLlmRun({
+        dir,
+        ...(record.config.llm ? { limits: record.config.llm } : {}),
+        ...(record.config.llm?.revealLimits !== undefined
+          ? { revealLimits: record.config.llm.revealLimits }
+          : {}),
+        log: (line) => process.stderr.write(`${line}\n`),
+      })
+    : undefined;
+  const agents = new Map<string, Agent>();
   const sink = new BatchingSink((batch) => store.append(record.marketId, batch), { stored, batchSize: 5000 });
   const result = await simulateMarket({
     marketId: record.marketId,
     seed: record.config.seed,
     participants: record.participants,
     assignment: record.assignment,
-    createAgent: (spec, context) =>
-      options.createAgent(spec, context, record.configDir ? { baseDir: record.configDir } : {}),
+    createAgent: async (spec, context) => {
+      const agent = await options.createAgent(spec, context, {
+        ...(record.configDir ? { baseDir: record.configDir } : {}),
+        ...(llmRun ? { llm: llmRun.llm } : {}),
+      });
+      agents.set(context.participantId, agent);
+      return agent;
+    },
     sink,
     startAt: Date.parse(record.config.start),
     durationMs: record.config.days * DAY,
@@ -119,8 +144,13 @@ async function execute(
   await documented;
   const summary = summariseMarket(result.state);
   summary.refusals = result.refusals;
+  if (llmRun) {
+    const byParticipant = usageOf(agents);
+    const { byThread: _byThread, ...total } = addUsage(Object.values(byParticipant));
+    summary.models = { total, ...(llmRun.budget.message ? { stopped: llmRun.budget.message } : {}) };
+  }
   await writeArtifacts(dir, result.state, summary);
-  const records = armRecords(result.state, record.arm ?? record.runId, record.assignment);
+  const records = armRecords(result.state, record.arm ?? record.runId, record.assignment, usageOf(agents));
   await writeFile(join(dir, "records.json"), `${JSON.stringify(records)}\n`);
   await store.putDocument(record.runId, "summary", summary);
   await writeRunRecord(dir, { ...record, status: "finished", finishedAt: new Date().toISOString() });
@@ -153,6 +183,13 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
   const participants =
     options.participants ?? (await populationFor(config, options.configDir ?? process.cwd()));
   const runId = options.runId ?? basename(options.dir);
+  const assignment = assignAgents(
+    config.agents,
+    participants.map((p) => p.id),
+    config.seed,
+  );
+  // A missing API key or an unreachable model server stops the run before it starts.
+  await preflightAgentSpecs(Object.values(assignment));
   const store = storeFor(options.dir, options.db);
   try {
     const record: RunRecord = {
@@ -160,11 +197,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
       kind: "market",
       config,
       participants,
-      assignment: assignAgents(
-        config.agents,
-        participants.map((p) => p.id),
-        config.seed,
-      ),
+      assignment,
       marketId: runId,
       ...(options.arm ? { arm: options.arm } : {}),
       configDir: options.configDir ?? process.cwd(),
@@ -186,6 +219,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
  */
 export async function resumeRun(dir: string, options: Omit<RunOptions, "dir">): Promise<RunOutcome> {
   const record = await readRunRecord(dir);
+  await preflightAgentSpecs(Object.values(record.assignment));
   if (record.store === "postgres" && !options.db && !process.env.HAGGLE_DB) {
     throw new RunFolderError(
       "this run keeps its log in PostgreSQL: pass the same --db URL (or set HAGGLE_DB) to resume it",

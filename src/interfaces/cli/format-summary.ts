@@ -20,6 +20,13 @@ export function formatSummary(
     `  below asking    ${(summary.meanDiscountFromAsking * 100).toFixed(1)}% on average`,
     `  events          ${extra.events.toLocaleString("en-US")} in ${(extra.wallMs / 1000).toFixed(2)} s`,
   ];
+  if (summary.models) {
+    const { total, stopped } = summary.models;
+    lines.push(
+      `  model calls     ${total.calls.toLocaleString("en-US")} (${total.replayedCalls} replayed), ${total.inputTokens.toLocaleString("en-US")} tokens in (${total.cachedInputTokens.toLocaleString("en-US")} cached), ${total.outputTokens.toLocaleString("en-US")} out, about $${(total.costCents / 100).toFixed(2)}${total.costNote ? ` (${total.costNote})` : ""}`,
+    );
+    if (stopped) lines.push(`  model budget    ${stopped}`);
+  }
   if (summary.samples.length > 0) lines.push("", "Sample deals:");
   for (const sample of summary.samples) {
     lines.push(

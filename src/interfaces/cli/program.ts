@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   experiment: () => import("./commands/experiment.ts"),
   analyze: () => import("./commands/analyze.ts"),
   survey: () => import("./commands/survey.ts"),
+  interview: () => import("./commands/interview.ts"),
 };
 
 /**

@@ -255,6 +255,39 @@ ${table(
 )}`);
   }
 
+  if (results.modelUsage.length > 0) {
+    sections.push(`<h2 id="models">Model use and cost</h2>
+<p>Calls, tokens and the estimated cost of the model agents, per arm and agent. The cached share is the
+part of the input the provider read from its prompt cache.</p>
+${table(
+  [
+    "arm",
+    "agent",
+    "people",
+    "calls",
+    "input tokens",
+    "output tokens",
+    "cached",
+    "est. cost",
+    "deals",
+    "calls/deal",
+  ],
+  results.modelUsage.map((r) => [
+    r.arm,
+    tierLabel(r.spec),
+    r.participants,
+    r.calls,
+    r.inputTokens.toLocaleString("en-US"),
+    r.outputTokens.toLocaleString("en-US"),
+    p(r.cachedShare, 0),
+    `$${(r.costCents / 100).toFixed(2)}`,
+    r.deals,
+    r.callsPerDeal === undefined ? "" : r.callsPerDeal.toFixed(1),
+  ]),
+  2,
+)}`);
+  }
+
   const notes = results.notes.length
     ? `<h2 id="notes">Notes</h2><ul class="notes">${results.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`
     : "";

@@ -1,0 +1,70 @@
+export interface LlmBudgetLimits {
+  /** Most model calls in the run, all agents together. */
+  maxCalls?: number;
+  /** Most tokens (input + output). */
+  maxTokens?: number;
+  /** Most estimated cost, in cents. */
+  maxCostCents?: number;
+}
+
+export interface LlmBudgetUsed {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  costCents: number;
+}
+
+/**
+ * A run's model budget, shared by every LLM agent of the run (pass the same object to each). Each
+ * model call is charged after it returns; once a limit is reached no agent makes another call, and
+ * `message` says why, for the runner to print. Replayed calls are charged too, so a resumed run
+ * stops at the same point as the original.
+ * @example const budget = new LlmBudget({ maxCostCents: 500 }); createLlmAgent(spec, ctx, { budget })
+ */
+export class LlmBudget {
+  readonly used: LlmBudgetUsed = { calls: 0, inputTokens: 0, outputTokens: 0, costCents: 0 };
+  private listeners: ((message: string) => void)[] = [];
+  private announced = false;
+
+  constructor(readonly limits: LlmBudgetLimits = {}) {}
+
+  /** Records one model call. */
+  charge(call: { inputTokens: number; outputTokens: number; costCents: number }): void {
+    this.used.calls++;
+    this.used.inputTokens += call.inputTokens;
+    this.used.outputTokens += call.outputTokens;
+    this.used.costCents = Math.round((this.used.costCents + call.costCents) * 1_000_000) / 1_000_000;
+    const message = this.message;
+    if (message && !this.announced) {
+      this.announced = true;
+      for (const listener of this.listeners) listener(message);
+    }
+  }
+
+  /** True once a limit is reached. */
+  get exhausted(): boolean {
+    return this.message !== undefined;
+  }
+
+  /** Why the budget is spent, in a sentence; undefined while there is budget left. */
+  get message(): string | undefined {
+    const { maxCalls, maxTokens, maxCostCents } = this.limits;
+    const u = this.used;
+    if (maxCalls !== undefined && u.calls >= maxCalls) {
+      return `the run's model budget is spent: ${u.calls} of ${maxCalls} calls used; LLM agents stop acting`;
+    }
+    const tokens = u.inputTokens + u.outputTokens;
+    if (maxTokens !== undefined && tokens >= maxTokens) {
+      return `the run's model budget is spent: ${tokens} of ${maxTokens} tokens used; LLM agents stop acting`;
+    }
+    if (maxCostCents !== undefined && u.costCents >= maxCostCents) {
+      return `the run's model budget is spent: $${(u.costCents / 100).toFixed(2)} of $${(maxCostCents / 100).toFixed(2)} used; LLM agents stop acting`;
+    }
+    return undefined;
+  }
+
+  /** Called once, when the budget runs out. */
+  onExhausted(listener: (message: string) => void): void {
+    this.listeners.push(listener);
+  }
+}

@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A small OpenAI-compatible server on loopback for offline tests: GET /v1/models and
+ * POST /v1/chat/completions (non-streaming), answering with text, tool calls, JSON or an HTTP error
+ * as a script says. It lets the real provider path (HTTP, retries, a child process) run without a model.
+ */
+
+export interface ChatMessage {
+  role: "system" | "user" | "assistant" | "tool";
+  content?: string | { type: string; text?: string }[] | null;
+  tool_calls?: { id: string; type: "function"; function: { name: string; arguments: string } }[];
+  tool_call_id?: string;
+}
+
+export interface ChatRequest {
+  model: string;
+  messages: ChatMessage[];
+  tools?: { type: "function"; function: { name: string; description?: string; parameters?: unknown } }[];
+  response_format?: { type: string; json_schema?: unknown };
+  [key: string]: unknown;
+}
+
+export type ChatReply =
+  | { status: number; body?: unknown; headers?: Record<string, string> }
+  | { content?: string; toolCalls?: { name: string; arguments: string | Record<string, unknown> }[] };
+
+export interface LoopbackServer {
+  /** Base URL for HAGGLE_OPENAI_COMPATIBLE_URL, ending in /v1. */
+  url: string;
+  /** Every chat request received, in order. */
+  requests: ChatRequest[];
+  close(): Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Model ids GET /v1/models lists. */
+  models?: string[];
+  respond: (request: ChatRequest, n: number) => ChatReply | Promise<ChatReply>;
+}
+
+export function messageText(message: ChatMessage | undefined): string {
+  if (!message?.content) return "";
+  if (typeof message.content === "string") return message.content;
+  return message.content.map((part) => part.text ?? "").join("");
+}
+
+/** The newest user message of a request: the agent's update, or the person's last answer. */
+export function lastUserMessage(request: ChatRequest): string {
+  return messageText([...request.messages].reverse().find((m) => m.role === "user"));
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/**
+ * Starts the server on 127.0.0.1, port 0 (any free port).
+ * @example const server = await startOpenAICompatibleServer({ respond: () => ({ content: "hi" }) })
+ */
+export async function startOpenAICompatibleServer(options: ServerOptions): Promise<LoopbackServer> {
+  const requests: ChatRequest[] = [];
+  let ids = 0;
+  const server = createServer(async (request, response) => {
+    try {
+      const url = request.url ?? "";
+      if (request.method === "GET" && url.replace(/\?.*$/, "") === "/v1/models") {
+        const data = (options.models ?? ["scripted"]).map((id) => ({
+          id,
+          object: "model",
+          owned_by: "test",
+        }));
+        send(response, 200, { object: "list", data });
+        return;
+      }
+      if (request.method !== "POST" || !url.startsWith("/v1/chat/completions")) {
+        send(response, 404, { error: { message: `no route ${request.method} ${url}` } });
+        return;
+      }
+      const body = JSON.parse(await readBody(request)) as ChatRequest;
+      const n = requests.length;
+      requests.push(body);
+      const reply = await options.respond(body, n);
+      if ("status" in reply) {
+        send(
+          response,
+          reply.status,
+          reply.body ?? { error: { message: `scripted error ${reply.status}`, type: "server_error" } },
+          reply.headers,
+        );
+        return;
+      }
+      const toolCalls = (reply.toolCalls ?? []).map((call) => ({
+        id: `call_${++ids}`,
+        type: "function" as const,
+        function: {
+          name: call.name,
+          arguments: typeof call.arguments === "string" ? call.arguments : JSON.stringify(call.arguments),
+        },
+      }));
+      const promptTokens = Math.ceil(JSON.stringify(body.messages).length / 4);
+      const completionTokens = Math.ceil(
+        ((reply.content ?? "").length + JSON.stringify(toolCalls).length) / 4,
+      );
+      send(response, 200, {
+        id: `chatcmpl-${n + 1}`,
+        object: "chat.completion",
+        created: 1_767_600_000,
+        model: body.model,
+        choices: [
+          {
+            index: 0,
+            message: {
+              role: "assistant",
+              content: reply.content ?? null,
+              ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+            },
+            finish_reason: toolCalls.length > 0 ? "tool_calls" : "stop",
+          },
+        ],
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        },
+      });
+    } catch (error) {
+      send(response, 500, { error: { message: (error as Error).message } });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
