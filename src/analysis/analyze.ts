@@ -1,4 +1,5 @@
 import { type ArmTotals, armTotals } from "./arm-totals.ts";
+import { type DealRateContrast, dealRateContrasts } from "./deal-rates.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
 import { type ModelUsageRow, modelUsage } from "./model-usage.ts";
 import { participationByTier, type TierParticipation } from "./participation.ts";
@@ -49,6 +50,8 @@ export interface AnalysisResults {
   };
   arms: ArmTotals[];
   participation: TierParticipation[];
+  /** Deals per person by tier against the reference tier, in the arms where both trade together. */
+  dealRates: DealRateContrast[];
   tierEffects: TierEffects;
   priceMatrix: PriceMatrix;
   /** Mean price by seller tier and by buyer tier. */
@@ -125,6 +128,7 @@ export function analyzeRecords(input: AnalysisInput, options: AnalyzeOptions = {
     },
     arms: armTotals(input.arms),
     participation: participationByTier(input.arms),
+    dealRates: dealRateContrasts(input.arms, reference, { seed, bootstrap, permutations }),
     tierEffects: effects,
     priceMatrix: priceMatrix(all.deals, reference),
     tierPrices: tierPrices(all.deals, { seed, bootstrap, ...(reference ? { reference } : {}) }),

@@ -93,7 +93,22 @@ function participation(results: AnalysisResults): Finding[] {
     (row) =>
       `${tierLabel(row.tier)} participants closed ${row.perPersonAsSeller.toFixed(2)} deals each as sellers and ${row.perPersonAsBuyer.toFixed(2)} as buyers${row.saleRate !== undefined ? ` (${percent(row.saleRate, 0)} of their listings sold` : ""}${row.wantsFilled !== undefined ? `, ${percent(row.wantsFilled, 0)} of their wants filled)` : row.saleRate !== undefined ? ")" : ""}`,
   );
-  return [{ topic: "participation", text: `${capitalise(parts.join("; "))}.` }];
+  const findings: Finding[] = [{ topic: "participation", text: `${capitalise(parts.join("; "))}.` }];
+  for (const rate of results.dealRates) {
+    const ci =
+      rate.interval.low !== undefined && rate.interval.high !== undefined
+        ? `95% CI ${signed(rate.interval.low)} to ${signed(rate.interval.high)}`
+        : "no interval";
+    findings.push({
+      topic: "participation",
+      text: `In the markets where both traded side by side, ${tierLabel(rate.tier)} participants closed ${rate.perPerson.toFixed(2)} deals each and ${tierLabel(rate.reference)} participants ${rate.referencePerPerson.toFixed(2)}: ${signed(rate.difference)} deals per person (${ci}${rate.p !== undefined ? `, permutation p ${rate.p < 0.001 ? "< 0.001" : `= ${rate.p.toFixed(3)}`}` : ""}; ${rate.persons} and ${rate.referencePersons} people).`,
+    });
+  }
+  return findings;
+}
+
+function signed(value: number): string {
+  return `${value >= 0 ? "+" : "-"}${Math.abs(value).toFixed(2)}`;
 }
 
 function pairings(results: AnalysisResults): Finding[] {
