@@ -48,6 +48,36 @@ export interface AgentView {
   deals: Deal[];
 }
 
+// A thread's view is rebuilt only when something in it changed: records are frozen and replaced on
+// change (see evolve.ts), so identity tells. One cache per side, since the view depends on the side.
+const threadViews = { seller: new WeakMap<Thread, ThreadView>(), buyer: new WeakMap<Thread, ThreadView>() };
+
+function threadViewOf(state: MarketState, thread: Thread, role: "seller" | "buyer"): ThreadView {
+  const listing = state.listings.get(thread.listingId)!;
+  const deal = thread.dealId ? state.deals.get(thread.dealId) : undefined;
+  const cached = threadViews[role].get(thread);
+  if (
+    cached &&
+    cached.listing === listing &&
+    cached.deal === deal &&
+    cached.offers.every((offer, i) => state.offers.get(thread.offerIds[i]!) === offer)
+  ) {
+    return cached;
+  }
+  const counterpart = state.participants.get(role === "seller" ? thread.buyer : thread.seller)!.participant;
+  const view: ThreadView = Object.freeze({
+    thread,
+    role,
+    listing,
+    counterpart: Object.freeze({ id: counterpart.id, name: counterpart.name }),
+    messages: Object.freeze(thread.messageIds.map((id) => state.messages.get(id)!)) as Message[],
+    offers: Object.freeze(thread.offerIds.map((id) => state.offers.get(id)!)) as Offer[],
+    ...(deal ? { deal } : {}),
+  });
+  threadViews[role].set(thread, view);
+  return view;
+}
+
 export interface ViewOptions {
   /** Most listings to include per want (the feed an agent browses). */
   listingsPerWant?: number;
@@ -93,19 +123,7 @@ export function viewFor(state: MarketState, participantId: string, options: View
   const threads: ThreadView[] = self.threadIds.map((threadId) => {
     const thread = state.threads.get(threadId)!;
     const role = thread.seller === participantId ? "seller" : "buyer";
-    const counterpartId = role === "seller" ? thread.buyer : thread.seller;
-    const counterpart = state.participants.get(counterpartId)!.participant;
-    const deal = thread.dealId ? state.deals.get(thread.dealId) : undefined;
-    // Records are frozen and replaced on change (see evolve.ts), so the view shares them.
-    return {
-      thread,
-      role,
-      listing: state.listings.get(thread.listingId)!,
-      counterpart: { id: counterpart.id, name: counterpart.name },
-      messages: thread.messageIds.map((id) => state.messages.get(id)!),
-      offers: thread.offerIds.map((id) => state.offers.get(id)!),
-      ...(deal ? { deal } : {}),
-    };
+    return threadViewOf(state, thread, role);
   });
 
   const channelCount = options.channelMessages ?? 20;

@@ -1,6 +1,7 @@
 import type { Listing } from "../../domain/listing.ts";
 import type { Want } from "../../domain/mandate.ts";
-import { FINAL_THREAD_STATES, keywordsOf } from "../../engine/index.ts";
+import { FINAL_THREAD_STATES } from "../../engine/index.ts";
+import { listingKeywords, wantKeywords } from "../../engine/match-index.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
 import type { ItemFacts, Move, MoveKind } from "./language/move.ts";
 import type { LeverageFacts } from "./strategy/leverage.ts";
@@ -112,8 +113,9 @@ export function listingServesWant(
   want: Pick<Want, "description" | "keywords" | "category">,
   listing: Listing,
 ): boolean {
-  const wanted = new Set(keywordsOf(want.keywords.length > 0 ? want.keywords.join(" ") : want.description));
-  if (keywordsOf(listing.title).some((word) => wanted.has(word))) return true;
+  // The market's keyword cache: wants and listings are frozen records, so their words are worked out once.
+  const wanted = wantKeywords(want);
+  if (listingKeywords(listing).some((word) => wanted.includes(word))) return true;
   return want.keywords.length === 0 && want.category === listing.category;
 }
 
