@@ -350,6 +350,7 @@ describe("LLM agent: the provider path over HTTP", () => {
     expect(tools).toEqual([
       "post_listing",
       "send_message",
+      "open_thread",
       "make_offer",
       "withdraw_offer",
       "accept_offer",
@@ -553,5 +554,54 @@ describe("LLM agent: recording, budget, markets", () => {
 
     const again = await market("replay");
     expect(JSON.stringify(again.sink.events)).toBe(JSON.stringify(sink.events));
+  });
+});
+
+describe("LLM agent: open_thread", () => {
+  it("lets a seller answer a want ad with one of its listings, through the engine", async () => {
+    const { recordedMarket, person } = await import("../../engine/testing/fixtures.ts");
+    const { viewFor } = await import("../../engine/view.ts");
+    const { scriptedModel } = await import("./testing/scripted-model.ts");
+    const { createLlmAgent } = await import("./llm-agent.ts");
+    const market = recordedMarket([
+      person("sam", {
+        items: [{ id: "lamp", title: "Brass desk lamp", asking: 4_000, reserve: 2_500, category: "home" }],
+      }),
+      person("bea", {
+        wants: [
+          { id: "light", description: "a desk lamp", max: 3_500, category: "home", keywords: ["lamp"] },
+        ],
+        budget: 10_000,
+      }),
+    ]);
+    expect(market.act({ type: "post-listing", actor: "sam", itemId: "lamp" }, 1).ok).toBe(true);
+    expect(market.act({ type: "post-want-ad", actor: "bea", wantId: "light" }, 2).ok).toBe(true);
+    const model = scriptedModel((call) =>
+      call.lastUser.includes("want ad A1")
+        ? {
+            toolCalls: [
+              {
+                name: "open_thread",
+                input: { listingId: "L1", wantAdId: "A1", text: "I have just the lamp." },
+              },
+            ],
+          }
+        : { text: "waiting" },
+    );
+    const agent = createLlmAgent(
+      "llm:openai:scripted",
+      { participantId: "sam", seed: 1 },
+      { model, env: {} },
+    );
+    const actions = await agent.decide(viewFor(market.state, "sam", { now: 3 }));
+    expect(actions).toContainEqual({
+      type: "open-thread",
+      listingId: "L1",
+      wantAdId: "A1",
+      text: "I have just the lamp.",
+    });
+    for (const action of actions) market.act({ ...action, actor: "sam" }, 3);
+    const thread = [...market.state.threads.values()][0]!;
+    expect(thread).toMatchObject({ seller: "sam", buyer: "bea", openedBy: "sam" });
   });
 });

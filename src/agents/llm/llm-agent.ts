@@ -79,6 +79,7 @@ const toolOf: Record<string, ToolName> = {
   "post-listing": "post_listing",
   "post-want-ad": "post_want_ad",
   "send-message": "send_message",
+  "open-thread": "open_thread",
   "make-offer": "make_offer",
   "withdraw-offer": "withdraw_offer",
   "accept-offer": "accept_offer",
@@ -379,6 +380,36 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
           return `not sent: ${guarded.note ?? "the message was empty"}. Write it again without amounts near your limits.`;
         }
         return submit({ type: "send-message", where, text: guarded.text }, thread?.thread.id, guarded.note);
+      }
+      case "open_thread": {
+        const listingId = String(input.listingId);
+        const wantAdId = typeof input.wantAdId === "string" ? input.wantAdId : undefined;
+        const wantId = typeof input.wantId === "string" ? input.wantId : undefined;
+        const mine = view.myListings.find((listing) => listing.id === listingId);
+        if (mine && !wantAdId) {
+          throw new Error(`listing "${listingId}" is yours: to reach a buyer, name their want ad (wantAdId)`);
+        }
+        if (!mine && !wantId) {
+          throw new Error(
+            `name which of your wants this is for (wantId): ${view.me.mandate.wants.map((w) => w.id).join(", ")}`,
+          );
+        }
+        const asking =
+          mine?.askingPrice ?? view.matchingListings.find((l) => l.id === listingId)?.askingPrice;
+        const guarded = guardText(text, current, asking !== undefined ? [asking] : []);
+        if (guarded.blocked)
+          return `not sent: ${guarded.note}. Write it again without amounts near your limits.`;
+        return submit(
+          {
+            type: "open-thread",
+            listingId,
+            ...(wantId ? { wantId } : {}),
+            ...(wantAdId ? { wantAdId } : {}),
+            ...(guarded.text ? { text: guarded.text } : {}),
+          },
+          undefined,
+          guarded.note,
+        );
       }
       case "make_offer": {
         const price = amountToCents(input.price)!;

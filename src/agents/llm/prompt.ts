@@ -382,7 +382,7 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
   if (newAds.length > 0) {
     sections.push(
       [
-        'Want ads your listings could serve (the buyer opens a negotiation; you may answer in the channel with send_message where "channel"):',
+        "Want ads your listings could serve (answer one with open_thread, naming your listingId and the wantAdId):",
         ...newAds.map((ad) => `- want ad ${ad.id}: "${quoteText(ad.description)}"`),
       ].join("\n"),
     );

@@ -16,6 +16,7 @@ export const TOOL_ACTIONS = {
   post_listing: "post-listing",
   post_want_ad: "post-want-ad",
   send_message: "send-message",
+  open_thread: "open-thread",
   make_offer: "make-offer",
   withdraw_offer: "withdraw-offer",
   accept_offer: "accept-offer",
@@ -85,6 +86,15 @@ export const TOOL_SCHEMAS: Record<ToolName, z.ZodObject> = {
     where: described(s.where!, 'a thread id like "T1", or "channel" for the public feed'),
     text: described(s.text!, "the message"),
   })),
+  open_thread: derive("open-thread", {}, (s) => ({
+    listingId: described(s.listingId!, "the listing the negotiation is about"),
+    wantId: described(s.wantId!, "as a buyer: which of your wants it is for"),
+    wantAdId: described(
+      s.wantAdId!,
+      "as a seller answering a want ad: the ad's id (listingId is then yours)",
+    ),
+    text: described(s.text!, "your first words to the other side"),
+  })),
   make_offer: derive("make-offer", { expiresAt: true }, (s) => ({
     threadId: described(s.threadId!, "the thread to offer in; leave out to open a negotiation on a listing"),
     listingId: described(s.listingId!, "to open a negotiation: the listing you offer on"),
@@ -117,6 +127,8 @@ export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
   post_listing: "List one of your items for sale in the public channel.",
   post_want_ad: "Post a 'looking for' ad for one of your wants in the public channel.",
   send_message: "Write to the other side in a thread, or to everyone in the channel. Words never bind.",
+  open_thread:
+    "Start a negotiation without an offer yet: as a buyer on a listing (listingId and wantId), or as a seller answering a want ad with one of your listings (listingId and wantAdId).",
   make_offer:
     "Offer a price: in a thread (threadId), or open a negotiation on a listing (listingId and wantId). Replaces your earlier open offer in that thread.",
   withdraw_offer: "Take back your open offer.",
