@@ -35,6 +35,8 @@ interface ThreadMemory {
   thanked: boolean;
   capped: boolean;
   retries: number;
+  /** The thread is over and its readings are dropped. */
+  forgotten?: boolean;
 }
 
 const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
@@ -158,6 +160,11 @@ export function createEngineAgent(
     const secrets = secretsOf(view);
     const deal = thread.deal;
 
+    // A finished thread's messages are never read again: let their readings go (a long market holds many).
+    if (FINAL_THREAD_STATES.has(status) && !memo.forgotten) {
+      memo.forgotten = true;
+      for (const message of thread.messages) readings.delete(message.id);
+    }
     if (status === "confirmed" || status === "handed-over") {
       if (deal && deal.acceptedBy === me && !memo.thanked) {
         memo.thanked = true;
