@@ -38,7 +38,7 @@ const child = fileURLToPath(new URL("./market-child.ts", import.meta.url));
 const rows: Row[] = [];
 for (const scale of scales) {
   const participants = PROJECT_DEAL_POPULATION.participants * scale;
-  if (!values.json) process.stderr.write(`running ${participants} participants...\n`);
+  process.stderr.write(`running ${participants} participants...\n`);
   const output = execFileSync(
     process.execPath,
     ["--import", "tsx", child, "--participants", String(participants), "--seed", values.seed],
@@ -54,6 +54,8 @@ for (const scale of scales) {
     eventsPerSecond: run.events / (run.wallMs / 1000),
     msPerDeal: run.wallMs / Math.max(1, run.deals),
   });
+  // Each scale as it finishes, so a long run shows what it has so far.
+  process.stderr.write(`${JSON.stringify(rows.at(-1))}\n`);
 }
 
 const base = rows.find((row) => row.scale === 1);
