@@ -47,6 +47,9 @@ const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
  * `strategy/next-move.ts`), the language part words it and this turns it into typed actions.
  * @example const agent = createEngineAgent("strong", { participantId: "ann", seed: 1 }); await agent.decide(view)
  */
+/** Most sellers a buyer negotiates with, over the whole market, for one want. */
+const MAX_SELLERS_PER_WANT = 5;
+
 /** How long a listing waits for buyers before its seller answers want ads. */
 const PITCH_AFTER_MS = 2 * 24 * 3600 * 1000;
 
@@ -261,12 +264,12 @@ export function createEngineAgent(
     for (const want of view.me.mandate.wants) {
       const taken = view.deals.some((deal) => deal.wantId === want.id && TAKEN_DEAL_STATES.has(deal.status));
       if (taken) continue;
-      const active = view.threads.filter(
-        (thread) =>
-          thread.role === "buyer" &&
-          thread.thread.wantId === want.id &&
-          !FINAL_THREAD_STATES.has(thread.thread.status),
-      ).length;
+      const forWant = view.threads.filter(
+        (thread) => thread.role === "buyer" && thread.thread.wantId === want.id,
+      );
+      // A person tries a handful of sellers for one thing, not every seller in a large market.
+      if (forWant.length >= MAX_SELLERS_PER_WANT) continue;
+      const active = forWant.filter((thread) => !FINAL_THREAD_STATES.has(thread.thread.status)).length;
       const limit = Math.min(want.maxPrice, view.me.available);
       if (limit <= 0) continue;
       const candidates = view.matchingListings
@@ -277,7 +280,8 @@ export function createEngineAgent(
             listingServesWant(want, listing),
         )
         .sort((a, b) => a.askingPrice - b.askingPrice || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const listing of candidates.slice(0, Math.max(0, tier.parallelThreads - active))) {
+      const room = Math.min(tier.parallelThreads - active, MAX_SELLERS_PER_WANT - forWant.length);
+      for (const listing of candidates.slice(0, Math.max(0, room))) {
         threadedListings.add(listing.id);
         const facts = leverageFactsOf(view, undefined, listing, false);
         const decision = nextMove({
