@@ -155,9 +155,12 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       });
       break;
     }
-    case "offer-withdrawn":
-      update(state.offers, event.offerId, { status: "withdrawn" });
+    case "offer-withdrawn": {
+      const offer = update(state.offers, event.offerId, { status: "withdrawn" });
+      // A new thread record too, so a thread's identity tells whether anything in it changed (view.ts).
+      update(state.threads, offer.threadId, {});
       break;
+    }
     case "deal-accepted": {
       const deal = deepFreeze({ ...event.deal, handedOverBy: [...event.deal.handedOverBy] });
       state.deals.set(deal.id, deal);

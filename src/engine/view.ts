@@ -49,21 +49,15 @@ export interface AgentView {
 }
 
 // A thread's view is rebuilt only when something in it changed: records are frozen and replaced on
-// change (see evolve.ts), so identity tells. One cache per side, since the view depends on the side.
+// change, and every event that changes an offer or a message of a thread also replaces the thread
+// record (see evolve.ts), so identity tells. One cache per side, since the view depends on the side.
 const threadViews = { seller: new WeakMap<Thread, ThreadView>(), buyer: new WeakMap<Thread, ThreadView>() };
 
 function threadViewOf(state: MarketState, thread: Thread, role: "seller" | "buyer"): ThreadView {
   const listing = state.listings.get(thread.listingId)!;
   const deal = thread.dealId ? state.deals.get(thread.dealId) : undefined;
   const cached = threadViews[role].get(thread);
-  if (
-    cached &&
-    cached.listing === listing &&
-    cached.deal === deal &&
-    cached.offers.every((offer, i) => state.offers.get(thread.offerIds[i]!) === offer)
-  ) {
-    return cached;
-  }
+  if (cached && cached.listing === listing && cached.deal === deal) return cached;
   const counterpart = state.participants.get(role === "seller" ? thread.buyer : thread.seller)!.participant;
   const view: ThreadView = Object.freeze({
     thread,
@@ -93,32 +87,38 @@ export function viewFor(state: MarketState, participantId: string, options: View
   const { participant } = self;
   const perWant = options.listingsPerWant ?? 20;
 
-  const matching = new Map<string, Listing>();
-  for (const want of participant.mandate.wants) {
-    if (self.wantsTaken.has(want.id)) continue;
-    const ids = listingsMatching(state.index, want, {
-      limit: perWant,
-      accept: (id) => {
-        const listing = state.listings.get(id);
-        return listing !== undefined && listing.seller !== participantId && listing.status === "active";
-      },
-    });
-    for (const id of ids) matching.set(id, state.listings.get(id)!);
-  }
+  const findMatchingListings = (): Listing[] => {
+    const matching = new Map<string, Listing>();
+    for (const want of participant.mandate.wants) {
+      if (self.wantsTaken.has(want.id)) continue;
+      const ids = listingsMatching(state.index, want, {
+        limit: perWant,
+        accept: (id) => {
+          const listing = state.listings.get(id);
+          return listing !== undefined && listing.seller !== participantId && listing.status === "active";
+        },
+      });
+      for (const id of ids) matching.set(id, state.listings.get(id)!);
+    }
+    return [...matching.values()].sort((a, b) => compareIds(a.id, b.id));
+  };
 
-  const matchingAds = new Map<string, WantAd>();
-  for (const listingId of self.listingIds) {
-    const listing = state.listings.get(listingId);
-    if (listing?.status !== "active") continue;
-    const ids = wantAdsMatching(state.index, listing, {
-      limit: perWant,
-      accept: (id) => {
-        const ad = state.wantAds.get(id);
-        return ad !== undefined && ad.buyer !== participantId && ad.status === "active";
-      },
-    });
-    for (const id of ids) matchingAds.set(id, state.wantAds.get(id)!);
-  }
+  const findMatchingWantAds = (): WantAd[] => {
+    const matchingAds = new Map<string, WantAd>();
+    for (const listingId of self.listingIds) {
+      const listing = state.listings.get(listingId);
+      if (listing?.status !== "active") continue;
+      const ids = wantAdsMatching(state.index, listing, {
+        limit: perWant,
+        accept: (id) => {
+          const ad = state.wantAds.get(id);
+          return ad !== undefined && ad.buyer !== participantId && ad.status === "active";
+        },
+      });
+      for (const id of ids) matchingAds.set(id, state.wantAds.get(id)!);
+    }
+    return [...matchingAds.values()].sort((a, b) => compareIds(a.id, b.id));
+  };
 
   const threads: ThreadView[] = self.threadIds.map((threadId) => {
     const thread = state.threads.get(threadId)!;
@@ -126,6 +126,8 @@ export function viewFor(state: MarketState, participantId: string, options: View
     return threadViewOf(state, thread, role);
   });
 
+  let matchingListings: Listing[] | undefined;
+  let matchingWantAds: WantAd[] | undefined;
   const channelCount = options.channelMessages ?? 20;
   const budget = participant.mandate.budget;
   return {
@@ -147,8 +149,17 @@ export function viewFor(state: MarketState, participantId: string, options: View
     },
     myListings: self.listingIds.map((id) => state.listings.get(id)!),
     myWantAds: self.wantAdIds.map((id) => state.wantAds.get(id)!),
-    matchingListings: [...matching.values()].sort((a, b) => compareIds(a.id, b.id)),
-    matchingWantAds: [...matchingAds.values()].sort((a, b) => compareIds(a.id, b.id)),
+    // Searched on first read: an agent with nothing to start (every want taken, no idle listing)
+    // never pays for the search. The state does not change while an agent decides on its view, so a
+    // late read sees what an early one would have; the result is kept.
+    get matchingListings() {
+      matchingListings ??= findMatchingListings();
+      return matchingListings;
+    },
+    get matchingWantAds() {
+      matchingWantAds ??= findMatchingWantAds();
+      return matchingWantAds;
+    },
     channelMessages: state.channelMessageIds.slice(-channelCount).map((id) => state.messages.get(id)!),
     threads,
     deals: threads.flatMap((t) => (t.deal ? [t.deal] : [])),

@@ -17,7 +17,7 @@ export function templatePath(env: Record<string, string | undefined> = process.e
     .update(MIGRATIONS.map((migration) => `${migration.id}\n${migration.sql}`).join("\n"))
     .digest("hex")
     .slice(0, 12);
-  return join(dir, `pglite-${pgliteVersion()}-${schema}.tar`);
+  return join(dir, `pglite-${pgliteVersion()}-${schema}-slim.tar`);
 }
 
 function pgliteVersion(): string {
@@ -41,10 +41,18 @@ export function readTemplate(path = templatePath()): Blob | undefined {
   }
 }
 
-/** Saves a migrated, empty database as the template. Best effort: a cache that cannot be written is skipped. */
+/**
+ * Saves a migrated, empty database as the template. Best effort: a cache that cannot be written is skipped.
+ * The store never creates databases, so `template0` and `template1` are dropped first: that halves the
+ * files every new run folder must write (about 400 instead of 1,000), which is most of its opening cost.
+ */
 export async function saveTemplate(db: PGlite, path = templatePath()): Promise<void> {
   if (process.env.HAGGLE_NO_TEMPLATE || existsSync(path)) return;
   try {
+    await db.exec("UPDATE pg_database SET datistemplate = false WHERE datname IN ('template0', 'template1')");
+    // DROP DATABASE refuses to run inside a transaction block, so one statement at a time.
+    for (const name of ["template0", "template1"]) await db.exec(`DROP DATABASE IF EXISTS ${name}`);
+    await db.exec("CHECKPOINT");
     const dump = await db.dumpDataDir("none");
     mkdirSync(join(path, ".."), { recursive: true });
     // Several runs may start at once (experiment arms): write aside, then rename atomically.

@@ -101,20 +101,40 @@ function collect(
   }
 }
 
+/**
+ * The cues of one sentence, at offsets within it. Agents reuse their phrasings ("Hope that works!",
+ * "What do you reckon?"), so about two sentences in three of a market repeat one already read: the
+ * results are kept by sentence text, in a bounded map that starts over when full.
+ */
+const sentenceCues = new Map<string, readonly Cue[]>();
+const SENTENCE_CACHE_LIMIT = 20_000;
+
+function cuesOfSentence(raw: string): readonly Cue[] {
+  const cached = sentenceCues.get(raw);
+  if (cached) return cached;
+  // Every OFFER_DEAL phrase holds "deal" or "yours"; most sentences hold neither.
+  const sentence = raw.includes("deal") || raw.includes("yours") ? mask(raw, OFFER_DEAL) : raw;
+  const cues: Cue[] = [];
+  if (isQuestionSentence(sentence)) {
+    collect(cues, sentence, 0, [REJECT_IN_QUESTION], "reject", "strong");
+  } else {
+    collect(cues, sentence, 0, ACCEPT_STRONG, "accept", "strong");
+    collect(cues, sentence, 0, ACCEPT_MEDIUM, "accept", "medium");
+    collect(cues, sentence, 0, ACCEPT_WEAK, "accept", "weak");
+    collect(cues, sentence, 0, REJECT, "reject", "strong");
+    collect(cues, sentence, 0, WALK_AWAY, "walk-away", "strong");
+  }
+  if (sentenceCues.size >= SENTENCE_CACHE_LIMIT) sentenceCues.clear();
+  sentenceCues.set(raw, cues);
+  return cues;
+}
+
 /** Finds intent cues in a message, sentence by sentence. */
 export function findIntentCues(doc: Doc): IntentCues {
   const cues: Cue[] = [];
   for (const span of doc.sentences) {
-    const sentence = mask(doc.lower.slice(span.start, span.end), OFFER_DEAL);
-    if (isQuestionSentence(sentence)) {
-      collect(cues, sentence, span.start, [REJECT_IN_QUESTION], "reject", "strong");
-      continue;
-    }
-    collect(cues, sentence, span.start, ACCEPT_STRONG, "accept", "strong");
-    collect(cues, sentence, span.start, ACCEPT_MEDIUM, "accept", "medium");
-    collect(cues, sentence, span.start, ACCEPT_WEAK, "accept", "weak");
-    collect(cues, sentence, span.start, REJECT, "reject", "strong");
-    collect(cues, sentence, span.start, WALK_AWAY, "walk-away", "strong");
+    for (const cue of cuesOfSentence(doc.lower.slice(span.start, span.end)))
+      cues.push({ ...cue, at: cue.at + span.start });
   }
   // A cue inside a longer cue of another kind ("no deal" holds "deal") yields to the longer one.
   const kept = cues.filter(
