@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { projectPath } from "../paths.ts";
 import { conditionSchema } from "./mandate.ts";
 import { type Cents, centsSchema } from "./money.ts";
 import type { Rng } from "./random.ts";
@@ -94,13 +95,13 @@ export const catalogueSchema = z.array(catalogueEntrySchema).superRefine((entrie
   });
 });
 
-const CATALOGUE_URL = new URL("../../data/catalogue/catalogue.json", import.meta.url);
+const CATALOGUE_PATH = projectPath("data", "catalogue", "catalogue.json");
 
 let cached: { entries: readonly CatalogueEntry[]; byId: Map<string, CatalogueEntry> } | undefined;
 
 function loaded(): NonNullable<typeof cached> {
   if (!cached) {
-    const parsed = catalogueSchema.safeParse(JSON.parse(readFileSync(CATALOGUE_URL, "utf8")));
+    const parsed = catalogueSchema.safeParse(JSON.parse(readFileSync(CATALOGUE_PATH, "utf8")));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(

@@ -3,9 +3,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Participant } from "../domain/mandate.ts";
 import { hashString } from "../domain/random.ts";
+import { projectPath } from "../paths.ts";
 import type { ExperimentConfig } from "./experiment-config.ts";
 import { parseRunConfig } from "./load-run-config.ts";
 import { RunFolderError, readRunRecord } from "./run-folder.ts";
@@ -147,7 +147,7 @@ export interface RunExperimentOptions {
   onProgress?: (progress: ExperimentProgress) => void;
 }
 
-const CLI = fileURLToPath(new URL("../../bin/haggle.js", import.meta.url));
+const CLI = projectPath("bin", "haggle.js");
 
 /** Runs one arm in a child process, so arms use every core and one crash does not take the rest. */
 function runArmProcess(experimentDir: string, armId: string, db: string | undefined): Promise<void> {

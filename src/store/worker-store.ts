@@ -1,4 +1,6 @@
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
+import { bundleDir } from "../paths.ts";
 import { isPostgresUrl } from "./database-url.ts";
 import type { EventStore } from "./event-store.ts";
 import type { OpenStoreOptions } from "./open-store.ts";
@@ -17,12 +19,14 @@ import type { StoreCall, StoreReply } from "./store-worker.ts";
  */
 export function openStoreInWorker(options: Omit<OpenStoreOptions, "env">): EventStore {
   const kind = options.db !== undefined && isPostgresUrl(options.db) ? "postgres" : "pglite";
-  const worker = new Worker(new URL("./worker-boot.js", import.meta.url), {
-    workerData: {
-      entry: new URL("./store-worker.ts", import.meta.url).href,
-      options: { ...options, env: {} },
-    },
-  });
+  // From the bundled CLI the worker is a bundle too; from source it needs tsx, as the main thread did.
+  const bundle = bundleDir();
+  const workerData = { options: { ...options, env: {} } };
+  const worker = bundle
+    ? new Worker(join(bundle, "store", "store-worker.mjs"), { workerData })
+    : new Worker(new URL("./worker-boot.js", import.meta.url), {
+        workerData: { ...workerData, entry: new URL("./store-worker.ts", import.meta.url).href },
+      });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let next = 0;
   let closed = false;
