@@ -131,6 +131,10 @@ for (const deal of deals) {
   for (const id of [deal.seller, deal.buyer])
     dealCalls += agents.get(id)!.usage().byThread[deal.threadId]?.calls ?? 0;
 }
+// Every call attributed to some thread, deal or not; the rest were about no thread (listing, browsing).
+let threadCalls = 0;
+for (const agent of agents.values())
+  for (const entry of Object.values(agent.usage().byThread)) threadCalls += entry.calls;
 const n = Math.max(1, deals.length);
 const summary = {
   participants: participantsCount,
@@ -143,6 +147,10 @@ const summary = {
   wakeUps: result.wakeUps,
   callsPerDeal: calls / n,
   dealThreadCallsPerDeal: dealCalls / n,
+  /** Calls about threads that ended without a deal, per deal. */
+  otherThreadCallsPerDeal: (threadCalls - dealCalls) / n,
+  /** Calls about no thread (posting, browsing without opening one), per deal. */
+  noThreadCallsPerDeal: (calls - threadCalls) / n,
   offersPerDeal: mean(offersPerDeal),
   roundsPerSidePerDeal: mean(roundsPerSide),
   inputTokensPerDeal: input / n,
@@ -233,6 +241,8 @@ if (values.json) {
     ["model calls", `${summary.modelCalls} (${summary.wakeUps} wake-ups)`],
     ["calls per deal (all calls)", summary.callsPerDeal.toFixed(2)],
     ["calls per deal (in the deal's thread)", summary.dealThreadCallsPerDeal.toFixed(2)],
+    ["calls per deal (in threads without a deal)", summary.otherThreadCallsPerDeal.toFixed(2)],
+    ["calls per deal (about no thread)", summary.noThreadCallsPerDeal.toFixed(2)],
     ["offers per deal (both sides)", summary.offersPerDeal.toFixed(2)],
     ["offers per side per deal", summary.roundsPerSidePerDeal.toFixed(2)],
     ["input tokens per deal", Math.round(summary.inputTokensPerDeal).toLocaleString("en-US")],
