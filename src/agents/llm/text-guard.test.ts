@@ -33,6 +33,26 @@ describe("guardOutgoingText", () => {
     expect(verdict("Between 80 and 95 would suit me.")).toBe("clean");
   });
 
+  it("blocks amounts worked out from public prices: shares, percentages, differences", () => {
+    // The asking price $80 is public; $65 (the reserve) is 80 minus 15, or about 81% of 80.
+    for (const text of [
+      "Knock $15 off the asking and it's yours.",
+      "I could go 19% below what I'm asking.",
+      "Anything over 81 percent of the asking price works.",
+      "My lowest is $80 minus fifteen.",
+    ]) {
+      expect(verdict(text), text).toBe("blocked");
+    }
+    // A budget of $100 is half of $200.
+    expect(guardOutgoingText("I can spend half of $200.", context).verdict).toBe("blocked");
+  });
+
+  it("lets arithmetic through that lands far from every secret", () => {
+    expect(verdict("I'd take 10% off for cash.")).toBe("clean");
+    expect(verdict("$75 is $5 off the asking, a fair deal.")).toBe("clean");
+    expect(verdict("Half the fun is the haggling!")).toBe("clean");
+  });
+
   it("drops only the sentences that leak", () => {
     expect(
       guardOutgoingText("Great bike! I can't go below sixty-five dollars. Pick up any time.", context),

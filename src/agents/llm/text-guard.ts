@@ -8,7 +8,8 @@ import { findMentions, type Mention } from "../engine/understanding/price-mentio
  * leave the agent, every amount in them (digits, "$1,200", words like "sixty-five", "65 bucks", ranges
  * like "60-70") is compared with the owner's secret numbers. Amounts at or near a secret (within a few
  * percent) are a leak, unless the amount is already public (an asking price, an offer on the table)
- * and not called a limit. Sentences that leak are dropped; a text with nothing left is blocked.
+ * and not called a limit; so are amounts the text works out by arithmetic on prices ("20% below the
+ * asking", "$15 under it", "half"). Sentences that leak are dropped; a text with nothing left is blocked.
  */
 export interface GuardContext {
   /** The owner's secret numbers in cents: reserves, max prices, budget. */
@@ -40,6 +41,41 @@ function valuesOf(mention: Mention): number[] {
   return [mention.cents, ...mention.alternatives];
 }
 
+/** Words that make a sentence do arithmetic on prices: "20% below asking", "knock $10 off", "half". */
+const ARITHMETIC_CUE =
+  /%|\bper\s*cent\b|\bpercent\b|\b(?:off|less|below|under|minus|plus|more|above|over|discount|knock|half|third|thirds|quarter|quarters)\b/;
+const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)/g;
+const FRACTIONS: readonly [RegExp, number][] = [
+  [/\bhalf\b/, 1 / 2],
+  [/\b(?:a|one)\s+third\b/, 1 / 3],
+  [/\btwo\s+thirds\b/, 2 / 3],
+  [/\b(?:a|one)\s+quarter\b/, 1 / 4],
+  [/\bthree\s+quarters\b/, 3 / 4],
+];
+
+/**
+ * Amounts a sentence states by arithmetic on prices it or the thread names: a share of a price
+ * ("80% of the asking", "half"), a price moved by a share ("20% below asking") or by an amount
+ * ("$10 under the asking", "$80 minus $15"). Only for sentences with such words, so plain offers that
+ * happen to add up to something are not read as sums.
+ */
+function derivedAmounts(lower: string, priced: readonly Mention[], publicAmounts: ReadonlySet<number>): number[] {
+  if (!ARITHMETIC_CUE.test(lower)) return [];
+  const bases = [...new Set([...publicAmounts, ...priced.map((mention) => mention.cents)])];
+  const shares = [
+    ...[...lower.matchAll(PERCENT)].map((m) => Number(m[1]) / 100).filter((share) => share > 0 && share < 10),
+    ...FRACTIONS.filter(([re]) => re.test(lower)).map(([, share]) => share),
+  ];
+  const out: number[] = [];
+  for (const base of bases) {
+    for (const share of shares) out.push(base * share, base * (1 - share), base * (1 + share));
+    for (const mention of priced) {
+      if (mention.cents !== base) out.push(base - mention.cents, base + mention.cents);
+    }
+  }
+  return out.map(Math.round).filter((value) => value > 0);
+}
+
 /** Why a sentence reveals a secret, or undefined when it does not. */
 export function leakIn(sentence: string, context: GuardContext): string | undefined {
   const secrets = context.secrets.filter((secret) => secret > 0);
@@ -64,6 +100,11 @@ export function leakIn(sentence: string, context: GuardContext): string | undefi
   for (const cents of amountsIn(sentence)) {
     if (secrets.some((secret) => isNear(cents, secret, context)) && !publicAmounts.has(cents)) {
       return "it states an amount at or near a private limit";
+    }
+  }
+  for (const value of derivedAmounts(doc.lower, priced, publicAmounts)) {
+    if (secrets.some((secret) => isNear(value, secret, context)) && !publicAmounts.has(value)) {
+      return "it works out to an amount at or near a private limit";
     }
   }
   for (let i = 0; i + 1 < priced.length; i++) {
