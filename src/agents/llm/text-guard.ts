@@ -59,7 +59,11 @@ const FRACTIONS: readonly [RegExp, number][] = [
  * ("$10 under the asking", "$80 minus $15"). Only for sentences with such words, so plain offers that
  * happen to add up to something are not read as sums.
  */
-function derivedAmounts(lower: string, priced: readonly Mention[], publicAmounts: ReadonlySet<number>): number[] {
+function derivedAmounts(
+  lower: string,
+  priced: readonly Mention[],
+  publicAmounts: ReadonlySet<number>,
+): number[] {
   if (!ARITHMETIC_CUE.test(lower)) return [];
   const bases = [...new Set([...publicAmounts, ...priced.map((mention) => mention.cents)])];
   const shares = [
