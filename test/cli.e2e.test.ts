@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -71,5 +71,26 @@ describe("haggle as a user runs it", () => {
     expect(again.code).toBe(2);
     const second = await haggle(["handover", "D1", "--as", "ben", "--run", out, "--json"]);
     expect(JSON.parse(second.stdout).status).toBe("handed-over");
+  });
+
+  it("runs a market on the wall clock, in step with it", async () => {
+    const config = join(root, "live.yaml");
+    // 0.1 market days (2.4 hours) at 1,440 market seconds a second: 6 s of real time.
+    writeFileSync(
+      config,
+      "name: live\nclock: wall\nspeed: 1440\ndays: 0.1\npopulation:\n  generate:\n    participants: 6\n",
+    );
+    const out = join(root, "live");
+    const started = Date.now();
+    const result = await haggle(["run", "--config", config, "--out", out, "--json"]);
+    expect(result.code, result.stderr).toBe(0);
+    // The market may not end before its time is up; on a virtual clock this one is over in about the
+    // time its store takes to open (a second or two).
+    expect(JSON.parse(result.stdout).wallMs).toBeGreaterThanOrEqual(5_900);
+    const run = JSON.parse(readFileSync(join(out, "run.json"), "utf8"));
+    expect(run.config.clock).toBe("wall");
+    // A wall-clock market without a start date starts when it is run.
+    expect(Math.abs(Date.parse(run.config.start) - started)).toBeLessThan(30_000);
+    expect(JSON.parse(result.stdout).summary.participants).toBe(6);
   });
 });

@@ -62,24 +62,44 @@ export const llmRunSchema = z
   })
   .strict();
 
+/** Where a virtual-clock market starts when the config does not say: fixed, so runs replay. */
+export const DEFAULT_START = "2026-01-05T09:00:00Z";
+
 /** A market run, as written in YAML. Every field is checked; errors name it and the fix. */
 export const runConfigSchema = z
   .object({
     name: z.string().min(1).max(80).default("market"),
     seed: z.number().int().nonnegative().default(1),
-    /** Length of the market on the virtual clock. */
+    /** Length of the market, in market days. */
     days: z.number().positive().max(365).default(7),
-    /** Market clock start, ISO date; fixed by default so runs replay. */
-    start: z.iso
-      .datetime({ error: 'an ISO date-time like "2026-01-05T09:00:00Z"' })
-      .default("2026-01-05T09:00:00Z"),
+    /**
+     * "virtual": the market runs as fast as the agents answer (a week in seconds). "wall": it runs in
+     * step with the wall clock, `speed` market seconds to a real one, for markets people watch or join.
+     */
+    clock: z.enum(["virtual", "wall"], { error: 'write "virtual" or "wall"' }).default("virtual"),
+    /** With clock "wall": market seconds per real second (1 = real time, 60 = a market hour a minute). */
+    speed: z
+      .number()
+      .positive({ error: "speed must be a positive number of market seconds per second" })
+      .optional(),
+    /** Market clock start, ISO date; by default a fixed date, or now for a wall-clock market. */
+    start: z.iso.datetime({ error: 'an ISO date-time like "2026-01-05T09:00:00Z"' }).optional(),
     currency: z.string().length(3).default("USD"),
     population: populationSchema,
     agents: assignmentSchema.default({ all: "engine:strong" }),
     caps: capsSchema.partial().optional(),
     llm: llmRunSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((config) => config.speed === undefined || config.clock === "wall", {
+    path: ["speed"],
+    error: "speed paces a wall-clock market: add clock: wall, or remove speed",
+  })
+  // A wall-clock market without a start starts now; the run folder records the date, so a resume keeps it.
+  .transform(({ start, ...config }) => ({
+    ...config,
+    start: start ?? (config.clock === "wall" ? new Date().toISOString() : DEFAULT_START),
+  }));
 
 export type RunConfig = z.infer<typeof runConfigSchema>;
 export type RunConfigInput = z.input<typeof runConfigSchema>;

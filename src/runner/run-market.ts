@@ -119,6 +119,7 @@ async function execute(
     : undefined;
   const agents = new Map<string, Agent>();
   const sink = new BatchingSink((batch) => store.append(record.marketId, batch), { stored, batchSize: 5000 });
+  const pace = record.config.clock === "wall" ? wallClockPace(sink, record.config.speed ?? 1) : undefined;
   const result = await simulateMarket({
     marketId: record.marketId,
     seed: record.config.seed,
@@ -137,6 +138,7 @@ async function execute(
     durationMs: record.config.days * DAY,
     currency: record.config.currency,
     ...(record.config.caps ? { caps: record.config.caps } : {}),
+    ...(pace ? { pace } : {}),
     ...(options.onProgress
       ? { onProgress: (progress) => options.onProgress!({ ...progress, stored: sink.durable }) }
       : {}),
@@ -162,6 +164,28 @@ async function execute(
     events: result.events,
     resumedFrom: stored.length,
     wallMs: performance.now() - started,
+  };
+}
+
+/**
+ * Paces a wall-clock market: market time `at` is due `(at - anchor) / speed` after the anchor. The
+ * anchor is the first moment past what the log already holds, so a fresh run starts at once and a
+ * resumed one re-derives its stored events at full speed, then goes on in step from where it stopped.
+ */
+export function wallClockPace(
+  sink: { readonly caughtUp: boolean },
+  speed: number,
+  clock: { now(): number; sleep(ms: number): Promise<void> } = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  },
+): (at: number) => Promise<void> {
+  let anchor: { real: number; market: number } | undefined;
+  return async (at) => {
+    if (!sink.caughtUp) return;
+    anchor ??= { real: clock.now(), market: at };
+    const wait = anchor.real + (at - anchor.market) / speed - clock.now();
+    if (wait > 0) await clock.sleep(wait);
   };
 }
 

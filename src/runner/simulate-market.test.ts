@@ -23,7 +23,7 @@ function people() {
   ].map((input) => participantSchema.parse(input));
 }
 
-async function run(seed: number) {
+async function run(seed: number, pace?: (at: number) => Promise<void>) {
   const participants = people();
   const sink = new MemorySink();
   const result = await simulateMarket({
@@ -35,6 +35,7 @@ async function run(seed: number) {
     sink,
     startAt: Date.UTC(2026, 0, 5, 9),
     durationMs: 7 * DAY,
+    ...(pace ? { pace } : {}),
   });
   return { result, sink };
 }
@@ -57,5 +58,21 @@ describe("simulateMarket", () => {
     const c = await run(8);
     expect(JSON.stringify(a.sink.events)).toBe(JSON.stringify(b.sink.events));
     expect(JSON.stringify(a.sink.events)).not.toBe(JSON.stringify(c.sink.events));
+  });
+
+  it("asks the pace before every moment it acts, in time order, from the opening to the close", async () => {
+    const asked: number[] = [];
+    const paced = await run(7, async (at) => {
+      asked.push(at);
+    });
+    const start = Date.UTC(2026, 0, 5, 9);
+    expect(asked[0]).toBe(start);
+    expect(asked.at(-1)).toBe(start + 7 * DAY);
+    expect(asked).toEqual([...asked].sort((a, b) => a - b));
+    // Every event happens at a moment the pace was asked about (or the opening's, before it).
+    const moments = new Set(asked);
+    for (const event of paced.sink.events) if (event.at > start) expect(moments.has(event.at)).toBe(true);
+    // Pacing changes when the market acts, never what it does.
+    expect(JSON.stringify(paced.sink.events)).toBe(JSON.stringify((await run(7)).sink.events));
   });
 });

@@ -36,6 +36,11 @@ export interface SimulationInput {
   /** Minutes a counterpart takes to reply, as [min, max]. */
   replyMinutes?: [number, number];
   onProgress?: (progress: { fraction: number; events: number; deals: number }) => void;
+  /**
+   * Awaited before the market acts at market time `at` (each wake-up, and the close): a wall-clock
+   * run waits there until that time comes. Without it the market runs as fast as agents answer.
+   */
+  pace?: (at: number) => Promise<void>;
 }
 
 export interface SimulationResult {
@@ -157,9 +162,12 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
   for (const participant of input.participants) {
     queue.schedule(participant.id, input.startAt + delays.int(0, 3 * HOUR), "start");
   }
+  // Anchors a wall clock at the market's opening, so the first wake-ups come hours (scaled) after it.
+  if (input.pace) await input.pace(input.startAt);
 
   let lastReported = -1;
   for (let wake = queue.pop(); wake && wake.at < endAt; wake = queue.pop()) {
+    if (input.pace) await input.pace(wake.at);
     wakeUps++;
     const now = wake.at;
     const agent = agents.get(wake.who)!;
@@ -179,6 +187,7 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
+  if (input.pace) await input.pace(endAt);
   submit({ type: "close-market", actor: "market" }, endAt);
   input.onProgress?.({ fraction: 1, events, deals: state.counters.deal });
   await input.sink.flush();
