@@ -38,6 +38,18 @@ const nonEmpty = (value: string | undefined): string | undefined =>
  * The base URL of an OpenAI-compatible server, with "/v1" added when only a host is given
  * ("http://localhost:11434" becomes "http://localhost:11434/v1").
  */
+const ANTHROPIC_API = "https://api.anthropic.com/v1";
+const OPENAI_API = "https://api.openai.com/v1";
+
+/**
+ * The Messages API root for an Anthropic base URL. Anthropic's own SDK and tools take the host
+ * without `/v1` ("https://proxy.example.com"), the AI SDK wants it with: accept both.
+ */
+export function anthropicApiUrl(url: string): string {
+  const trimmed = url.replace(/\/+$/, "");
+  return /\/v\d+$/.test(trimmed) ? trimmed : `${trimmed}/v1`;
+}
+
 export function normaliseCompatibleUrl(url: string): string {
   let parsed: URL;
   try {
@@ -72,15 +84,16 @@ export function resolveLlmConnection(
         throw new LlmConfigError(
           `${name} needs an Anthropic API key: set ANTHROPIC_API_KEY in the environment`,
         );
-      const baseURL = nonEmpty(options.anthropicBaseUrl) ?? nonEmpty(env.ANTHROPIC_BASE_URL);
-      return { ...parsed, apiKey, ...(baseURL ? { baseURL } : {}) };
+      const url = nonEmpty(options.anthropicBaseUrl) ?? nonEmpty(env.ANTHROPIC_BASE_URL);
+      return { ...parsed, apiKey, baseURL: url ? anthropicApiUrl(url) : ANTHROPIC_API };
     }
     case "openai": {
       const apiKey = nonEmpty(options.openaiApiKey) ?? nonEmpty(env.OPENAI_API_KEY);
       if (!apiKey)
         throw new LlmConfigError(`${name} needs an OpenAI API key: set OPENAI_API_KEY in the environment`);
-      const baseURL = nonEmpty(options.openaiBaseUrl) ?? nonEmpty(env.OPENAI_BASE_URL);
-      return { ...parsed, apiKey, ...(baseURL ? { baseURL } : {}) };
+      // Always explicit: left out, the SDK would read OPENAI_BASE_URL from process.env behind `env`.
+      const baseURL = nonEmpty(options.openaiBaseUrl) ?? nonEmpty(env.OPENAI_BASE_URL) ?? OPENAI_API;
+      return { ...parsed, apiKey, baseURL };
     }
     case "openai-compatible": {
       const url = nonEmpty(options.openaiCompatibleUrl) ?? nonEmpty(env.HAGGLE_OPENAI_COMPATIBLE_URL);
