@@ -85,10 +85,18 @@ export interface MatchOptions {
 }
 
 /**
- * The best `limit` ids by score (keyword hits count 2 each, a shared category 1), ties by id. Keyword
- * hits are scored in full; ids that share only the category are taken in id order until the limit is
- * met, so a crowded category costs what is returned rather than its size. Posting sets iterate in
- * insertion order, which is id order, since ids are issued in sequence.
+ * Ids a query reads in full from one posting list. A word shared by more posts than this (a
+ * common word in a large market) only adds to the candidates the rarer words found, and fills up
+ * what is missing in id order, so a query costs what it returns rather than the size of the market.
+ */
+const POSTING_SCAN = 256;
+
+/**
+ * The best `limit` ids by score (keyword hits count 2 each, a shared category 1), ties by id. Rare
+ * keywords are scored in full, common ones (see POSTING_SCAN) against the candidates; ids that share
+ * only the category are taken in id order until the limit is met, so a crowded category costs what is
+ * returned rather than its size. Posting sets iterate in insertion order, which is id order, since
+ * ids are issued in sequence. Without a limit every posting is read in full.
  */
 function topMatches(
   keywordPostings: Array<Set<string> | undefined>,
@@ -98,12 +106,32 @@ function topMatches(
 ): string[] {
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const accept = options.accept ?? (() => true);
+  const scan = Number.isFinite(limit) ? Math.max(POSTING_SCAN, limit) : Number.POSITIVE_INFINITY;
+  const postings = keywordPostings
+    .filter((posting): posting is Set<string> => posting !== undefined)
+    .sort((a, b) => a.size - b.size);
   const scores = new Map<string, number>();
-  for (const posting of keywordPostings) {
-    for (const id of posting ?? []) {
-      const score = scores.get(id);
-      if (score !== undefined) scores.set(id, score + 2);
-      else if (accept(id)) scores.set(id, 2);
+  const refused = new Set<string>();
+  const consider = (id: string): void => {
+    if (!refused.has(id) && !scores.has(id)) {
+      if (accept(id)) scores.set(id, 2);
+      else refused.add(id);
+    }
+  };
+  for (const posting of postings) {
+    if (posting.size <= scan) {
+      for (const id of posting) {
+        const score = scores.get(id);
+        if (score !== undefined) scores.set(id, score + 2);
+        else consider(id);
+      }
+      continue;
+    }
+    for (const [id, score] of scores) if (posting.has(id)) scores.set(id, score + 2);
+    let read = 0;
+    for (const id of posting) {
+      if (scores.size >= limit || ++read > scan) break;
+      consider(id);
     }
   }
   if (category) for (const [id, score] of scores) if (category.has(id)) scores.set(id, score + 1);
@@ -111,9 +139,10 @@ function topMatches(
     .sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]))
     .map(([id]) => id);
   if (ranked.length >= limit || !category || !categoryOnly) return ranked.slice(0, limit);
+  let read = 0;
   for (const id of category) {
-    if (ranked.length >= limit) break;
-    if (!scores.has(id) && accept(id)) ranked.push(id);
+    if (ranked.length >= limit || ++read > scan) break;
+    if (!scores.has(id) && !refused.has(id) && accept(id)) ranked.push(id);
   }
   return ranked;
 }
