@@ -69,13 +69,17 @@ export async function bundledCli(root) {
  */
 function removeOldBundles(cache, current) {
   try {
-    const bundles = readdirSync(cache)
-      .filter((name) => name !== basename(current) && !name.endsWith(".tmp"))
-      .map((name) => ({ path: join(cache, name), at: statSync(join(cache, name)).mtimeMs }))
+    const entries = readdirSync(cache)
+      .filter((name) => name !== basename(current))
+      .map((name) => ({ name, path: join(cache, name), at: statSync(join(cache, name)).mtimeMs }))
       .sort((a, b) => b.at - a.at);
-    for (const { path, at } of bundles.slice(3)) {
-      if (Date.now() - at > 3_600_000) rmSync(path, { recursive: true, force: true });
-    }
+    const old = (at) => Date.now() - at > 3_600_000;
+    // A build that died half-way leaves its .tmp folder behind; one that is an hour old is not running.
+    const stale = [
+      ...entries.filter((entry) => entry.name.endsWith(".tmp")),
+      ...entries.filter((entry) => !entry.name.endsWith(".tmp")).slice(3),
+    ];
+    for (const { path, at } of stale) if (old(at)) rmSync(path, { recursive: true, force: true });
   } catch {
     // Only disk space is at stake.
   }
