@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { canonicalJson } from "../../../engine/fingerprint.ts";
+import { listenOnLoopback, readBody, sendJson } from "./loopback-http.ts";
 
 /**
  * A small stand-in for Anthropic's Messages API on loopback, for offline tests: POST /v1/messages
@@ -204,22 +204,6 @@ function invalid(request: AnthropicRequest): string | undefined {
   return undefined;
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { "content-type": "application/json", ...headers });
-  response.end(JSON.stringify(body));
-}
-
 /**
  * Starts the server on 127.0.0.1, port 0 (any free port).
  * @example const server = await startAnthropicServer({ respond: () => ({ text: "hi" }) })
@@ -268,20 +252,20 @@ export async function startAnthropicServer(options: AnthropicServerOptions): Pro
     };
   }
 
-  const server = createServer(async (request, response) => {
+  const server = await listenOnLoopback(async (request, response) => {
     const url = request.url ?? "";
     const path = url.replace(/\?.*$/, "");
     let exchange: AnthropicExchange | undefined;
     try {
       if (request.method !== "POST" || path !== "/v1/messages") {
-        send(response, 404, errorBody(404, `Not Found: ${request.method} ${path}`));
+        sendJson(response, 404, errorBody(404, `Not Found: ${request.method} ${path}`));
         return;
       }
       let body: AnthropicRequest;
       try {
         body = JSON.parse(await readBody(request)) as AnthropicRequest;
       } catch {
-        send(response, 400, errorBody(400, "There was an issue with the request body: invalid JSON"));
+        sendJson(response, 400, errorBody(400, "There was an issue with the request body: invalid JSON"));
         return;
       }
       requests.push(body);
@@ -289,7 +273,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions): Pro
       exchanges.push(exchange);
       const reply = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
         exchange!.status = status;
-        send(response, status, payload, { "request-id": `req_${exchanges.length}`, ...headers });
+        sendJson(response, status, payload, { "request-id": `req_${exchanges.length}`, ...headers });
       };
       if (!request.headers["x-api-key"] && !request.headers.authorization) {
         reply(401, errorBody(401, "x-api-key header is required"));
@@ -337,19 +321,13 @@ export async function startAnthropicServer(options: AnthropicServerOptions): Pro
       });
     } catch (error) {
       if (exchange) exchange.status = 500;
-      send(response, 500, errorBody(500, (error as Error).message));
+      sendJson(response, 500, errorBody(500, (error as Error).message));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: server.url,
     requests,
     exchanges,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }

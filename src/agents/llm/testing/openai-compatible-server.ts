@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback, readBody, sendJson } from "./loopback-http.ts";
 
 /**
  * A small OpenAI-compatible server on loopback for offline tests: GET /v1/models and
@@ -51,22 +50,6 @@ export function lastUserMessage(request: ChatRequest): string {
   return messageText([...request.messages].reverse().find((m) => m.role === "user"));
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  response.writeHead(status, { "content-type": "application/json", ...headers });
-  response.end(JSON.stringify(body));
-}
-
 /**
  * Starts the server on 127.0.0.1, port 0 (any free port).
  * @example const server = await startOpenAICompatibleServer({ respond: () => ({ content: "hi" }) })
@@ -74,7 +57,7 @@ function send(
 export async function startOpenAICompatibleServer(options: ServerOptions): Promise<LoopbackServer> {
   const requests: ChatRequest[] = [];
   let ids = 0;
-  const server = createServer(async (request, response) => {
+  const server = await listenOnLoopback(async (request, response) => {
     try {
       const url = request.url ?? "";
       if (request.method === "GET" && url.replace(/\?.*$/, "") === "/v1/models") {
@@ -83,11 +66,11 @@ export async function startOpenAICompatibleServer(options: ServerOptions): Promi
           object: "model",
           owned_by: "test",
         }));
-        send(response, 200, { object: "list", data });
+        sendJson(response, 200, { object: "list", data });
         return;
       }
       if (request.method !== "POST" || !url.startsWith("/v1/chat/completions")) {
-        send(response, 404, { error: { message: `no route ${request.method} ${url}` } });
+        sendJson(response, 404, { error: { message: `no route ${request.method} ${url}` } });
         return;
       }
       const body = JSON.parse(await readBody(request)) as ChatRequest;
@@ -95,7 +78,7 @@ export async function startOpenAICompatibleServer(options: ServerOptions): Promi
       requests.push(body);
       const reply = await options.respond(body, n);
       if ("status" in reply) {
-        send(
+        sendJson(
           response,
           reply.status,
           reply.body ?? { error: { message: `scripted error ${reply.status}`, type: "server_error" } },
@@ -115,7 +98,7 @@ export async function startOpenAICompatibleServer(options: ServerOptions): Promi
       const completionTokens = Math.ceil(
         ((reply.content ?? "").length + JSON.stringify(toolCalls).length) / 4,
       );
-      send(response, 200, {
+      sendJson(response, 200, {
         id: `chatcmpl-${n + 1}`,
         object: "chat.completion",
         created: 1_767_600_000,
@@ -138,18 +121,12 @@ export async function startOpenAICompatibleServer(options: ServerOptions): Promi
         },
       });
     } catch (error) {
-      send(response, 500, { error: { message: (error as Error).message } });
+      sendJson(response, 500, { error: { message: (error as Error).message } });
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/v1`,
+    url: server.url,
     requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: server.close,
   };
 }
