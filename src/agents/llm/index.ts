@@ -14,6 +14,7 @@ export {
 } from "./providers.ts";
 export { LlmRecorder, type RecordedExchange, type RecordingMode, requestKey } from "./recorder.ts";
 export { type RetryOptions, resilientModel } from "./resilient-model.ts";
-export { addUsage, LLM_RECORDING_FILE, type LlmRunContext, openLlmRun, usageOf } from "./run-context.ts";
+export { LLM_RECORDING_FILE, type LlmRunContext, openLlmRun, usageOf } from "./run-context.ts";
 export { LLM_PROVIDERS, type LlmProvider, type LlmSpec, parseLlmSpec } from "./spec.ts";
 export { guardOutgoingText, scrubSecrets } from "./text-guard.ts";
+export { addUsage, emptyUsage } from "./usage.ts";

@@ -7,7 +7,7 @@ import type { Agent, AgentContext, AgentUsage } from "../agent.ts";
 import { secretsOf } from "../engine/view-facts.ts";
 import type { LlmBudget } from "./budget.ts";
 import { LlmBudgetExhaustedError, LlmReplayMissError, RecordedLlmError } from "./errors.ts";
-import { costInCents, MODEL_PRICES, type ModelPrice, priceOf } from "./prices.ts";
+import { MODEL_PRICES, type ModelPrice, priceOf } from "./prices.ts";
 import { buildUpdate, emptySeen, marketRules, type Note, ownerPrompt, type PromptOptions } from "./prompt.ts";
 import { createLanguageModel, type LlmConnectionOptions } from "./providers.ts";
 import { LlmRecorder, type RecordingMode } from "./recorder.ts";
@@ -15,6 +15,7 @@ import { type CallReport, type RetryOptions, resilientModel } from "./resilient-
 import { parseLlmSpec } from "./spec.ts";
 import { guardOutgoingText } from "./text-guard.ts";
 import { amountToCents, type ToolName, toolsFor } from "./tools.ts";
+import { emptyUsage, recordCalls } from "./usage.ts";
 
 export interface LlmAgentOptions extends LlmConnectionOptions {
   /** A ready model (tests, custom providers); replaces the one the spec names. */
@@ -89,22 +90,6 @@ const toolOf: Record<string, ToolName> = {
 };
 
 const CACHE = { anthropic: { cacheControl: { type: "ephemeral" } } } as const;
-
-function emptyUsage(): AgentUsage {
-  return {
-    calls: 0,
-    replayedCalls: 0,
-    failedCalls: 0,
-    retries: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    costCents: 0,
-    byThread: {},
-    guard: { blocked: 0, redacted: 0 },
-  };
-}
 
 /** The counterpart's moves in a thread so far, as one comparable string. */
 function counterpartMark(thread: ThreadView, me: string): string {
@@ -548,56 +533,13 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
 
   /** Adds this decide's calls to the usage and the budget; returns the record-usage action for the log. */
   function account(threadIds: readonly string[]): AgentAction[] {
-    let input = 0;
-    let output = 0;
-    let cost = 0;
-    let calls = 0;
-    for (const report of reports) {
-      usage.calls++;
-      calls++;
-      usage.retries += report.retries;
-      if (report.replayed) usage.replayedCalls++;
-      if (report.failed) usage.failedCalls++;
-      const u = report.usage;
-      if (!u) {
-        options.budget?.charge({ inputTokens: 0, outputTokens: 0, costCents: 0 });
-        continue;
-      }
-      const tokens = {
-        inputTokens: u.inputTokens.total ?? 0,
-        outputTokens: u.outputTokens.total ?? 0,
-        cacheReadTokens: u.inputTokens.cacheRead ?? 0,
-        cacheWriteTokens: u.inputTokens.cacheWrite ?? 0,
-      };
-      const callCost = costInCents(tokens, price);
-      usage.inputTokens += tokens.inputTokens;
-      usage.outputTokens += tokens.outputTokens;
-      usage.cachedInputTokens += tokens.cacheReadTokens;
-      usage.cacheWriteTokens += tokens.cacheWriteTokens;
-      usage.costCents = Math.round((usage.costCents + callCost) * 1_000_000) / 1_000_000;
-      input += tokens.inputTokens;
-      output += tokens.outputTokens;
-      cost += callCost;
-      options.budget?.charge({
-        inputTokens: tokens.inputTokens,
-        outputTokens: tokens.outputTokens,
-        costCents: callCost,
-      });
-    }
+    const actions = recordCalls(usage, reports, {
+      price,
+      threadIds,
+      ...(options.budget ? { budget: options.budget } : {}),
+    });
     reports = [];
-    if (calls > 0 && threadIds.length > 0) {
-      const share = 1 / threadIds.length;
-      for (const id of threadIds) {
-        const entry = usage.byThread[id] ?? { calls: 0, inputTokens: 0, outputTokens: 0, costCents: 0 };
-        usage.byThread[id] = entry;
-        entry.calls += calls * share;
-        entry.inputTokens += Math.round(input * share);
-        entry.outputTokens += Math.round(output * share);
-        entry.costCents = Math.round((entry.costCents + cost * share) * 1_000_000) / 1_000_000;
-      }
-    }
-    if (input + output === 0) return [];
-    return [{ type: "record-usage", inputTokens: input, outputTokens: output }];
+    return actions;
   }
 
   const stopWhen = ({ steps }: { steps: StepResult<ToolSet>[] }): boolean => {

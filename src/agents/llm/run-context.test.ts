@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import type { Agent } from "../agent.ts";
 import { type NegotiationSetup, runNegotiation } from "../engine/run-negotiation.ts";
 import { createAgent } from "../registry.ts";
-import { addUsage, LLM_RECORDING_FILE, openLlmRun, usageOf } from "./run-context.ts";
+import { LLM_RECORDING_FILE, openLlmRun, usageOf } from "./run-context.ts";
 import { scriptedModel } from "./testing/scripted-model.ts";
 import { negotiatorScript } from "./testing/scripted-negotiator.ts";
+import { addUsage } from "./usage.ts";
 
 const setup: NegotiationSetup = {
   item: {

@@ -45,48 +45,6 @@ export function openLlmRun(options: {
   };
 }
 
-/** The sum of several agents' usage (by spec, or for the whole run). */
-export function addUsage(usages: readonly AgentUsage[]): AgentUsage {
-  const total: AgentUsage = {
-    calls: 0,
-    replayedCalls: 0,
-    failedCalls: 0,
-    retries: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    cachedInputTokens: 0,
-    cacheWriteTokens: 0,
-    costCents: 0,
-    byThread: {},
-    guard: { blocked: 0, redacted: 0 },
-  };
-  const notes = new Set<string>();
-  for (const usage of usages) {
-    total.calls += usage.calls;
-    total.replayedCalls += usage.replayedCalls;
-    total.failedCalls += usage.failedCalls;
-    total.retries += usage.retries;
-    total.inputTokens += usage.inputTokens;
-    total.outputTokens += usage.outputTokens;
-    total.cachedInputTokens += usage.cachedInputTokens;
-    total.cacheWriteTokens += usage.cacheWriteTokens;
-    total.costCents = Math.round((total.costCents + usage.costCents) * 1_000_000) / 1_000_000;
-    total.guard.blocked += usage.guard.blocked;
-    total.guard.redacted += usage.guard.redacted;
-    for (const [thread, share] of Object.entries(usage.byThread)) {
-      const entry = total.byThread[thread] ?? { calls: 0, inputTokens: 0, outputTokens: 0, costCents: 0 };
-      entry.calls += share.calls;
-      entry.inputTokens += share.inputTokens;
-      entry.outputTokens += share.outputTokens;
-      entry.costCents = Math.round((entry.costCents + share.costCents) * 1_000_000) / 1_000_000;
-      total.byThread[thread] = entry;
-    }
-    if (usage.costNote) notes.add(usage.costNote);
-  }
-  if (notes.size > 0) total.costNote = [...notes].join("; ");
-  return total;
-}
-
 /** Usage per participant for the agents that report it (LLM agents), for the run's summary. */
 export function usageOf(agents: ReadonlyMap<string, Agent>): Record<string, AgentUsage & { spec: string }> {
   const out: Record<string, AgentUsage & { spec: string }> = {};
