@@ -93,6 +93,7 @@ export function viewFor(state: MarketState, participantId: string, options: View
       if (self.wantsTaken.has(want.id)) continue;
       const ids = listingsMatching(state.index, want, {
         limit: perWant,
+        asker: participantId,
         accept: (id) => {
           const listing = state.listings.get(id);
           return listing !== undefined && listing.seller !== participantId && listing.status === "active";
@@ -110,6 +111,7 @@ export function viewFor(state: MarketState, participantId: string, options: View
       if (listing?.status !== "active") continue;
       const ids = wantAdsMatching(state.index, listing, {
         limit: perWant,
+        asker: participantId,
         accept: (id) => {
           const ad = state.wantAds.get(id);
           return ad !== undefined && ad.buyer !== participantId && ad.status === "active";

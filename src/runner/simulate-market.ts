@@ -140,12 +140,20 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     for (const event of produced) {
       if (event.type === "listing-posted") {
         const accept = (adId: string) => state.wantAds.get(adId)!.buyer !== event.actor;
-        for (const adId of wantAdsMatching(state.index, event.listing, { limit: 12, accept })) {
+        for (const adId of wantAdsMatching(state.index, event.listing, {
+          limit: 12,
+          accept,
+          asker: event.listing.id,
+        })) {
           reply(state.wantAds.get(adId)!.buyer, now);
         }
       } else if (event.type === "want-ad-posted") {
         const accept = (listingId: string) => state.listings.get(listingId)!.seller !== event.actor;
-        for (const listingId of listingsMatching(state.index, event.wantAd, { limit: 12, accept })) {
+        for (const listingId of listingsMatching(state.index, event.wantAd, {
+          limit: 12,
+          accept,
+          asker: event.wantAd.id,
+        })) {
           reply(state.listings.get(listingId)!.seller, now);
         }
       } else {
