@@ -28,10 +28,20 @@ export interface Thread {
   messageIds: MessageId[];
   offerIds: OfferId[];
   dealId?: DealId;
-  /** Offers made so far by each side (for the per-counterpart cap). */
-  offerCount: Record<ParticipantId, number>;
+  /**
+   * Offers made so far by each side (for the per-counterpart cap). By side rather than by participant
+   * id, so every thread record has the same shape (see `offersMadeBy`).
+   */
+  offerCount: { seller: number; buyer: number };
   /** Messages and offers so far, both sides (for the turn cap). */
   turns: number;
+}
+
+/** How many offers `participantId` has made in the thread (0 if it is not a side of it). */
+export function offersMadeBy(thread: Thread, participantId: ParticipantId): number {
+  if (participantId === thread.seller) return thread.offerCount.seller;
+  if (participantId === thread.buyer) return thread.offerCount.buyer;
+  return 0;
 }
 
 export interface Message {

@@ -1,4 +1,4 @@
-import { deepFreeze } from "../domain/deep-freeze.ts";
+import { deepFreeze, frozenCopy } from "../domain/deep-freeze.ts";
 import type { Thread } from "../domain/thread.ts";
 import type { MarketEvent } from "./event.ts";
 import { indexListing, indexWantAd, unindexListing, unindexWantAd } from "./match-index.ts";
@@ -23,7 +23,7 @@ function push(map: Map<string, string[]>, key: string, value: string): void {
  * can hand out the market's own records without copying them, and no agent can edit the market.
  */
 function update<T extends object>(map: Map<string, T>, id: string, patch: Partial<T>): T {
-  const next = Object.freeze({ ...map.get(id)!, ...patch });
+  const next = frozenCopy(map.get(id)!, patch) as T;
   map.set(id, next);
   return next;
 }
@@ -72,7 +72,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       state.status = "closed";
       break;
     case "listing-posted": {
-      const listing = deepFreeze({ ...event.listing, flaws: [...event.listing.flaws] });
+      const listing = deepFreeze(Object.assign({}, event.listing, { flaws: [...event.listing.flaws] }));
       state.listings.set(listing.id, listing);
       state.counters.listing++;
       const seller = participant(state, listing.seller);
@@ -88,7 +88,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "want-ad-posted": {
-      const ad = deepFreeze({ ...event.wantAd, keywords: [...event.wantAd.keywords] });
+      const ad = deepFreeze(Object.assign({}, event.wantAd, { keywords: [...event.wantAd.keywords] }));
       state.wantAds.set(ad.id, ad);
       state.counters.wantAd++;
       participant(state, ad.buyer).wantAdIds.push(ad.id);
@@ -96,7 +96,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "message-posted": {
-      const message = Object.freeze({ ...event.message });
+      const message = frozenCopy(event.message);
       state.messages.set(message.id, message);
       state.counters.message++;
       if (message.where === "channel") state.channelMessageIds.push(message.id);
@@ -112,16 +112,17 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
     }
     case "thread-opened": {
       const t = event.thread;
-      const thread: Thread = deepFreeze({
-        ...t,
-        status: "open",
-        openedAt: event.at,
-        updatedAt: event.at,
-        messageIds: [],
-        offerIds: [],
-        offerCount: { [t.seller]: 0, [t.buyer]: 0 },
-        turns: 0,
-      });
+      const thread: Thread = deepFreeze(
+        Object.assign({}, t, {
+          status: "open" as const,
+          openedAt: event.at,
+          updatedAt: event.at,
+          messageIds: [],
+          offerIds: [],
+          offerCount: { seller: 0, buyer: 0 },
+          turns: 0,
+        }),
+      );
       state.threads.set(thread.id, thread);
       state.counters.thread++;
       state.threadByPair.set(`${thread.listingId}|${thread.buyer}`, thread.id);
@@ -132,7 +133,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "offer-made": {
-      const offer = Object.freeze({ ...event.offer });
+      const offer = frozenCopy(event.offer);
       const thread = state.threads.get(offer.threadId)!;
       const offerIds = offer.version === 1 ? [...thread.offerIds, offer.id] : thread.offerIds;
       if (offer.version === 1) state.counters.offer++;
@@ -146,10 +147,11 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       update(state.threads, thread.id, {
         offerIds: Object.freeze(offerIds) as string[],
         status: "negotiating",
-        offerCount: Object.freeze({
-          ...thread.offerCount,
-          [offer.from]: (thread.offerCount[offer.from] ?? 0) + 1,
-        }),
+        offerCount: Object.freeze(
+          offer.from === thread.seller
+            ? { seller: thread.offerCount.seller + 1, buyer: thread.offerCount.buyer }
+            : { seller: thread.offerCount.seller, buyer: thread.offerCount.buyer + 1 },
+        ),
         turns: thread.turns + 1,
         updatedAt: event.at,
       });
@@ -162,7 +164,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       break;
     }
     case "deal-accepted": {
-      const deal = deepFreeze({ ...event.deal, handedOverBy: [...event.deal.handedOverBy] });
+      const deal = deepFreeze(Object.assign({}, event.deal, { handedOverBy: [...event.deal.handedOverBy] }));
       state.deals.set(deal.id, deal);
       state.counters.deal++;
       update(state.offers, deal.offerId, { status: "accepted" });
@@ -182,7 +184,7 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
       buyer.held -= deal.price;
       buyer.spent += deal.price;
       participant(state, deal.seller).earned += deal.price;
-      for (const entry of event.ledger) state.ledger.push(Object.freeze({ ...entry }));
+      for (const entry of event.ledger) state.ledger.push(frozenCopy(entry));
       for (const adId of buyer.wantAdIds) {
         const ad = state.wantAds.get(adId)!;
         if (ad.wantId === deal.wantId && ad.status === "active") {

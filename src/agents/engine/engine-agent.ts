@@ -1,4 +1,5 @@
 import { formatMoney } from "../../domain/money.ts";
+import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentAction } from "../../engine/action.ts";
 import { FINAL_THREAD_STATES } from "../../engine/index.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
@@ -135,7 +136,7 @@ export function createEngineAgent(
       theirPrices: theirs.map((offer) => offer.price),
       ...(open ? { theirOpenOffer: open.price } : {}),
       ...(statedBound !== undefined ? { theirStatedBound: statedBound } : {}),
-      myOfferCount: memo.capped ? cap : (thread.thread.offerCount[me] ?? mine.length),
+      myOfferCount: memo.capped ? cap : offersMadeBy(thread.thread, me),
       cap,
       facts,
       secrets: secretsOf(view),

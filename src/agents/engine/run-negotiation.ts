@@ -229,10 +229,7 @@ export async function runNegotiation(options: RunNegotiationOptions): Promise<Ne
   const thread = [...state.threads.values()][0];
   const deal = thread?.dealId ? state.deals.get(thread.dealId) : undefined;
   const agreed = deal !== undefined && (deal.status === "confirmed" || deal.status === "handed-over");
-  const offers = {
-    seller: thread?.offerCount[SELLER] ?? 0,
-    buyer: thread?.offerCount[BUYER] ?? 0,
-  };
+  const offers = thread?.offerCount ?? { seller: 0, buyer: 0 };
   const declined = events.find((event) => event.type === "thread-declined");
   const buyerLimit = buyerLimitOf(setup);
   const names = { [SELLER]: people[0]!.name, [BUYER]: people[1]!.name };

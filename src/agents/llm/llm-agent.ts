@@ -1,6 +1,7 @@
 import type { LanguageModelV3 } from "@ai-sdk/provider";
 import { APICallError } from "@ai-sdk/provider";
 import { generateText, type ModelMessage, type StepResult, type SystemModelMessage, type ToolSet } from "ai";
+import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
 import type { Agent, AgentContext, AgentUsage } from "../agent.ts";
@@ -433,7 +434,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
           return "not sent: one offer per thread per turn; your first offer this turn stands";
         }
         const made =
-          (thread?.thread.offerCount[me] ?? 0) +
+          (thread ? offersMadeBy(thread.thread, me) : 0) +
           (refusedOffers.get(key) ?? 0) +
           (thread ? (refusedOffers.get(`listing:${thread.listing.id}`) ?? 0) : 0);
         if (made >= offerCap) {

@@ -2,7 +2,7 @@ import type { Listing, WantAd } from "../../domain/listing.ts";
 import type { Mandate } from "../../domain/mandate.ts";
 import { formatMoney } from "../../domain/money.ts";
 import type { Offer } from "../../domain/offer.ts";
-import type { Message } from "../../domain/thread.ts";
+import { type Message, offersMadeBy } from "../../domain/thread.ts";
 import { FINAL_THREAD_STATES } from "../../engine/evolve.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
 import { listingServesWant } from "../engine/view-facts.ts";
@@ -232,7 +232,7 @@ function nowLine(view: AgentView, thread: ThreadView, options: PromptOptions, qu
     parts.push(`${name}'s open offer ${theirOpen.id} version ${theirOpen.version} is ${$(theirOpen.price)}`);
   else parts.push(`${name} has no open offer`);
   if (mine) parts.push(`your last offer was ${$(mine.price)} (${mine.status})`);
-  const made = thread.thread.offerCount[me] ?? 0;
+  const made = offersMadeBy(thread.thread, me);
   parts.push(`you have made ${made} of ${options.offerCap} offers`);
   let line = `Now: ${parts.join("; ")}.`;
   if (quiet) line += ` You have gone quiet here: wait for ${name} to do something new.`;

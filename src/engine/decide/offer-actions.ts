@@ -1,4 +1,5 @@
 import type { Offer } from "../../domain/offer.ts";
+import { offersMadeBy } from "../../domain/thread.ts";
 import type { ActionOf } from "../action.ts";
 import type { EventBody } from "../event.ts";
 import { reject } from "../rejection.ts";
@@ -59,7 +60,7 @@ export function makeOffer(
     );
   }
   const isSeller = listing.seller === actor;
-  const sentSoFar = thread?.offerCount[actor] ?? 0;
+  const sentSoFar = thread ? offersMadeBy(thread, actor) : 0;
   const cap = state.config.caps.maxOffersPerCounterpart;
   if (sentSoFar >= cap) {
     return reject(
