@@ -13,6 +13,7 @@ import { dealMemoMarkdown } from "../interfaces/documents/deal-memo.ts";
 import { type EventStore, openStoreInWorker } from "../store/index.ts";
 import { assignAgents } from "./assign-agents.ts";
 import { BatchingSink } from "./event-sink.ts";
+import { limitHeapGrowth } from "./heap-growth.ts";
 import { loadParticipants } from "./load-participants.ts";
 import { generatePopulation } from "./population.ts";
 import type { RunConfig } from "./run-config.ts";
@@ -92,6 +93,7 @@ async function execute(
   fresh: boolean,
 ): Promise<RunOutcome> {
   const started = performance.now();
+  limitHeapGrowth();
   // A fresh run's log is empty, so the market starts at once and its first batches queue behind the
   // store's opening; a resumed run must read what is stored before it can go on.
   const created = store.createMarket({
