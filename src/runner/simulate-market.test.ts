@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { createAgent } from "../agents/registry.ts";
 import { participantSchema } from "../domain/mandate.ts";
 import { replay } from "../engine/replay.ts";
 import { person } from "../engine/testing/fixtures.ts";
 import { MemorySink } from "./event-sink.ts";
+import { generatePopulation, PROJECT_DEAL_POPULATION } from "./population.ts";
 import { simulateMarket } from "./simulate-market.ts";
 import { scriptedAgent } from "./testing-agents.ts";
 
@@ -74,5 +76,34 @@ describe("simulateMarket", () => {
     for (const event of paced.sink.events) if (event.at > start) expect(moments.has(event.at)).toBe(true);
     // Pacing changes when the market acts, never what it does.
     expect(JSON.stringify(paced.sink.events)).toBe(JSON.stringify((await run(7)).sink.events));
+  });
+
+  it("lets the event loop turn whenever the wall clock says a few ms have passed, not only at each 1%", async () => {
+    // The store's worker writes one batch per reply, and replies are only read when the loop turns.
+    const participants = generatePopulation({ ...PROJECT_DEAL_POPULATION, participants: 20, seed: 3 });
+    let fakeMs = 0;
+    let turns = 0;
+    let running = true;
+    const count = () => {
+      turns++;
+      if (running) setImmediate(count);
+    };
+    setImmediate(count);
+    const result = await simulateMarket({
+      marketId: "turns",
+      seed: 3,
+      participants,
+      assignment: Object.fromEntries(participants.map((p) => [p.id, "engine:weak"])),
+      createAgent: (spec, context) => createAgent(spec, context),
+      sink: new MemorySink(),
+      startAt: Date.UTC(2026, 0, 5, 9),
+      durationMs: 7 * DAY,
+      // Every wake-up "takes" 10 ms, so every one is followed by a turn of the loop.
+      wallClock: () => (fakeMs += 10),
+    });
+    running = false;
+    expect(result.wakeUps).toBeGreaterThan(300);
+    // Yielding only when the percentage changes would give at most ~101 turns.
+    expect(turns).toBeGreaterThanOrEqual(result.wakeUps * 0.9);
   });
 });

@@ -42,18 +42,18 @@ interface ThreadMemory {
 
 const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
 
-/**
- * The built-in negotiator: no model, no key. Sellers list their items and buyers post want ads and
- * open negotiations on matching listings; in each thread the strategy picks a move (see
- * `strategy/next-move.ts`), the language part words it and this turns it into typed actions.
- * @example const agent = createEngineAgent("strong", { participantId: "ann", seed: 1 }); await agent.decide(view)
- */
 /** Most sellers a buyer negotiates with, over the whole market, for one want. */
 const MAX_SELLERS_PER_WANT = 5;
 
 /** How long a listing waits for buyers before its seller answers want ads. */
 const PITCH_AFTER_MS = 2 * 24 * 3600 * 1000;
 
+/**
+ * The built-in negotiator: no model, no key. Sellers list their items and buyers post want ads and
+ * open negotiations on matching listings; in each thread the strategy picks a move (see
+ * `strategy/next-move.ts`), the language part words it and this turns it into typed actions.
+ * @example const agent = createEngineAgent("strong", { participantId: "ann", seed: 1 }); await agent.decide(view)
+ */
 export function createEngineAgent(
   tierName: TierName,
   context: AgentContext,
