@@ -1,6 +1,7 @@
 /**
  * The market benchmark: the demo market (69 people, ~560 listings, a simulated week), then 10x and
- * 100x the people and listings, each in a fresh process, store included.
+ * 100x the people and listings, each in a fresh process running `haggle run` from the CLI's bundle,
+ * as a user would, store included.
  *
  *   npm run bench:market [-- --scales 1,10,100 --seed 42 --json]
  */
@@ -34,14 +35,14 @@ interface Row {
   msPerDeal: number;
 }
 
-const child = fileURLToPath(new URL("./market-child.ts", import.meta.url));
+const child = fileURLToPath(new URL("./market-child.js", import.meta.url));
 const rows: Row[] = [];
 for (const scale of scales) {
   const participants = PROJECT_DEAL_POPULATION.participants * scale;
   process.stderr.write(`running ${participants} participants...\n`);
   const output = execFileSync(
     process.execPath,
-    ["--import", "tsx", child, "--participants", String(participants), "--seed", values.seed],
+    [child, "--participants", String(participants), "--seed", values.seed],
     { encoding: "utf8", maxBuffer: 1 << 20, stdio: ["ignore", "pipe", "inherit"] },
   );
   const run = JSON.parse(output.trim().split("\n").pop()!) as Omit<
