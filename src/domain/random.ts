@@ -15,8 +15,12 @@ export interface Rng {
   readonly seed: number;
 }
 
-export function hashString(text: string): number {
-  let hash = 2166136261;
+/**
+ * FNV-1a of `text`, unsigned 32-bit. `start` continues from an earlier hash, which hashes a pair
+ * (`hashString(b, hashString(a))`) without joining the strings.
+ */
+export function hashString(text: string, start = 2166136261): number {
+  let hash = start;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 16777619);

@@ -1,4 +1,5 @@
 import type { Listing, WantAd } from "../domain/listing.ts";
+import { hashString } from "../domain/random.ts";
 import { keywordsOf } from "./keywords.ts";
 
 /**
@@ -147,15 +148,15 @@ function topMatches(
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const accept = options.accept ?? (() => true);
   const scan = Number.isFinite(limit) ? Math.max(POSTING_SCAN, limit) : Number.POSITIVE_INFINITY;
-  const offset = options.asker === undefined ? 0 : mix(fnv(options.asker, FNV_BASIS));
+  const offset = options.asker === undefined ? 0 : mix(hashString(options.asker));
   const postings = keywordPostings
     .filter((posting): posting is Posting => posting !== undefined)
     .sort((a, b) => a.size - b.size);
   const scores = new Map<string, number>();
   const refused = new Set<string>();
-  const consider = (id: string, score: number): void => {
+  const consider = (id: string): void => {
     if (!refused.has(id) && !scores.has(id)) {
-      if (accept(id)) scores.set(id, score);
+      if (accept(id)) scores.set(id, 2);
       else refused.add(id);
     }
   };
@@ -164,18 +165,12 @@ function topMatches(
       for (const id of posting.ids) {
         const score = scores.get(id);
         if (score !== undefined) scores.set(id, score + 2);
-        else consider(id, 2);
+        else consider(id);
       }
       continue;
     }
     for (const [id, score] of scores) if (posting.has(id)) scores.set(id, score + 2);
-    readWindow(
-      posting,
-      scan,
-      offset,
-      () => scores.size >= limit,
-      (id) => consider(id, 2),
-    );
+    readWindow(posting, scan, offset, () => scores.size >= limit, consider);
   }
   if (category) for (const [id, score] of scores) if (category.has(id)) scores.set(id, score + 1);
   const ranked = rank(scores, options.asker);
@@ -208,19 +203,11 @@ function rank(scores: Map<string, number>, asker: string | undefined): string[] 
   if (asker === undefined) {
     return [...scores.entries()].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0])).map(([id]) => id);
   }
-  const seed = fnv(asker, FNV_BASIS);
+  const seed = hashString(asker);
   return [...scores.entries()]
-    .map(([id, score]) => ({ id, score, draw: mix(fnv(id, seed)) }))
+    .map(([id, score]) => ({ id, score, draw: mix(hashString(id, seed)) }))
     .sort((a, b) => b.score - a.score || a.draw - b.draw || compareIds(a.id, b.id))
     .map(({ id }) => id);
-}
-
-const FNV_BASIS = 2166136261;
-
-function fnv(text: string, start: number): number {
-  let hash = start;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return hash;
 }
 
 // FNV's low bits barely change with the last character; murmur's finaliser spreads them.

@@ -199,8 +199,8 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     }
     // Built-in agents answer synchronously, so without this the loop would never let the event loop
     // run: the store's replies, signals and timers would all wait. The store writes one batch per
-    // reply, so yielding only at each 1% left it far behind (65% of a 10x market unwritten at the
-    // end, all of it held in memory); every few milliseconds keeps it within a batch or two.
+    // reply, so yielding only at each 1% left it far behind (up to 65% of a 10x market unwritten,
+    // all of it held in memory); every few milliseconds keeps it within about a batch.
     if (wallClock() - lastYield >= YIELD_EVERY_MS) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       lastYield = wallClock();
