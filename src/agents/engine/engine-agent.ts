@@ -17,6 +17,7 @@ import {
   moveFor,
   personalised,
   secretsOf,
+  withinReach,
 } from "./view-facts.ts";
 import type { Phraser, Reading, Words } from "./words.ts";
 
@@ -216,7 +217,7 @@ export function createEngineAgent(
       thread.role === "buyer" &&
       thread.thread.openedBy !== view.me.id &&
       thread.offers.every((offer) => offer.from !== view.me.id) &&
-      thread.listing.askingPrice > 2 * limit
+      !withinReach(thread.listing, limit)
     ) {
       const text = phrase(moveFor(view, thread, "walk-away", undefined, []), secrets);
       return [{ type: "decline-thread", threadId, text }];
@@ -277,7 +278,7 @@ export function createEngineAgent(
         .filter(
           (listing) =>
             !threadedListings.has(listing.id) &&
-            listing.askingPrice <= 2 * limit &&
+            withinReach(listing, limit) &&
             listingServesWant(want, listing),
         )
         .sort((a, b) => a.askingPrice - b.askingPrice || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -119,6 +119,15 @@ export function listingServesWant(
   return want.keywords.length === 0 && want.category === listing.category;
 }
 
+/**
+ * True when a listing's asking price is within reach of what the owner would pay (`limit`: the
+ * want's max price, or less when the budget left is smaller). Beyond twice the limit a deal is rare
+ * (reserves sit well above half the asking price), so agents do not open talks there.
+ */
+export function withinReach(listing: Pick<Listing, "askingPrice">, limit: number): boolean {
+  return limit > 0 && listing.askingPrice <= 2 * limit;
+}
+
 /** Adjusts a tier by the owner's persona hints: a person who wants it over quickly concedes sooner. */
 export function personalised(tier: TierParams, hints: Phraser["hints"]): TierParams {
   let e = tier.curve.e;

@@ -5,7 +5,7 @@ import type { Offer } from "../../domain/offer.ts";
 import { type Message, offersMadeBy } from "../../domain/thread.ts";
 import { FINAL_THREAD_STATES } from "../../engine/evolve.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
-import { listingServesWant } from "../engine/view-facts.ts";
+import { listingServesWant, withinReach } from "../engine/view-facts.ts";
 import { buyTarget, secretNumbers, sellTarget } from "./targets.ts";
 import { scrubSecrets } from "./text-guard.ts";
 
@@ -355,11 +355,22 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
     (listing) =>
       !seen.listings.has(listing.id) && !threadedListings.has(listing.id) && listing.status === "active",
   );
-  if (newListings.length > 0 && openWants.length > 0) {
+  // Only what the owner could pay for (the built-in agents' search rule), cheapest first: talks that
+  // cannot end in a deal cost model calls on both sides.
+  const offered = newListings
+    .map((listing) => {
+      const serving = openWants.filter((want) => listingServesWant(want, listing));
+      const wants = (serving.length > 0 ? serving : openWants).filter((want) =>
+        withinReach(listing, Math.min(want.maxPrice, view.me.available)),
+      );
+      return { listing, wants };
+    })
+    .filter((entry) => entry.wants.length > 0)
+    .sort((a, b) => a.listing.askingPrice - b.listing.askingPrice);
+  if (offered.length > 0) {
     const lines = ["New listings that match your wants:"];
-    for (const listing of newListings) {
-      const wants = openWants.filter((want) => listingServesWant(want, listing));
-      const forWants = (wants.length > 0 ? wants : openWants)
+    for (const { listing, wants } of offered) {
+      const forWants = wants
         .map(
           (want) =>
             `"${want.id}" (${options.revealLimits ? `max ${$(want.maxPrice)}` : `target ${$(buyTarget(want))}`})`,

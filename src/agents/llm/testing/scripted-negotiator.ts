@@ -127,6 +127,8 @@ export function negotiatorReply(
       // Past its target if need be; never again at or below a price the market refused.
       const floor = Math.max(target * (1 - slack), bound?.below !== undefined ? bound.below * 1.05 : 0);
       next = last === undefined ? asking * (style.sellerOpening ?? 0.97) : last - (last - their) * concession;
+      // Prices are written in whole dollars: concede at least one, or a small item's talk never moves.
+      if (last !== undefined && their < last) next = Math.min(next, last - 100);
       next = Math.max(floor, Math.min(asking, next));
       if (their >= next * 0.98 || their >= target) {
         toolCalls.push({
@@ -144,6 +146,7 @@ export function negotiatorReply(
         last === undefined
           ? Math.min(target, asking * (style.buyerOpening ?? 0.7))
           : last + (their - last) * concession;
+      if (last !== undefined && their > last) next = Math.max(next, last + 100);
       next = Math.min(ceiling, next);
       if (their <= next * 1.02 || their <= target) {
         toolCalls.push({
