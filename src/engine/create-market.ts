@@ -17,7 +17,7 @@ export function genesisEvent(config: MarketConfigInput, now = 0): MarketEvent {
 }
 
 /** A state before any event. Only `evolve` of a `market-created` event makes it usable. */
-export function emptyState(): MarketState {
+export function emptyState(options: { transcripts?: MarketState["transcripts"] } = {}): MarketState {
   return {
     config: {
       marketId: "",
@@ -47,6 +47,7 @@ export function emptyState(): MarketState {
     ledger: [],
     idempotency: new Map(),
     index: emptyIndex(),
+    transcripts: options.transcripts ?? "all",
   };
 }
 

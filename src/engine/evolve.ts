@@ -28,6 +28,15 @@ function update<T extends object>(map: Map<string, T>, id: string, patch: Partia
   return next;
 }
 
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/** Forgets the messages and offers of a thread that ended without a deal (see `MarketState.transcripts`). */
+function dropTranscript(state: MarketState, thread: Thread): void {
+  for (const id of thread.messageIds) state.messages.delete(id);
+  for (const id of thread.offerIds) state.offers.delete(id);
+  update(state.threads, thread.id, { messageIds: NO_IDS as string[], offerIds: NO_IDS as string[] });
+}
+
 function participant(state: MarketState, id: string): ParticipantState {
   const found = state.participants.get(id);
   if (!found) throw new Error(`evolve: unknown participant ${id}`);
@@ -221,6 +230,10 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
         status: event.type === "thread-declined" ? "declined" : "expired",
         updatedAt: event.at,
       });
+      if (state.transcripts === "live" && thread.dealId === undefined) {
+        dropTranscript(state, thread);
+        break;
+      }
       for (const offerId of thread.offerIds) {
         if (state.offers.get(offerId)!.status === "open")
           update(state.offers, offerId, { status: "expired" });

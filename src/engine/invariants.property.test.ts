@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { audienceOf, canSee } from "./audience.ts";
+import { emptyState } from "./create-market.ts";
+import { FINAL_THREAD_STATES } from "./evolve.ts";
 import { REJECTION_CODES } from "./rejection.ts";
 import { replay } from "./replay.ts";
 import type { MarketState } from "./state.ts";
@@ -252,7 +254,7 @@ function checkSecrecy(market: RecordedMarket): void {
 
 describe("engine invariants under adversarial interleavings", () => {
   it("holds all invariants, types every refusal, and replays to the same state", () => {
-    const reached = { deals: 0, settled: 0, refusals: 0, steps: 0, ok: 0 };
+    const reached = { deals: 0, settled: 0, refusals: 0, steps: 0, ok: 0, dropped: 0 };
     const codes: Record<string, number> = {};
     fc.assert(
       fc.property(
@@ -264,9 +266,17 @@ describe("engine invariants under adversarial interleavings", () => {
           { minLength: 10, maxLength: 80, size: "max" },
         ),
         (steps) => {
-          const market = recordedMarket(PEOPLE, {
-            caps: { maxOffersPerCounterpart: 4, maxMessageLength: 2000, maxTurnsPerThread: 12 },
-          });
+          const caps = { maxOffersPerCounterpart: 4, maxMessageLength: 2000, maxTurnsPerThread: 12 };
+          const market = recordedMarket(PEOPLE, { caps });
+          // The same steps in a market that drops the transcripts of threads ended without a deal.
+          const lean = recordedMarket(PEOPLE, { caps }, { transcripts: "live" });
+          const actBoth = (action: unknown, now: number) => {
+            const outcome = market.act(action, now);
+            const leanOutcome = lean.act(action, now);
+            expect(leanOutcome.ok).toBe(outcome.ok);
+            if (outcome.ok) expect(leanOutcome.events).toEqual(outcome.events);
+            return outcome;
+          };
           // Seed the market with listings and ads so adversarial steps find something to attack.
           for (const [who, item] of [
             ["ann", "bike"],
@@ -274,10 +284,10 @@ describe("engine invariants under adversarial interleavings", () => {
             ["ben", "tent"],
             ["cat", "stove"],
           ] as const) {
-            market.act({ type: "post-listing", actor: who, itemId: item }, 1);
+            actBoth({ type: "post-listing", actor: who, itemId: item }, 1);
           }
-          market.act({ type: "post-want-ad", actor: "ben", wantId: "bike" }, 1);
-          market.act({ type: "post-want-ad", actor: "cat", wantId: "tent" }, 1);
+          actBoth({ type: "post-want-ad", actor: "ben", wantId: "bike" }, 1);
+          actBoth({ type: "post-want-ad", actor: "cat", wantId: "tent" }, 1);
           let now = 1;
           reached.steps += steps.length;
           for (const [action, tick] of steps) {
@@ -288,7 +298,7 @@ describe("engine invariants under adversarial interleavings", () => {
                 ? resolve(market.state, action as Targeted)
                 : action;
             if (proposed === null) continue;
-            const outcome = market.act(proposed, now);
+            const outcome = actBoth(proposed, now);
             if (!outcome.ok) codes[outcome.rejection.code] = (codes[outcome.rejection.code] ?? 0) + 1;
             if (!outcome.ok) {
               expect(REJECTION_CODES).toContain(outcome.rejection.code);
@@ -302,12 +312,22 @@ describe("engine invariants under adversarial interleavings", () => {
               expect(market.log.length).toBeGreaterThan(before);
             }
             checkInvariants(market.state);
+            checkInvariants(lean.state);
             // Views are cached per thread record; building them at every step makes a stale one show below.
             for (const id of IDS) viewFor(market.state, id, { now });
           }
           checkSecrecy(market);
           const replayed = replay(market.log);
           expect(replayed).toEqual(market.state);
+          expect(replay(lean.log, emptyState({ transcripts: "live" }))).toEqual(lean.state);
+          for (const thread of lean.state.threads.values()) {
+            if (thread.dealId !== undefined || !FINAL_THREAD_STATES.has(thread.status)) {
+              expect(thread).toEqual(market.state.threads.get(thread.id));
+            } else {
+              expect(thread.messageIds.length + thread.offerIds.length).toBe(0);
+              if (market.state.threads.get(thread.id)!.offerIds.length > 0) reached.dropped++;
+            }
+          }
           // The replayed state's records are new objects, so its views are built from scratch.
           for (const id of IDS)
             expect(viewFor(market.state, id, { now })).toEqual(viewFor(replayed, id, { now }));
@@ -325,6 +345,7 @@ describe("engine invariants under adversarial interleavings", () => {
     // The generator must reach deep states, or the property proves little.
     expect(reached.deals).toBeGreaterThan(60);
     expect(reached.settled).toBeGreaterThan(30);
+    expect(reached.dropped).toBeGreaterThan(30);
     for (const code of [
       "offer/below-reserve",
       "offer/above-max-price",

@@ -52,4 +52,11 @@ export interface MarketState {
   /** Fingerprints of applied actions by `${actor}|${key}`. */
   idempotency: Map<string, string>;
   index: MatchIndex;
+  /**
+   * Which transcripts the state holds. "all": every thread's messages and offers (what `show` and
+   * the tests read). "live": a thread that ends without a deal drops them and keeps its record, its
+   * counts and its status; the log keeps every word. A long market's memory then follows its open
+   * negotiations and its deals, not everything ever said.
+   */
+  transcripts: "all" | "live";
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createAgent } from "../agents/registry.ts";
 import { participantSchema } from "../domain/mandate.ts";
+import { emptyState } from "../engine/create-market.ts";
 import { replay } from "../engine/replay.ts";
 import { person } from "../engine/testing/fixtures.ts";
 import { MemorySink } from "./event-sink.ts";
@@ -51,7 +52,7 @@ describe("simulateMarket", () => {
       ["tia", "cal", "confirmed"],
     ]);
     expect(result.state.status).toBe("closed");
-    expect(replay(sink.events)).toEqual(result.state);
+    expect(replay(sink.events, emptyState({ transcripts: "live" }))).toEqual(result.state);
   });
 
   it("gives the same log for the same seed and a different one for another seed", async () => {
@@ -105,5 +106,43 @@ describe("simulateMarket", () => {
     expect(result.wakeUps).toBeGreaterThan(300);
     // Yielding only when the percentage changes would give at most ~101 turns.
     expect(turns).toBeGreaterThanOrEqual(result.wakeUps * 0.9);
+  });
+
+  it("keeps only live threads' and deals' transcripts, and trades exactly as a market that keeps all", async () => {
+    const participants = generatePopulation({ ...PROJECT_DEAL_POPULATION, participants: 24, seed: 5 });
+    const market = async (transcripts: "all" | "live") => {
+      const sink = new MemorySink();
+      const result = await simulateMarket({
+        marketId: "transcripts",
+        seed: 5,
+        participants,
+        assignment: Object.fromEntries(
+          participants.map((p, i) => [p.id, i % 2 ? "engine:strong" : "engine:weak"]),
+        ),
+        createAgent: (spec, context) => createAgent(spec, context),
+        sink,
+        startAt: Date.UTC(2026, 0, 5, 9),
+        durationMs: 7 * DAY,
+        transcripts,
+      });
+      return { state: result.state, events: sink.events };
+    };
+    const all = await market("all");
+    const live = await market("live");
+    expect(live.events).toEqual(all.events);
+
+    const ended = [...live.state.threads.values()].filter((thread) => thread.dealId === undefined);
+    expect(ended.length).toBeGreaterThan(20);
+    for (const thread of ended) {
+      expect(thread.messageIds).toEqual([]);
+      expect(thread.offerIds).toEqual([]);
+      expect(thread.offerCount).toEqual(all.state.threads.get(thread.id)!.offerCount);
+    }
+    const kept = (state: typeof all.state) =>
+      [...state.threads.values()].filter((t) => t.dealId !== undefined).flatMap((t) => t.messageIds);
+    expect(kept(live.state)).toEqual(kept(all.state));
+    expect(live.state.messages.size).toBeLessThan(all.state.messages.size / 2);
+    for (const id of kept(live.state))
+      expect(live.state.messages.get(id)).toEqual(all.state.messages.get(id));
   });
 });

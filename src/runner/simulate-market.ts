@@ -3,7 +3,7 @@ import type { Participant } from "../domain/mandate.ts";
 import { createRng, hashString, type Rng } from "../domain/random.ts";
 import type { AgentAction } from "../engine/action.ts";
 import { apply } from "../engine/apply.ts";
-import { genesisEvent } from "../engine/create-market.ts";
+import { emptyState, genesisEvent } from "../engine/create-market.ts";
 import type { MarketEvent } from "../engine/event.ts";
 import type { Caps } from "../engine/market-config.ts";
 import { listingsMatching, wantAdsMatching } from "../engine/match-index.ts";
@@ -45,6 +45,11 @@ export interface SimulationInput {
   pace?: (at: number) => Promise<void>;
   /** Wall-clock ms, read to decide when to let the event loop turn; `performance.now` by default. */
   wallClock?: () => number;
+  /**
+   * "live" (the default) drops the transcripts of threads that end without a deal from the state,
+   * as the log keeps them; "all" keeps every one (see `MarketState.transcripts`).
+   */
+  transcripts?: MarketState["transcripts"];
 }
 
 export interface SimulationResult {
@@ -106,7 +111,7 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     },
     input.startAt,
   );
-  const state = replay([genesis]);
+  const state = replay([genesis], emptyState({ transcripts: input.transcripts ?? "live" }));
   input.sink.write([genesis]);
   let events = 1;
   let refusals = 0;

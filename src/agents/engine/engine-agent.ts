@@ -37,8 +37,8 @@ interface ThreadMemory {
   thanked: boolean;
   capped: boolean;
   retries: number;
-  /** The thread is over and its readings are dropped. */
-  forgotten?: boolean;
+  /** What the other side's messages said, by message id: each is read once. */
+  readings: Map<string, Reading>;
 }
 
 const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
@@ -63,14 +63,13 @@ export function createEngineAgent(
   const words = options.words ?? defaultWords;
   const cap = options.offerCap ?? 12;
   const memory = new Map<string, ThreadMemory>();
-  const readings = new Map<string, Reading>();
   let phraser: Phraser | undefined;
   let tier: TierParams = TIERS[tierName];
 
   const memoryOf = (threadId: string): ThreadMemory => {
     let entry = memory.get(threadId);
     if (!entry) {
-      entry = { thanked: false, capped: false, retries: 0 };
+      entry = { thanked: false, capped: false, retries: 0, readings: new Map() };
       memory.set(threadId, entry);
     }
     return entry;
@@ -96,14 +95,14 @@ export function createEngineAgent(
   }
 
   function readingOf(
-    messageId: string,
-    text: string,
+    memo: ThreadMemory,
+    message: { id: string; text: string },
     context: { lastPrice?: number; counterpartLastPrice?: number },
   ) {
-    let reading = readings.get(messageId);
+    let reading = memo.readings.get(message.id);
     if (!reading) {
-      reading = words.read(text, context);
-      readings.set(messageId, reading);
+      reading = words.read(message.text, context);
+      memo.readings.set(message.id, reading);
     }
     return reading;
   }
@@ -118,16 +117,16 @@ export function createEngineAgent(
     const mine = thread.offers.filter((offer) => offer.from === me);
     const theirs = thread.offers.filter((offer) => offer.from !== me);
     const open = theirs.find((offer) => offer.status === "open");
+    const memo = memoryOf(thread.thread.id);
     let urgent = false;
     let statedBound: number | undefined;
     for (const message of thread.messages) {
       if (message.from === me) continue;
-      const reading = readingOf(message.id, message.text, {});
+      const reading = readingOf(memo, message, {});
       urgent ||= reading.urgent;
       if (reading.bound !== undefined) statedBound = reading.bound;
     }
     const facts = leverageFactsOf(view, thread, thread.listing, urgent);
-    const memo = memoryOf(thread.thread.id);
     return {
       role: thread.role,
       tier,
@@ -161,16 +160,19 @@ export function createEngineAgent(
   function handleThread(view: AgentView, thread: ThreadView): AgentAction[] {
     const me = view.me.id;
     const { status, id: threadId } = thread.thread;
+    if (status === "declined" || status === "expired") {
+      // Over without a deal: nothing more is said there, so its bookkeeping goes (a long market holds many).
+      memory.delete(threadId);
+      phraser!.forget?.(thread.counterpart.name, thread.listing.title);
+      return [];
+    }
     const memo = memoryOf(threadId);
     const secrets = secretsOf(view);
     const deal = thread.deal;
 
-    // A finished thread's messages are never read again: let their readings go (a long market holds many).
-    if (FINAL_THREAD_STATES.has(status) && !memo.forgotten) {
-      memo.forgotten = true;
-      for (const message of thread.messages) readings.delete(message.id);
-    }
     if (status === "confirmed" || status === "handed-over") {
+      // The messages of a settled deal are never read again.
+      memo.readings.clear();
       if (deal && deal.acceptedBy === me && !memo.thanked) {
         memo.thanked = true;
         const text = phrase(moveFor(view, thread, "thanks", deal.price, []), secrets);
@@ -178,7 +180,6 @@ export function createEngineAgent(
       }
       return [];
     }
-    if (FINAL_THREAD_STATES.has(status)) return [];
     if (status === "agreed") {
       if (
         deal &&
@@ -238,7 +239,7 @@ export function createEngineAgent(
     // Words without a new typed offer: a price named in text, a question, or a no.
     let wordPrice: number | undefined;
     if (newMessage && !newOffer && latestMessage) {
-      const reading = readingOf(latestMessage.id, latestMessage.text, {
+      const reading = readingOf(memo, latestMessage, {
         ...(mine.at(-1) ? { lastPrice: mine.at(-1)!.price } : {}),
         ...(latestOffer ? { counterpartLastPrice: latestOffer.price } : {}),
       });

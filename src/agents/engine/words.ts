@@ -3,6 +3,8 @@ import type { Move } from "./language/move.ts";
 /** What the agent needs from the language part: one sentence per move. */
 export interface Phraser {
   say(move: Move): string;
+  /** A negotiation ended without a deal: what was remembered about it (keyed as in `say`) may go. */
+  forget?(counterpartName: string, itemTitle: string): void;
   /** Strategy hints read from the persona (see language/persona-style.ts). */
   hints: { closeFast: boolean; lowballOpen: boolean; patient: boolean };
 }

@@ -5,7 +5,7 @@ import { FINAL_THREAD_STATES } from "../evolve.ts";
 import { reject } from "../rejection.ts";
 import type { MarketState, ParticipantState } from "../state.ts";
 import type { Decision } from "./decision.ts";
-import { available, checkMessageLength, findLiveThread, requireOpen } from "./guards.ts";
+import { available, checkMessageLength, findLiveThread, missingOffer, requireOpen } from "./guards.ts";
 import { threadMessage } from "./thread-actions.ts";
 
 /**
@@ -23,7 +23,7 @@ export function acceptOffer(
   if (closed) return closed;
   const actor = self.participant.id;
   const offer = state.offers.get(action.offerId);
-  if (!offer) return reject("offer/unknown", `There is no offer "${action.offerId}".`);
+  if (!offer) return missingOffer(state, action.offerId);
   if (offer.to !== actor)
     return reject("offer/not-recipient", "Only the person an offer is made to can accept it.");
   if (offer.version !== action.version) {

@@ -59,3 +59,15 @@ export function findLiveThread(
 export function available(self: ParticipantState): number {
   return self.participant.mandate.budget - self.spent - self.held;
 }
+
+/**
+ * The refusal for an offer id the state does not hold: one it never made, or one whose thread ended
+ * without a deal and was dropped with its transcript (see `MarketState.transcripts`).
+ */
+export function missingOffer(state: MarketState, offerId: string): Rejection {
+  const made = /^O(\d+)$/.exec(offerId);
+  if (state.transcripts === "live" && made && Number(made[1]) <= state.counters.offer) {
+    return reject("offer/not-open", `Offer "${offerId}" is no longer open: its negotiation has ended.`);
+  }
+  return reject("offer/unknown", `There is no offer "${offerId}".`);
+}

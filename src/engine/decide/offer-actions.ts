@@ -5,7 +5,14 @@ import type { EventBody } from "../event.ts";
 import { reject } from "../rejection.ts";
 import type { MarketState, ParticipantState } from "../state.ts";
 import type { Decision } from "./decision.ts";
-import { available, checkMessageLength, checkTurns, findLiveThread, requireOpen } from "./guards.ts";
+import {
+  available,
+  checkMessageLength,
+  checkTurns,
+  findLiveThread,
+  missingOffer,
+  requireOpen,
+} from "./guards.ts";
 import { openThreadFor, threadMessage } from "./thread-actions.ts";
 
 /**
@@ -125,7 +132,7 @@ export function withdrawOffer(
   action: ActionOf<"withdraw-offer">,
 ): Decision {
   const offer = state.offers.get(action.offerId);
-  if (!offer) return reject("offer/unknown", `There is no offer "${action.offerId}".`);
+  if (!offer) return missingOffer(state, action.offerId);
   if (offer.from !== self.participant.id)
     return reject("offer/not-maker", "Only the person who made an offer can withdraw it.");
   if (offer.status !== "open")

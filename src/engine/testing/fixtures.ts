@@ -1,7 +1,7 @@
 import type { ParticipantInput } from "../../domain/mandate.ts";
 import { participantSchema } from "../../domain/mandate.ts";
 import { apply } from "../apply.ts";
-import { genesisEvent } from "../create-market.ts";
+import { emptyState, genesisEvent } from "../create-market.ts";
 import type { Outcome } from "../decide.ts";
 import type { MarketEvent } from "../event.ts";
 import type { MarketConfigInput } from "../market-config.ts";
@@ -53,9 +53,10 @@ export interface RecordedMarket {
 export function recordedMarket(
   people: ParticipantInput[],
   config: Partial<MarketConfigInput> = {},
+  options: { transcripts?: MarketState["transcripts"] } = {},
 ): RecordedMarket {
   const genesis = genesisEvent({ marketId: "test", ...config }, 0);
-  const state = replay([genesis]);
+  const state = replay([genesis], emptyState(options));
   const log: MarketEvent[] = [genesis];
   const act = (action: unknown, now: number): Outcome => {
     const outcome = apply(state, action, now);

@@ -44,6 +44,8 @@ export interface Phraser {
   readonly hints: { closeFast: boolean; lowballOpen: boolean; patient: boolean };
   /** The words for one move. */
   say(move: Move): string;
+  /** Lets go of what it remembers of one negotiation (a long market holds many). */
+  forget(counterpartName: string, itemTitle: string): void;
 }
 
 interface ThreadMemory {
@@ -710,6 +712,10 @@ function pickEmoji(ctx: Ctx, mood: Mood): string {
   return pick(ctx, `emoji:${mood}`, EMOJI[mood]) ?? "🙂";
 }
 
+/** One negotiation's memory: the counterpart and the item, as a move names them. */
+const memoryKey = (counterpartName: string, itemTitle: string): string =>
+  `${counterpartName}\u0000${itemTitle}`;
+
 /**
  * A phraser for one agent: reads the persona once and puts each move into words.
  * @example createPhraser({ persona: "a weary cowboy", instructions: "", seed: 7 }).say(move)
@@ -724,7 +730,7 @@ export function createPhraser(options: PhraserOptions): Phraser {
     style,
     hints: { closeFast, lowballOpen, patient },
     say(move: Move): string {
-      const key = `${move.counterpartName}\u0000${move.item.title}`;
+      const key = memoryKey(move.counterpartName, move.item.title);
       let memory = threads.get(key);
       if (!memory) {
         memory = { calls: 0, last: new Map(), deliveryMentioned: false, stories: 0 };
@@ -733,6 +739,9 @@ export function createPhraser(options: PhraserOptions): Phraser {
       const rng = base.fork(`${key}#${memory.calls}`);
       memory.calls++;
       return sayMove(buildContext(move, style, rng, memory));
+    },
+    forget(counterpartName, itemTitle) {
+      threads.delete(memoryKey(counterpartName, itemTitle));
     },
   };
 }
