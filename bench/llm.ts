@@ -116,12 +116,16 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 let calls = 0;
 let input = 0;
 let cached = 0;
+/** Anthropic caches nothing below a minimum prefix: 4,096 tokens for Opus 4.5 and Haiku 4.5 (1,024 for Sonnet 4.5). */
+const LARGE_CACHE_MINIMUM = 4096;
+let cachedAboveMinimum = 0;
 let output = 0;
 for (const model of models.values()) {
   for (const call of model.calls) {
     calls++;
     input += call.inputTokens;
     cached += call.cachedTokens;
+    if (call.cachedTokens >= LARGE_CACHE_MINIMUM) cachedAboveMinimum += call.cachedTokens;
     output += call.outputTokens;
   }
 }
@@ -157,6 +161,8 @@ const summary = {
   outputTokensPerDeal: output / n,
   cacheablePrefixShare: input ? cached / input : 0,
   cacheablePrefixShareAcrossAgents: input ? sharedCached / input : 0,
+  /** The same, counting only prefixes of at least 4,096 tokens (the minimum for Opus 4.5 and Haiku 4.5). */
+  cacheablePrefixShareAt4096Minimum: input ? cachedAboveMinimum / input : 0,
   guard: [...agents.values()].reduce(
     (sum, agent) => ({
       blocked: sum.blocked + agent.usage().guard.blocked,
@@ -248,6 +254,10 @@ if (values.json) {
     ["input tokens per deal", Math.round(summary.inputTokensPerDeal).toLocaleString("en-US")],
     ["output tokens per deal", Math.round(summary.outputTokensPerDeal).toLocaleString("en-US")],
     ["input in cacheable prefix (same agent)", `${(summary.cacheablePrefixShare * 100).toFixed(1)}%`],
+    [
+      "input in cacheable prefix (same agent, 4,096-token minimum)",
+      `${(summary.cacheablePrefixShareAt4096Minimum * 100).toFixed(1)}%`,
+    ],
     [
       "input in cacheable prefix (any agent)",
       `${(summary.cacheablePrefixShareAcrossAgents * 100).toFixed(1)}%`,
