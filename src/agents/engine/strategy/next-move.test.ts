@@ -88,6 +88,8 @@ describe("nextMove", () => {
         const result = duel(s);
         for (const price of result.sellerPrices) expect(price).toBeGreaterThanOrEqual(s.reserve);
         for (const price of result.buyerPrices) expect(price).toBeLessThanOrEqual(s.max);
+        for (const price of [...result.sellerPrices, ...result.buyerPrices])
+          expect(price).toBeLessThanOrEqual(s.asking);
         for (let i = 1; i < result.sellerPrices.length; i++) {
           expect(result.sellerPrices[i]!).toBeLessThanOrEqual(result.sellerPrices[i - 1]!);
         }
@@ -120,7 +122,9 @@ describe("nextMove", () => {
         const sellerDeadline = TIERS[s.seller].deadline;
         const buyerDeadline = TIERS[s.buyer].deadline;
         result.sellerPrices.forEach((price, i) => {
-          if (price === s.reserve) expect(i + 1).toBeGreaterThanOrEqual(sellerDeadline);
+          // A reserve equal to the asking price leaves nothing else to offer, and that number is public.
+          if (price === s.reserve && s.reserve !== s.asking)
+            expect(i + 1).toBeGreaterThanOrEqual(sellerDeadline);
         });
         result.buyerPrices.forEach((price, i) => {
           if (price === s.max) expect(i + 1).toBeGreaterThanOrEqual(buyerDeadline);
@@ -181,6 +185,28 @@ describe("nextMove", () => {
     const strongBuys = duel({ ...cases, seller: "weak", buyer: "strong" }).price!;
     expect(strongSells).toBeGreaterThan(weakSells);
     expect(strongBuys).toBeLessThan(weakSells);
+  });
+
+  it("moves off a secret number below the asking price, never above it", () => {
+    // The owner's other numbers (a want's max, the budget left) can equal an item's asking price.
+    for (const tier of ["strong", "weak"] as const) {
+      const seller = {
+        role: "seller",
+        tier: TIERS[tier],
+        limit: 650,
+        askingPrice: 1_000,
+        myPrices: [],
+        theirPrices: [],
+        myOfferCount: 0,
+        cap: 12,
+        secrets: [650, 1_000],
+        facts: facts(1_000),
+      } as const;
+      expect(nextPrice(seller)).toBe(999);
+      expect(nextPrice({ ...seller, myPrices: [999], theirPrices: [700], myOfferCount: 1 })).toBeLessThan(
+        1_000,
+      );
+    }
   });
 
   it("a strong buyer opens lower on a flawed item and says why", () => {

@@ -63,13 +63,13 @@ export function openingPrice(situation: Situation): number {
     let opening = askingPrice * tier.sellerOpening;
     const theirFirst = situation.theirPrices[0];
     if (theirFirst !== undefined && theirFirst < opening) opening += tier.anchorPull * (theirFirst - opening);
-    return clampPrice(roundInOurFavour(role, opening), { role, limit });
+    return clampPrice(roundInOurFavour(role, opening), { role, limit, asking: askingPrice });
   }
   const ratio = tier.buyerOpening - (tier.usesLeverage ? buyerOpeningDiscount(situation.facts) : 0);
   let opening = askingPrice * ratio;
   opening += tier.anchorPull * (askingPrice - opening);
   opening = Math.min(opening, limit * tier.buyerOpeningOfLimit, askingPrice);
-  return clampPrice(roundInOurFavour(role, opening), { role, limit });
+  return clampPrice(roundInOurFavour(role, opening), { role, limit, asking: askingPrice });
 }
 
 /** The model of the other side, as this tier reads it. */
@@ -98,6 +98,7 @@ export function nextPrice(situation: Situation, model = opponentOf(situation)): 
   const bounds: PriceBounds = {
     role,
     limit,
+    asking: situation.askingPrice,
     ...(previous !== undefined ? { previous } : {}),
     ...(theirs !== undefined ? { theirs } : {}),
   };

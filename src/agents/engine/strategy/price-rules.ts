@@ -37,12 +37,15 @@ export interface PriceBounds {
    * (Proposing exactly their price is how we re-offer it.)
    */
   theirs?: number;
+  /** The listing's asking price: neither side proposes more (a seller asking above it would look odd). */
+  asking?: number;
 }
 
 /** Clamps a price into the bounds. The limit always wins: the result is never outside it. */
 export function clampPrice(price: number, bounds: PriceBounds): number {
   const { role } = bounds;
   let out = Math.round(price);
+  if (bounds.asking !== undefined) out = Math.min(out, bounds.asking);
   if (bounds.theirs !== undefined) out = better(role, out, bounds.theirs);
   if (bounds.previous !== undefined) out = worse(role, out, bounds.previous);
   out = better(role, out, bounds.limit);
@@ -59,6 +62,7 @@ export function avoidSecrets(price: number, secrets: readonly number[], bounds: 
   const sign = bounds.role === "seller" ? 1 : -1;
   const fits = (candidate: number): boolean =>
     candidate > 0 &&
+    (bounds.asking === undefined || candidate <= bounds.asking) &&
     !secrets.includes(candidate) &&
     atLeastAsGood(bounds.role, candidate, bounds.limit) &&
     (bounds.previous === undefined || atLeastAsGood(bounds.role, bounds.previous, candidate));
