@@ -7,8 +7,9 @@
  *   (works/work), {is} (is/are), {Is}, {was} (was/were), {has}, {does} (does/do), {Does}, {condIn} ("in good condition"),
  *   {condAdj} ("good"), {condShort} ("Good condition"), {age} ("3 years old"), {Age}.
  * Data (filled last, never touched by the voice): {them} counterpart's first name, {me} our name,
- *   {item} ("the Trek bike"), {Item} ("The Trek bike"), {flaw}, {flaws}, and the prices {price} (ours),
- *   {prev} (our previous), {theirs}, {asking}, {retail}.
+ *   {item} ("the Trek bike"), {Item} ("The Trek bike"), {flaw} and {flaws} (as the owner wrote
+ *   them: a noun phrase or a clause, so templates set them off with a colon or brackets, never
+ *   "the {flaw}"), and the prices {price} (ours), {prev} (our previous), {theirs}, {asking}, {retail}.
  * {why} marks where a justification goes; without one the justification follows the core sentence.
  *
  * No template contains a digit or a number word: the only numbers in a message are the prices
@@ -998,7 +999,7 @@ export const CORE: Record<MoveKind, Record<Role, ToneBanks>> = {
     buyer: {
       default: [
         "Could you tell me a bit more about {itsp} condition?",
-        "Could you say a bit more about the {flaw}?",
+        "Could you say a bit more about the flaw you mention ({flaw})?",
         "Are there any scratches or issues I should know about?",
         "Why are you selling {it}?",
         "{Does} {sub} come with everything?",
@@ -1007,30 +1008,30 @@ export const CORE: Record<MoveKind, Record<Role, ToneBanks>> = {
       ],
       aggressive: [
         "Anything wrong with {it}?",
-        "What's the deal with the {flaw}?",
+        "What's the deal with the flaw ({flaw})?",
         "What's your real price?",
       ],
-      terse: ["Condition?", "Any flaws?", "How old?{noage}", "About the {flaw}: how bad?"],
+      terse: ["Condition?", "Any flaws?", "How old?{noage}", "About the flaw ({flaw}): how bad?"],
       formal: [
         "Could you kindly describe {itsp} condition?",
         "May I ask how old {sub} {is}?{noage}",
-        "Could you tell me more about the {flaw}?",
+        "Could you tell me more about the flaw you mention ({flaw})?",
         "Are there any defects I should be aware of?",
       ],
       theatrical: [
         "Pray tell, what tales could {item} tell?",
         "What secrets {does} {item} hold? Any scars from battle?",
-        "Tell me of the {flaw}. A noble scar, or a fatal wound?",
+        "Tell me of the flaw ({flaw}). A noble scar, or a fatal wound?",
       ],
       weary: [
         "Mind telling me a bit more about {it}?",
         "How's {itsp} condition, really?",
-        "Tell me straight about the {flaw}.",
+        "Tell me straight about the flaw ({flaw}).",
       ],
       enthusiastic: [
         "Ooh, is there anything I should know about {itsp} condition?",
         "{Does} {sub} come with anything else?!",
-        "What's the story with the {flaw}? Hopefully nothing major!",
+        "What's the story with the flaw ({flaw})? Hopefully nothing major!",
       ],
     },
   },

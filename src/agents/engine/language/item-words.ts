@@ -85,11 +85,6 @@ export function normaliseFlaw(flaw: string): string {
   return cutAtSpace(clean, 80);
 }
 
-export function joinList(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 export function ageText(years: number | undefined): string | undefined {
   if (years === undefined || !Number.isFinite(years) || years < 0) return undefined;
   if (years < 1) return "less than a year old";

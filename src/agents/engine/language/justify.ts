@@ -115,10 +115,10 @@ export function justificationOptions(leverage: string, facts: JustifyFacts): rea
       case "flaw":
         if (!hasFlaw) return [];
         return terse
-          ? ["Priced for the {flaw}."]
+          ? ["Priced for the flaw: {flaw}."]
           : [
-              "To be upfront, there's the {flaw}, and I've priced that in.",
-              "The price already takes the {flaw} into account.",
+              "To be upfront, there's one flaw ({flaw}), and I've priced that in.",
+              "The price already takes the flaw into account: {flaw}.",
             ];
       case "reoffer":
         return terse
@@ -141,11 +141,11 @@ export function justificationOptions(leverage: string, facts: JustifyFacts): rea
     case "flaw":
       if (!hasFlaw) return [];
       return terse
-        ? ["Has the {flaw}."]
+        ? ["Flaw: {flaw}."]
         : [
-            "Given the {flaw}, I think that's fair.",
-            "I'd have to deal with the {flaw}, too.",
-            "That's factoring in the {flaw}.",
+            "Given the flaw ({flaw}), I think that's fair.",
+            "I'd have to live with the flaw, too: {flaw}.",
+            "That's factoring in the flaw: {flaw}.",
           ];
     case "age":
       if (!hasAge || age === undefined) return terse ? ["Not new."] : ["{Itis} not new, after all."];

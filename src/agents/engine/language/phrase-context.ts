@@ -12,7 +12,6 @@ import {
   firstName,
   isPluralTitle,
   itemNoun,
-  joinList,
   normaliseFlaw,
 } from "./item-words.ts";
 import type { Move, MoveKind } from "./move.ts";
@@ -111,7 +110,7 @@ export function buildContext(move: Move, style: PersonaStyle, rng: Rng, memory: 
   };
   if (flaw) {
     data.flaw = flaw;
-    data.flaws = joinList(flaws.slice(0, 3).map((text) => `the ${text}`));
+    data.flaws = flaws.slice(0, 3).join("; ");
   }
   const prices: Record<string, number | undefined> = {
     price,

@@ -271,6 +271,26 @@ describe("createPhraser", () => {
     }
   });
 
+  it("writes flaws that are clauses or start with 'no' grammatically, never as 'the <flaw>'", () => {
+    const item: ItemFacts = {
+      ...BOOTS,
+      flaws: ["one button is a little sticky", "no original box", "box missing"],
+    };
+    for (const p of PERSONA_PRESETS) {
+      for (let seed = 0; seed < 6; seed++) {
+        const phraser = phraserFor(p, seed);
+        for (const role of ROLES) {
+          for (const kind of ["greet", "anchor", "counter", "question", "answer"] as const) {
+            const text = phraser.say(
+              moveOf(kind, role, item, kind === "greet" || kind === "anchor" ? 0 : 2, ["flaw"]),
+            );
+            expect(text).not.toMatch(/\bthe (?:one button|no original|box missing)/i);
+          }
+        }
+      }
+    }
+  });
+
   it("keeps long titles, flaws and names within the limit", () => {
     const item: ItemFacts = {
       ...BIKE,

@@ -98,9 +98,9 @@ function sellerFacts(ctx: Ctx): string {
   if (ctx.data.flaw === undefined) {
     flaws = rng.pick(["No flaws to speak of.", "Nothing wrong with {it} at all.", "No damage or issues."]);
   } else if (count === 1) {
-    flaws = rng.pick(["The only thing to mention is the {flaw}.", "To be upfront, there's the {flaw}."]);
+    flaws = rng.pick(["The only thing to mention: {flaw}.", "To be upfront, one flaw: {flaw}."]);
   } else {
-    flaws = rng.pick(["To be upfront, there's {flaws}.", "The things to mention are {flaws}."]);
+    flaws = rng.pick(["To be upfront: {flaws}.", "Things to mention: {flaws}."]);
   }
   return `${first} ${flaws}`;
 }
