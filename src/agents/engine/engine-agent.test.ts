@@ -102,37 +102,6 @@ describe("createEngineAgent", () => {
     expect(market.state.deals.get("D1")!.status).toBe("confirmed");
   });
 
-  it("answers only as many threads in one visit as its tier's attention allows; the rest on the next", () => {
-    const lamp = (i: number) => ({ id: `lamp${i}`, title: "Brass desk lamp", asking: 4_000, reserve: 2_500 });
-    const sellers = [0, 1, 2, 3, 4].map((i) =>
-      person(`s${i}`, { items: [{ ...lamp(i), category: "home" }] }),
-    );
-    const buyers = [0, 1, 2, 3, 4].map((i) =>
-      person(`b${i}`, {
-        wants: [
-          { id: "light", description: "a desk lamp", max: 3_500, category: "home", keywords: ["lamp"] },
-        ],
-      }),
-    );
-    for (const [tier, first] of [
-      ["weak", 3],
-      ["strong", 5],
-    ] as const) {
-      const market = recordedMarket([...sellers, ...buyers]);
-      sellers.forEach((_, i) => market.act({ type: "post-listing", actor: `s${i}`, itemId: `lamp${i}` }, 1));
-      // Five buyers make offers on the first seller's lamp at once.
-      for (let i = 0; i < 5; i++)
-        market.act({ type: "make-offer", actor: `b${i}`, listingId: "L1", wantId: "light", price: 2_000 }, 2);
-      const seller0 = createEngineAgent(tier, { participantId: "s0", seed: 1 });
-      const answered = (actions: AgentAction[]) =>
-        new Set(
-          actions.flatMap((action) => ("threadId" in action && action.threadId ? [action.threadId] : [])),
-        );
-      expect(answered(play(market, seller0, "s0", 3)).size).toBe(first);
-      expect(answered(play(market, seller0, "s0", 4)).size).toBe(5 - first);
-    }
-  });
-
   it("is deterministic: the same seed and views give the same actions", () => {
     const run = (seed: number) => {
       const market = recordedMarket([seller, buyer]);

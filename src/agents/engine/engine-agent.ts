@@ -395,13 +395,7 @@ export function createEngineAgent(
       for (const want of view.me.mandate.wants) {
         if (!advertised.has(want.id)) actions.push({ type: "post-want-ad", wantId: want.id });
       }
-      let answered = 0;
-      for (const thread of view.threads) {
-        if (answered >= tier.attention) break;
-        const moves = handleThread(view, thread);
-        if (moves.length > 0) answered++;
-        actions.push(...moves);
-      }
+      for (const thread of view.threads) actions.push(...handleThread(view, thread));
       actions.push(...openNegotiations(view));
       actions.push(...answerWantAds(view));
       return actions;

@@ -55,11 +55,6 @@ export interface TierParams {
    * market's first hours, so a seller who answers at once meets buyers while they are still shopping.
    */
   pitchAfterHours: number;
-  /**
-   * Threads it answers in one visit; the rest wait for its next look. A weaker model keeps fewer
-   * conversations in hand at once, so in a busy market its replies come later and some talks go cold.
-   */
-  attention: number;
 }
 
 const classic = {
@@ -79,7 +74,6 @@ const classic = {
   trustInWords: 0.5,
   parallelThreads: 1,
   pitchAfterHours: 48,
-  attention: Number.POSITIVE_INFINITY,
 } as const satisfies Partial<TierParams>;
 
 /** Parameter sets per tier. */
@@ -107,7 +101,7 @@ export const TIERS: Record<TierName, TierParams> = {
     ...classic,
     name: "weak",
     description:
-      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference, answers only three threads a visit",
+      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference",
     tactic: "time",
     curve: { e: 2.5, k: 0.1 },
     deadline: 7,
@@ -117,7 +111,6 @@ export const TIERS: Record<TierName, TierParams> = {
     anchorPull: 0.7,
     splitFrom: 0,
     trustInWords: 1,
-    attention: 3,
   },
   boulware: {
     ...classic,
