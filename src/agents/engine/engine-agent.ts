@@ -46,7 +46,8 @@ const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
 /** Most sellers a buyer negotiates with, over the whole market, for one want. */
 const MAX_SELLERS_PER_WANT = 5;
 
-const HOUR_MS = 3600 * 1000;
+/** How long a listing waits for buyers before its seller answers want ads. */
+const PITCH_AFTER_MS = 2 * 24 * 3600 * 1000;
 
 /**
  * The built-in negotiator: no model, no key. Sellers list their items and buyers post want ads and
@@ -323,10 +324,9 @@ export function createEngineAgent(
   }
 
   /**
-   * A seller whose listing is still unsold after the tier's `pitchAfterHours`, and nobody is
-   * negotiating for it now, answers a matching want ad of someone it has not talked to about it: one
-   * buyer at a time per listing, at most two pitches per visit, so sellers reach buyers without
-   * flooding them.
+   * A seller whose listing has found no buyer in two days, and nobody is negotiating for it now,
+   * answers a matching want ad of someone it has not talked to about it: once per listing, at most
+   * two pitches per visit, so sellers reach buyers without flooding them.
    */
   function answerWantAds(view: AgentView): AgentAction[] {
     const actions: AgentAction[] = [];
@@ -334,7 +334,9 @@ export function createEngineAgent(
     const sellerThreads = view.threads.filter((thread) => thread.role === "seller");
     const blocked = new Set(
       sellerThreads
-        .filter((thread) => !FINAL_THREAD_STATES.has(thread.thread.status))
+        .filter(
+          (thread) => thread.thread.openedBy === view.me.id || !FINAL_THREAD_STATES.has(thread.thread.status),
+        )
         .map((thread) => thread.listing.id),
     );
     const talked = new Set(sellerThreads.map((thread) => `${thread.listing.id}|${thread.counterpart.id}`));
@@ -343,7 +345,7 @@ export function createEngineAgent(
       if (
         listing.status !== "active" ||
         blocked.has(listing.id) ||
-        view.now - listing.postedAt < tier.pitchAfterHours * HOUR_MS
+        view.now - listing.postedAt < PITCH_AFTER_MS
       ) {
         continue;
       }

@@ -50,11 +50,6 @@ export interface TierParams {
   trustInWords: number;
   /** Threads a buyer keeps open at once for one want. */
   parallelThreads: number;
-  /**
-   * Hours an unsold listing waits before its seller answers matching want ads. Most deals close in a
-   * market's first hours, so a seller who answers at once meets buyers while they are still shopping.
-   */
-  pitchAfterHours: number;
 }
 
 const classic = {
@@ -73,7 +68,6 @@ const classic = {
   reoffersBest: false,
   trustInWords: 0.5,
   parallelThreads: 1,
-  pitchAfterHours: 48,
 } as const satisfies Partial<TierParams>;
 
 /** Parameter sets per tier. */
@@ -82,7 +76,7 @@ export const TIERS: Record<TierName, TierParams> = {
     ...classic,
     name: "strong",
     description:
-      "concedes late, anchors well, models the opponent, re-offers its best bid, uses flaws, age and urgency as leverage, answers want ads at once",
+      "concedes late, anchors well, models the opponent, re-offers its best bid, uses flaws, age and urgency as leverage",
     tactic: "time",
     curve: { e: 0.3, k: 0 },
     deadline: 11,
@@ -95,7 +89,6 @@ export const TIERS: Record<TierName, TierParams> = {
     reoffersBest: true,
     trustInWords: 0.3,
     parallelThreads: 2,
-    pitchAfterHours: 0,
   },
   weak: {
     ...classic,
