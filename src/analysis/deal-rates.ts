@@ -2,6 +2,11 @@ import { createRng } from "../domain/random.ts";
 import { armParticipants } from "./arm-totals.ts";
 import type { ArmInput } from "./read-input.ts";
 import { percentileInterval } from "./stats.ts";
+import {
+  type PersonArmDeals,
+  type WithinPersonContrast,
+  withinPersonContrast,
+} from "./within-person-deals.ts";
 
 /**
  * Do the people of one tier close more deals than those of the reference tier in the same market?
@@ -21,6 +26,8 @@ export interface DealRateContrast {
   interval: { low?: number; high?: number };
   /** Share of within-arm shuffles of the tier labels with a difference at least as large. */
   p?: number;
+  /** The same people compared with themselves across arms, when some were drawn into both tiers. */
+  withinPerson?: WithinPersonContrast;
 }
 
 interface Person {
@@ -53,6 +60,7 @@ export function dealRateContrasts(
 ): DealRateContrast[] {
   if (!reference) return [];
   const people: Person[] = [];
+  const personArms: PersonArmDeals[] = [];
   for (const arm of arms) {
     const tiers = armParticipants(arm);
     if (new Set(tiers.values()).size < 2) continue;
@@ -61,7 +69,10 @@ export function dealRateContrasts(
       deals.set(deal.seller, (deals.get(deal.seller) ?? 0) + 1);
       deals.set(deal.buyer, (deals.get(deal.buyer) ?? 0) + 1);
     }
-    for (const [id, tier] of tiers) people.push({ arm: arm.id, tier, deals: deals.get(id) ?? 0 });
+    for (const [id, tier] of tiers) {
+      people.push({ arm: arm.id, tier, deals: deals.get(id) ?? 0 });
+      personArms.push({ arm: arm.id, person: id, tier, deals: deals.get(id) ?? 0 });
+    }
   }
   const others = [...new Set(people.map((person) => person.tier))]
     .filter((tier) => tier !== reference)
@@ -103,6 +114,7 @@ export function dealRateContrasts(
       const value = difference(shuffled, tier, reference) ?? 0;
       if (Math.abs(value) >= Math.abs(observed) - 1e-12) extreme++;
     }
+    const withinPerson = withinPersonContrast(personArms, tier, reference, options);
     const count = (name: string) => people.filter((person) => person.tier === name);
     const mine = count(tier);
     const theirs = count(reference);
@@ -117,6 +129,7 @@ export function dealRateContrasts(
         difference: observed,
         interval: percentileInterval(replicates),
         ...(options.permutations > 0 ? { p: (extreme + 1) / (options.permutations + 1) } : {}),
+        ...(withinPerson ? { withinPerson } : {}),
       },
     ];
   });

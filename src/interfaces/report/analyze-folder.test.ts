@@ -20,7 +20,10 @@ describe("analyzeFolder", () => {
     expect(html).toMatch(
       /Strong sellers got \d+\.\d% (more|less) for the same items than weak sellers \(95% CI/,
     );
+    // The same people drawn into both tiers in different arms are compared with themselves too.
+    expect(html).toMatch(/The same people, compared with themselves \(\d+ were strong/);
     const results = JSON.parse(await readFile(join(dir, "results.json"), "utf8"));
+    expect(results.dealRates[0].withinPerson.people).toBeGreaterThan(5);
     expect(results.tierEffects.contrasts.length).toBe(2);
     expect(results.findings.length).toBeGreaterThan(5);
     for (const name of [

@@ -1,0 +1,80 @@
+import { createRng } from "../domain/random.ts";
+import { percentileInterval } from "./stats.ts";
+
+/** One person's deals in one arm, under the tier that represented them there. */
+export interface PersonArmDeals {
+  arm: string;
+  person: string;
+  tier: string;
+  deals: number;
+}
+
+/**
+ * The same people's deals under one tier against under another. An experiment clones the same
+ * people into every arm, so someone drawn strong in one mixed arm and weak in another is compared
+ * with themselves: how much a person trades (what they sell, what they want) cancels out, which
+ * between-person comparisons leave as noise.
+ */
+export interface WithinPersonContrast {
+  /** People represented by both tiers, in different arms. */
+  people: number;
+  /**
+   * Mean over those people of their deals under `tier` less their deals under the reference, after
+   * taking each arm's mean deals per person off (so a busier arm favours neither tier).
+   */
+  difference: number;
+  /** 95% interval from resampling the people. */
+  interval: { low?: number; high?: number };
+  /** Share of random sign flips of the people's differences with a mean at least as far from 0. */
+  p?: number;
+}
+
+/** Fewer people than this give no estimate: an interval from a handful says little. */
+const MIN_PEOPLE = 5;
+
+const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+export function withinPersonContrast(
+  records: readonly PersonArmDeals[],
+  tier: string,
+  reference: string,
+  options: { seed: number; bootstrap: number; permutations: number },
+): WithinPersonContrast | undefined {
+  const byArm = new Map<string, number[]>();
+  for (const r of records) byArm.set(r.arm, [...(byArm.get(r.arm) ?? []), r.deals]);
+  const armMean = new Map([...byArm].map(([arm, deals]) => [arm, mean(deals)]));
+  const byPerson = new Map<string, { mine: number[]; theirs: number[] }>();
+  for (const r of records) {
+    if (r.tier !== tier && r.tier !== reference) continue;
+    const entry = byPerson.get(r.person) ?? { mine: [], theirs: [] };
+    (r.tier === tier ? entry.mine : entry.theirs).push(r.deals - armMean.get(r.arm)!);
+    byPerson.set(r.person, entry);
+  }
+  const differences = [...byPerson.keys()]
+    .sort()
+    .map((person) => byPerson.get(person)!)
+    .filter((entry) => entry.mine.length > 0 && entry.theirs.length > 0)
+    .map((entry) => mean(entry.mine) - mean(entry.theirs));
+  if (differences.length < MIN_PEOPLE) return undefined;
+  const observed = mean(differences);
+  const rng = createRng(options.seed).fork(`within-person:${tier}`);
+  const replicates: number[] = [];
+  for (let b = 0; b < options.bootstrap; b++) {
+    let sum = 0;
+    for (let i = 0; i < differences.length; i++) sum += differences[rng.int(0, differences.length - 1)]!;
+    replicates.push(sum / differences.length);
+  }
+  // Under no effect a person's two tiers are exchangeable, so each difference is as likely negated.
+  let extreme = 0;
+  for (let k = 0; k < options.permutations; k++) {
+    let sum = 0;
+    for (const d of differences) sum += rng.next() < 0.5 ? -d : d;
+    if (Math.abs(sum / differences.length) >= Math.abs(observed) - 1e-12) extreme++;
+  }
+  return {
+    people: differences.length,
+    difference: observed,
+    interval: percentileInterval(replicates),
+    ...(options.permutations > 0 ? { p: (extreme + 1) / (options.permutations + 1) } : {}),
+  };
+}
