@@ -30,11 +30,8 @@ export interface DealRateContrast {
   withinPerson?: WithinPersonContrast;
 }
 
-interface Person {
-  arm: string;
-  tier: string;
-  deals: number;
-}
+/** One person-arm of a mixed arm: who, under which tier, with how many deals. */
+type Person = PersonArmDeals;
 
 function difference(people: readonly Person[], tier: string, reference: string): number | undefined {
   let a = 0;
@@ -60,7 +57,6 @@ export function dealRateContrasts(
 ): DealRateContrast[] {
   if (!reference) return [];
   const people: Person[] = [];
-  const personArms: PersonArmDeals[] = [];
   for (const arm of arms) {
     const tiers = armParticipants(arm);
     if (new Set(tiers.values()).size < 2) continue;
@@ -69,10 +65,7 @@ export function dealRateContrasts(
       deals.set(deal.seller, (deals.get(deal.seller) ?? 0) + 1);
       deals.set(deal.buyer, (deals.get(deal.buyer) ?? 0) + 1);
     }
-    for (const [id, tier] of tiers) {
-      people.push({ arm: arm.id, tier, deals: deals.get(id) ?? 0 });
-      personArms.push({ arm: arm.id, person: id, tier, deals: deals.get(id) ?? 0 });
-    }
+    for (const [id, tier] of tiers) people.push({ arm: arm.id, person: id, tier, deals: deals.get(id) ?? 0 });
   }
   const others = [...new Set(people.map((person) => person.tier))]
     .filter((tier) => tier !== reference)
@@ -114,7 +107,7 @@ export function dealRateContrasts(
       const value = difference(shuffled, tier, reference) ?? 0;
       if (Math.abs(value) >= Math.abs(observed) - 1e-12) extreme++;
     }
-    const withinPerson = withinPersonContrast(personArms, tier, reference, options);
+    const withinPerson = withinPersonContrast(people, tier, reference, options);
     const count = (name: string) => people.filter((person) => person.tier === name);
     const mine = count(tier);
     const theirs = count(reference);

@@ -1,5 +1,6 @@
+import { mean } from "simple-statistics";
 import { createRng } from "../domain/random.ts";
-import { percentileInterval } from "./stats.ts";
+import { groupBy, percentileInterval } from "./stats.ts";
 
 /** One person's deals in one arm, under the tier that represented them there. */
 export interface PersonArmDeals {
@@ -32,17 +33,15 @@ export interface WithinPersonContrast {
 /** Fewer people than this give no estimate: an interval from a handful says little. */
 const MIN_PEOPLE = 5;
 
-const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-
 export function withinPersonContrast(
   records: readonly PersonArmDeals[],
   tier: string,
   reference: string,
   options: { seed: number; bootstrap: number; permutations: number },
 ): WithinPersonContrast | undefined {
-  const byArm = new Map<string, number[]>();
-  for (const r of records) byArm.set(r.arm, [...(byArm.get(r.arm) ?? []), r.deals]);
-  const armMean = new Map([...byArm].map(([arm, deals]) => [arm, mean(deals)]));
+  const armMean = new Map(
+    [...groupBy(records, (r) => r.arm)].map(([arm, rows]) => [arm, mean(rows.map((r) => r.deals))]),
+  );
   const byPerson = new Map<string, { mine: number[]; theirs: number[] }>();
   for (const r of records) {
     if (r.tier !== tier && r.tier !== reference) continue;

@@ -34,7 +34,6 @@ const NO_IDS: readonly string[] = Object.freeze([]);
 function dropTranscript(state: MarketState, thread: Thread): void {
   for (const id of thread.messageIds) state.messages.delete(id);
   for (const id of thread.offerIds) state.offers.delete(id);
-  update(state.threads, thread.id, { messageIds: NO_IDS as string[], offerIds: NO_IDS as string[] });
 }
 
 function participant(state: MarketState, id: string): ParticipantState {
@@ -226,14 +225,14 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
     }
     case "thread-declined":
     case "thread-expired": {
+      const ended = state.threads.get(event.threadId)!;
+      const drop = state.transcripts === "live" && ended.dealId === undefined;
+      if (drop) dropTranscript(state, ended);
       const thread = update(state.threads, event.threadId, {
         status: event.type === "thread-declined" ? "declined" : "expired",
         updatedAt: event.at,
+        ...(drop ? { messageIds: NO_IDS as string[], offerIds: NO_IDS as string[] } : {}),
       });
-      if (state.transcripts === "live" && thread.dealId === undefined) {
-        dropTranscript(state, thread);
-        break;
-      }
       for (const offerId of thread.offerIds) {
         if (state.offers.get(offerId)!.status === "open")
           update(state.offers, offerId, { status: "expired" });

@@ -29,17 +29,20 @@ const listingsSection = (text: string) =>
     ?.split("\n")
     .filter((line) => line.startsWith("- "));
 
+/** The buyer's first update: a full snapshot of what it may see. */
+const firstUpdate = (market: ReturnType<typeof bikeMarket>) =>
+  buildUpdate(emptySeen(), {
+    view: viewFor(market.state, "ann", { now: 2_000 }),
+    options,
+    notes: [],
+    autoConfirmed: [],
+    quiet: new Set(),
+  });
+
 describe("buildUpdate: new listings", () => {
   it("shows only listings within reach of the owner's limit, cheapest first", () => {
     const market = bikeMarket([7_000, 3_000, 8_100, 5_000]);
-    const view = viewFor(market.state, "ann", { now: 2_000 });
-    const update = buildUpdate(emptySeen(), {
-      view,
-      options,
-      notes: [],
-      autoConfirmed: [],
-      quiet: new Set(),
-    });
+    const update = firstUpdate(market);
     const lines = listingsSection(update.text) ?? [];
     // $81 is more than twice the $40 max: no deal is likely there, so the model is not asked about it.
     expect(lines.map((line) => /"Road bike (\d)"/.exec(line)?.[1])).toEqual(["1", "3", "0"]);
@@ -48,14 +51,7 @@ describe("buildUpdate: new listings", () => {
 
   it("reaches only as far as the budget left allows", () => {
     const market = bikeMarket([3_000, 5_000], 2_000);
-    const view = viewFor(market.state, "ann", { now: 2_000 });
-    const update = buildUpdate(emptySeen(), {
-      view,
-      options,
-      notes: [],
-      autoConfirmed: [],
-      quiet: new Set(),
-    });
+    const update = firstUpdate(market);
     const lines = listingsSection(update.text) ?? [];
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain("Road bike 0");
@@ -63,14 +59,7 @@ describe("buildUpdate: new listings", () => {
 
   it("leaves the section out when nothing is within reach", () => {
     const market = bikeMarket([9_000]);
-    const view = viewFor(market.state, "ann", { now: 2_000 });
-    const update = buildUpdate(emptySeen(), {
-      view,
-      options,
-      notes: [],
-      autoConfirmed: [],
-      quiet: new Set(),
-    });
+    const update = firstUpdate(market);
     expect(listingsSection(update.text)).toBeUndefined();
   });
 });

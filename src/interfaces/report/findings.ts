@@ -95,27 +95,25 @@ function participation(results: AnalysisResults): Finding[] {
   );
   const findings: Finding[] = [{ topic: "participation", text: `${capitalise(parts.join("; "))}.` }];
   for (const rate of results.dealRates) {
-    const ci =
-      rate.interval.low !== undefined && rate.interval.high !== undefined
-        ? `95% CI ${signed(rate.interval.low)} to ${signed(rate.interval.high)}`
-        : "no interval";
     findings.push({
       topic: "participation",
-      text: `In the markets where both traded side by side, ${tierLabel(rate.tier)} participants closed ${rate.perPerson.toFixed(2)} deals each and ${tierLabel(rate.reference)} participants ${rate.referencePerPerson.toFixed(2)}: ${signed(rate.difference)} deals per person (${ci}${pText(rate.p)}; ${rate.persons} and ${rate.referencePersons} people).`,
+      text: `In the markets where both traded side by side, ${tierLabel(rate.tier)} participants closed ${rate.perPerson.toFixed(2)} deals each and ${tierLabel(rate.reference)} participants ${rate.referencePerPerson.toFixed(2)}: ${signed(rate.difference)} deals per person (${signedInterval(rate.interval)}${pText(rate.p)}; ${rate.persons} and ${rate.referencePersons} people).`,
     });
     const within = rate.withinPerson;
     if (within) {
-      const wci =
-        within.interval.low !== undefined && within.interval.high !== undefined
-          ? `95% CI ${signed(within.interval.low)} to ${signed(within.interval.high)}`
-          : "no interval";
       findings.push({
         topic: "participation",
-        text: `The same people, compared with themselves (${within.people} were ${tierLabel(rate.tier)} in one mixed market and ${tierLabel(rate.reference)} in another), closed ${Math.abs(within.difference).toFixed(2)} ${within.difference >= 0 ? "more" : "fewer"} deals when ${tierLabel(rate.tier)} than when ${tierLabel(rate.reference)}, each market's average taken off (${wci}${pText(within.p, "sign-flip")}).`,
+        text: `The same people, compared with themselves (${within.people} were ${tierLabel(rate.tier)} in one mixed market and ${tierLabel(rate.reference)} in another), closed ${Math.abs(within.difference).toFixed(2)} ${within.difference >= 0 ? "more" : "fewer"} deals when ${tierLabel(rate.tier)} than when ${tierLabel(rate.reference)}, each market's average taken off (${signedInterval(within.interval)}${pText(within.p, "sign-flip")}).`,
       });
     }
   }
   return findings;
+}
+
+function signedInterval(interval: { low?: number; high?: number }): string {
+  return interval.low !== undefined && interval.high !== undefined
+    ? `95% CI ${signed(interval.low)} to ${signed(interval.high)}`
+    : "no interval";
 }
 
 function pText(p: number | undefined, test = "permutation"): string {
