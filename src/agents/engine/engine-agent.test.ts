@@ -116,9 +116,9 @@ describe("createEngineAgent", () => {
     expect(run(3)).toEqual(run(3));
   });
 
-  it("answers a matching want ad when its listing has found no buyer in two days, once", () => {
+  it("as a weak seller, answers a matching want ad when its listing has found no buyer in two days, once", () => {
     const market = recordedMarket([seller, buyer]);
-    const sam = createEngineAgent("strong", { participantId: "sam", seed: 1 });
+    const sam = createEngineAgent("weak", { participantId: "sam", seed: 1 });
     play(market, sam, "sam", 1);
     // The buyer only advertises; its agent never goes looking.
     expect(market.act({ type: "post-want-ad", actor: "bea", wantId: "light" }, 2).ok).toBe(true);
@@ -130,8 +130,71 @@ describe("createEngineAgent", () => {
     const thread = [...market.state.threads.values()][0]!;
     expect(thread).toMatchObject({ seller: "sam", buyer: "bea", openedBy: "sam" });
     expect(market.state.messages.get(thread.messageIds[0]!)!.text).toMatch(/\$40/);
-    expect(play(market, sam, "sam", twoDays + 1).filter((action) => action.type === "open-thread")).toEqual(
+    expect(market.act({ type: "decline-thread", actor: "bea", threadId: thread.id }, twoDays + 1).ok).toBe(
+      true,
+    );
+    expect(play(market, sam, "sam", twoDays + 2).filter((action) => action.type === "open-thread")).toEqual(
       [],
     );
+  });
+
+  it("as a strong seller, answers want ads at once, one at a time, and two at most per listing", () => {
+    const buyers = ["bea", "bob", "bil"].map((id) =>
+      person(id, {
+        wants: [
+          { id: "light", description: "a desk lamp", max: 3_500, category: "home", keywords: ["lamp"] },
+        ],
+      }),
+    );
+    const market = recordedMarket([seller, ...buyers]);
+    const sam = createEngineAgent("strong", { participantId: "sam", seed: 1 });
+    play(market, sam, "sam", 1);
+    for (const { id } of buyers) {
+      expect(market.act({ type: "post-want-ad", actor: id, wantId: "light" }, 2).ok).toBe(true);
+    }
+    const pitches = () => play(market, sam, "sam", 3).filter((action) => action.type === "open-thread");
+    // At once, but to one buyer while that talk goes on.
+    expect(pitches()).toHaveLength(1);
+    expect(pitches()).toEqual([]);
+    const declineAll = () => {
+      for (const thread of market.state.threads.values()) {
+        if (thread.status === "open" || thread.status === "negotiating") {
+          expect(market.act({ type: "decline-thread", actor: thread.buyer, threadId: thread.id }, 3).ok).toBe(
+            true,
+          );
+        }
+      }
+    };
+    declineAll();
+    expect(pitches()).toHaveLength(1);
+    declineAll();
+    expect(pitches()).toEqual([]);
+    const pitched = [...market.state.threads.values()].map((thread) => thread.buyer);
+    expect(new Set(pitched).size).toBe(2);
+  });
+
+  it("as a weak agent answers one negotiation per look, oldest first; a strong one answers all", () => {
+    const buyers = ["bea", "bob"].map((id) =>
+      person(id, {
+        wants: [
+          { id: "light", description: "a desk lamp", max: 3_500, category: "home", keywords: ["lamp"] },
+        ],
+      }),
+    );
+    const answered = (tier: "weak" | "strong") => {
+      const market = recordedMarket([seller, ...buyers]);
+      const sam = createEngineAgent(tier, { participantId: "sam", seed: 1 });
+      play(market, sam, "sam", 1);
+      for (const { id } of buyers) {
+        expect(
+          market.act({ type: "make-offer", actor: id, listingId: "L1", wantId: "light", price: 2_000 }, 2).ok,
+        ).toBe(true);
+      }
+      const threadsOf = (actions: AgentAction[]) =>
+        actions.map((action) => ("threadId" in action ? action.threadId : undefined)).filter(Boolean);
+      return [threadsOf(play(market, sam, "sam", 3)), threadsOf(play(market, sam, "sam", 4))];
+    };
+    expect(answered("weak")).toEqual([["T1"], ["T2"]]);
+    expect(answered("strong")).toEqual([["T1", "T2"], []]);
   });
 });

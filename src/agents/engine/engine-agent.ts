@@ -46,8 +46,7 @@ const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
 /** Most sellers a buyer negotiates with, over the whole market, for one want. */
 const MAX_SELLERS_PER_WANT = 5;
 
-/** How long a listing waits for buyers before its seller answers want ads. */
-const PITCH_AFTER_MS = 2 * 24 * 3600 * 1000;
+const HOUR = 3600 * 1000;
 
 /**
  * The built-in negotiator: no model, no key. Sellers list their items and buyers post want ads and
@@ -324,28 +323,29 @@ export function createEngineAgent(
   }
 
   /**
-   * A seller whose listing has found no buyer in two days, and nobody is negotiating for it now,
-   * answers a matching want ad of someone it has not talked to about it: once per listing, at most
-   * two pitches per visit, so sellers reach buyers without flooding them.
+   * A seller whose listing has waited the tier's time for buyers, and nobody is negotiating for it
+   * now, answers a matching want ad of someone it has not talked to about it: up to the tier's number
+   * of pitches per listing, at most two per visit, so sellers reach buyers without flooding them.
    */
   function answerWantAds(view: AgentView): AgentAction[] {
     const actions: AgentAction[] = [];
     const secrets = secretsOf(view);
     const sellerThreads = view.threads.filter((thread) => thread.role === "seller");
-    const blocked = new Set(
-      sellerThreads
-        .filter(
-          (thread) => thread.thread.openedBy === view.me.id || !FINAL_THREAD_STATES.has(thread.thread.status),
-        )
-        .map((thread) => thread.listing.id),
-    );
+    const pitches = new Map<string, number>();
+    const blocked = new Set<string>();
+    for (const thread of sellerThreads) {
+      const listingId = thread.listing.id;
+      if (thread.thread.openedBy === view.me.id) pitches.set(listingId, (pitches.get(listingId) ?? 0) + 1);
+      if (!FINAL_THREAD_STATES.has(thread.thread.status)) blocked.add(listingId);
+    }
     const talked = new Set(sellerThreads.map((thread) => `${thread.listing.id}|${thread.counterpart.id}`));
     for (const listing of view.myListings) {
       if (actions.length >= 2) break;
       if (
         listing.status !== "active" ||
         blocked.has(listing.id) ||
-        view.now - listing.postedAt < PITCH_AFTER_MS
+        (pitches.get(listing.id) ?? 0) >= tier.pitchesPerListing ||
+        view.now - listing.postedAt < tier.pitchAfterHours * HOUR
       ) {
         continue;
       }
@@ -397,7 +397,14 @@ export function createEngineAgent(
       for (const want of view.me.mandate.wants) {
         if (!advertised.has(want.id)) actions.push({ type: "post-want-ad", wantId: want.id });
       }
-      for (const thread of view.threads) actions.push(...handleThread(view, thread));
+      // Oldest talks first; past the tier's attention the rest wait for the next look.
+      let answered = 0;
+      for (const thread of view.threads) {
+        if (answered >= tier.attention) break;
+        const answers = handleThread(view, thread);
+        if (answers.length > 0) answered++;
+        actions.push(...answers);
+      }
       actions.push(...openNegotiations(view));
       actions.push(...answerWantAds(view));
       return actions;

@@ -11,6 +11,7 @@ import {
   signedPercent,
   tierLabel,
 } from "./format.ts";
+import { projectDealComparison } from "./project-deal-comparison.ts";
 
 /** One finding in plain words, under a heading of the report. */
 export interface Finding {
@@ -271,6 +272,7 @@ export function findings(results: AnalysisResults): Finding[] {
     ...overview(results),
     ...tiers(results),
     ...participation(results),
+    ...projectDealComparison(results),
     ...pairings(results),
     ...sameItem(results),
     ...persona(results),

@@ -282,6 +282,37 @@ describe("nextMove", () => {
     expect(nextPrice({ ...strong, theirStatedBound: 7_000 })).toBe(nextPrice(strong));
   });
 
+  it("a strong buyer meets a seller who stands still inside its limit: one step under, then its price", () => {
+    const standing: Situation = {
+      role: "buyer",
+      tier: TIERS.strong,
+      limit: 5_000,
+      askingPrice: 4_500,
+      myPrices: [2_000, 2_000, 2_100],
+      theirPrices: [3_700, 3_700, 3_700],
+      theirOpenOffer: 3_700,
+      myOfferCount: 3,
+      cap: 12,
+      facts: facts(4_500),
+      secrets: [5_000],
+    };
+    expect(nextMove(standing)).toMatchObject({ action: "offer", price: 3_600 });
+    const refused = {
+      ...standing,
+      myPrices: [...standing.myPrices, 3_600],
+      theirPrices: [...standing.theirPrices, 3_700],
+      myOfferCount: 4,
+    };
+    expect(nextMove(refused)).toMatchObject({ action: "accept", price: 3_700 });
+    // No floor is read from a seller still moving, by a tier that does not read it, or above the limit.
+    const curve = (situation: Situation) => nextMove(situation) as Extract<Decision, { action: "offer" }>;
+    expect(curve({ ...standing, theirPrices: [3_900, 3_800, 3_700] }).price).toBeLessThan(3_000);
+    expect(curve({ ...standing, tier: { ...TIERS.strong, takesStandstill: false } }).price).toBeLessThan(
+      3_000,
+    );
+    expect(curve({ ...standing, limit: 3_500, secrets: [3_500] }).price).toBeLessThan(3_500);
+  });
+
   it("walks away at the cap when no offer is acceptable", () => {
     const result = duel({
       seller: "boulware",

@@ -193,6 +193,17 @@ export function nextMove(situation: Situation): Decision {
       lastChance,
     });
     if (accept) return { action: "accept", kind: "accept", price: open, leverage: [] };
+    // A seller standing still inside our limit has shown its floor: holding out for less only gives
+    // other buyers time to take the item. One step under it may still be taken; if not, take the floor.
+    if (tier.takesStandstill && role === "buyer" && model.stalled && withinLimit(role, open, limit)) {
+      const previous = situation.myPrices.at(-1);
+      const bounds: PriceBounds = { role, limit, asking: situation.askingPrice, theirs: open };
+      const justUnder = avoidSecrets(open - priceStep(open), situation.secrets, bounds);
+      if (previous !== undefined && justUnder > previous && justUnder < open) {
+        return { action: "offer", kind: "counter", price: justUnder, leverage: voice(["final"]) };
+      }
+      return { action: "accept", kind: "accept", price: open, leverage: [] };
+    }
   }
 
   // A price they named without offering it: put it in an offer they can accept, if we would take it.

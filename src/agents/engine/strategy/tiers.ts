@@ -50,6 +50,20 @@ export interface TierParams {
   trustInWords: number;
   /** Threads a buyer keeps open at once for one want. */
   parallelThreads: number;
+  /**
+   * A buyer takes an offer within its limit once the seller has stood still for two offers: that is
+   * the seller's floor, and holding out for less only gives other buyers time to take the item.
+   */
+  takesStandstill: boolean;
+  /**
+   * Talks it answers in one look at the market; the rest wait for its next look. A weaker model loses
+   * track when many negotiations run at once. Infinity for all of them.
+   */
+  attention: number;
+  /** Hours a listing waits for buyers before its seller answers matching want ads itself. */
+  pitchAfterHours: number;
+  /** Want ads a seller answers for one listing, over the market (one at a time, each after the last ended). */
+  pitchesPerListing: number;
 }
 
 const classic = {
@@ -68,6 +82,10 @@ const classic = {
   reoffersBest: false,
   trustInWords: 0.5,
   parallelThreads: 1,
+  takesStandstill: false,
+  attention: Number.POSITIVE_INFINITY,
+  pitchAfterHours: 48,
+  pitchesPerListing: 1,
 } as const satisfies Partial<TierParams>;
 
 /** Parameter sets per tier. */
@@ -76,7 +94,7 @@ export const TIERS: Record<TierName, TierParams> = {
     ...classic,
     name: "strong",
     description:
-      "concedes late, anchors well, models the opponent, re-offers its best bid, uses flaws, age and urgency as leverage",
+      "concedes late, anchors well, models the opponent, re-offers its best bid, uses flaws, age and urgency as leverage, takes a seller's floor when it sees one, offers its items to matching want ads at once",
     tactic: "time",
     curve: { e: 0.3, k: 0 },
     deadline: 11,
@@ -89,12 +107,15 @@ export const TIERS: Record<TierName, TierParams> = {
     reoffersBest: true,
     trustInWords: 0.3,
     parallelThreads: 2,
+    takesStandstill: true,
+    pitchAfterHours: 0,
+    pitchesPerListing: 2,
   },
   weak: {
     ...classic,
     name: "weak",
     description:
-      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference",
+      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference, answers one negotiation per look at the market",
     tactic: "time",
     curve: { e: 2.5, k: 0.1 },
     deadline: 7,
@@ -104,6 +125,7 @@ export const TIERS: Record<TierName, TierParams> = {
     anchorPull: 0.7,
     splitFrom: 0,
     trustInWords: 1,
+    attention: 1,
   },
   boulware: {
     ...classic,

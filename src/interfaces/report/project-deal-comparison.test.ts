@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import type { AnalysisResults } from "../../analysis/analyze.ts";
+import type { DealRateContrast } from "../../analysis/deal-rates.ts";
+import type { TierContrast } from "../../analysis/tier-effects.ts";
+import { projectDealComparison } from "./project-deal-comparison.ts";
+
+const contrast = (side: "seller" | "buyer", estimate: number, low: number, high: number): TierContrast => ({
+  side,
+  tier: "engine:strong",
+  reference: "engine:weak",
+  percent: { estimate, low, high },
+  cents: { estimate: estimate * 2_000 },
+  deals: 100,
+  adjusted: true,
+});
+
+const dealRate = (difference: number, low: number, high: number, within?: number): DealRateContrast => ({
+  tier: "engine:strong",
+  reference: "engine:weak",
+  persons: 60,
+  referencePersons: 70,
+  perPerson: 5,
+  referencePerPerson: 5 - difference,
+  difference,
+  interval: { low, high },
+  ...(within !== undefined
+    ? {
+        withinPerson: { people: 35, difference: within, interval: { low: within - 0.4, high: within + 0.4 } },
+      }
+    : {}),
+});
+
+/** Only the parts of the results the comparison reads. */
+function results(contrasts: TierContrast[], dealRates: DealRateContrast[]): AnalysisResults {
+  return { tierEffects: { contrasts }, dealRates } as unknown as AnalysisResults;
+}
+
+describe("projectDealComparison", () => {
+  it("says when all three effects point Project Deal's way, with their intervals", () => {
+    const [finding] = projectDealComparison(
+      results(
+        [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.11, 0.09, 0.13)],
+        [dealRate(0.7, 0.2, 1.2, 0.6)],
+      ),
+    );
+    expect(finding!.text).toContain("$2.68 more per item");
+    expect(finding!.text).toContain("strong sellers got +15.0% for the same items (95% CI +12.0% to +18.0%)");
+    // A discount of 11% is a price 11% lower, its interval flipped with it.
+    expect(finding!.text).toContain("strong buyers paid -11.0% (95% CI -13.0% to -9.0%)");
+    // Within people when there are such people: the more precise comparison.
+    expect(finding!.text).toContain(
+      "+0.60 deals each (the same people compared with themselves; 95% CI +0.20 to +1.00)",
+    );
+    expect(finding!.text).toMatch(/All three point the same way, and no interval includes zero\.$/);
+  });
+
+  it("names the effects that point the other way or cannot be told from zero", () => {
+    const [against] = projectDealComparison(
+      results(
+        [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.11, 0.09, 0.13)],
+        [dealRate(-0.5, -0.9, -0.1)],
+      ),
+    );
+    expect(against!.text).toContain(
+      "-0.50 deals each (between people in the mixed markets; 95% CI -0.90 to -0.10)",
+    );
+    expect(against!.text).toMatch(/The deals effect points the other way\.$/);
+    const [unclear] = projectDealComparison(
+      results(
+        [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.02, -0.01, 0.05)],
+        [dealRate(0.3, -0.1, 0.7)],
+      ),
+    );
+    expect(unclear!.text).toMatch(
+      /All three point the same way; the interval for buyers and deals includes zero\.$/,
+    );
+  });
+
+  it("says nothing without one tier compared on both sides and on deals", () => {
+    const sides = [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.11, 0.09, 0.13)];
+    expect(projectDealComparison(results(sides, []))).toEqual([]);
+    expect(projectDealComparison(results(sides.slice(0, 1), [dealRate(0.7, 0.2, 1.2)]))).toEqual([]);
+    const third = { ...sides[0]!, tier: "engine:boulware" };
+    expect(projectDealComparison(results([...sides, third], [dealRate(0.7, 0.2, 1.2)]))).toEqual([]);
+  });
+});

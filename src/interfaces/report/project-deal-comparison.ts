@@ -1,0 +1,93 @@
+import type { AnalysisResults } from "../../analysis/analyze.ts";
+import type { Interval } from "../../analysis/stats.ts";
+import type { Finding } from "./findings.ts";
+import { excludesZero, signedPercent, tierLabel } from "./format.ts";
+
+/** What Project Deal published (Anthropic, Dec 2025), as design.md and the experiment issue quote it. */
+const PUBLISHED =
+  "Project Deal (Anthropic, 2025) found that the stronger model's agents got more as sellers ($2.68 more per item), paid less as buyers ($2.45 less per item) and closed more deals";
+
+interface Effect {
+  name: string;
+  /** True when the estimate points the way Project Deal found. */
+  sameWay: boolean;
+  clear: boolean;
+  text: string;
+}
+
+const signedNumber = (value: number) => `${value >= 0 ? "+" : "-"}${Math.abs(value).toFixed(2)}`;
+
+function ci(interval: Interval, format: (value: number) => string): string {
+  return interval.low !== undefined && interval.high !== undefined
+    ? `95% CI ${format(interval.low)} to ${format(interval.high)}`
+    : "no interval";
+}
+
+/**
+ * One finding that sets the experiment's three tier effects beside Project Deal's: the direction of
+ * each, and whether its interval leaves out zero. Only when exactly one tier is compared with the
+ * reference on prices and on deals, as in Project Deal's design.
+ */
+export function projectDealComparison(results: AnalysisResults): Finding[] {
+  const { contrasts } = results.tierEffects;
+  const tiers = new Set(contrasts.map((c) => c.tier));
+  const seller = contrasts.find((c) => c.side === "seller");
+  const buyer = contrasts.find((c) => c.side === "buyer");
+  if (tiers.size !== 1 || !seller || !buyer) return [];
+  const deals = results.dealRates.find(
+    (rate) => rate.tier === seller.tier && rate.reference === seller.reference,
+  );
+  if (!deals) return [];
+  const strong = tierLabel(seller.tier);
+  const weak = tierLabel(seller.reference);
+  const within = deals.withinPerson;
+  const dealEstimate = within
+    ? { estimate: within.difference, ...within.interval, how: "the same people compared with themselves" }
+    : { estimate: deals.difference, ...deals.interval, how: "between people in the mixed markets" };
+  const effects: Effect[] = [
+    {
+      name: "sellers",
+      sameWay: seller.percent.estimate > 0,
+      clear: excludesZero(seller.percent),
+      text: `${strong} sellers got ${signedPercent(seller.percent.estimate)} for the same items (${ci(seller.percent, signedPercent)})`,
+    },
+    {
+      name: "buyers",
+      // A buyer contrast is a discount: positive means the tier paid less.
+      sameWay: buyer.percent.estimate > 0,
+      clear: excludesZero(buyer.percent),
+      text: `${strong} buyers paid ${signedPercent(-buyer.percent.estimate)} (${ci(
+        {
+          estimate: -buyer.percent.estimate,
+          low: negate(buyer.percent.high),
+          high: negate(buyer.percent.low),
+        },
+        signedPercent,
+      )})`,
+    },
+    {
+      name: "deals",
+      sameWay: dealEstimate.estimate > 0,
+      clear: excludesZero(dealEstimate),
+      text: `${strong} participants closed ${signedNumber(dealEstimate.estimate)} deals each (${dealEstimate.how}; ${ci(dealEstimate, signedNumber)})`,
+    },
+  ];
+  const against = effects.filter((effect) => !effect.sameWay).map((effect) => effect.name);
+  const unclear = effects.filter((effect) => !effect.clear).map((effect) => effect.name);
+  const verdict =
+    against.length === 0
+      ? unclear.length === 0
+        ? "All three point the same way, and no interval includes zero."
+        : `All three point the same way; the interval for ${unclear.join(" and ")} includes zero.`
+      : `The ${against.join(" and ")} ${against.length === 1 ? "effect points" : "effects point"} the other way${unclear.length > 0 ? `; the interval for ${unclear.join(" and ")} includes zero` : ""}.`;
+  return [
+    {
+      topic: "tiers",
+      text: `${PUBLISHED}. Here, ${strong} against ${weak}: ${effects.map((effect) => effect.text).join("; ")}. ${verdict}`,
+    },
+  ];
+}
+
+function negate(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : -value;
+}
