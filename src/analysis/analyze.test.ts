@@ -14,8 +14,8 @@ function input(seed = 5): AnalysisInput {
   };
 }
 
-describe("analyzeRecords", () => {
-  const results = analyzeRecords(input(), { bootstrap: 200, permutations: 200 });
+describe("analyzeRecords", async () => {
+  const results = await analyzeRecords(input(), { bootstrap: 200, permutations: 200 });
 
   it("counts listings, deals and volume per arm", () => {
     expect(results.arms).toHaveLength(3);
@@ -64,8 +64,8 @@ describe("analyzeRecords", () => {
     expect(results.persona.some((p) => p.group === "lowball-aggressive")).toBe(true);
   });
 
-  it("is deterministic for a seed", () => {
-    const again = analyzeRecords(input(), { bootstrap: 200, permutations: 200 });
+  it("is deterministic for a seed", async () => {
+    const again = await analyzeRecords(input(), { bootstrap: 200, permutations: 200 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(results));
   });
 });

@@ -1,4 +1,5 @@
 import { type ArmTotals, armTotals } from "./arm-totals.ts";
+import { bestSurplus } from "./best-surplus.ts";
 import { type DealRateContrast, dealRateContrasts } from "./deal-rates.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
 import { type ModelUsageRow, modelUsage } from "./model-usage.ts";
@@ -21,8 +22,7 @@ export interface AnalyzeOptions {
   permutations?: number;
   /** How wants match listings for the best possible surplus (default "serves-want"). */
   matchRule?: MatchRule;
-  /** Limits of the exact efficiency search, per arm. */
-  efficiencyNodeLimit?: number;
+  /** Time limit of the exact efficiency solver, per distinct problem (default 60 s). */
   efficiencyTimeLimitMs?: number;
   /** Examples of the same item's price across arms (default 5). */
   examples?: number;
@@ -67,8 +67,14 @@ export interface AnalysisResults {
   notes: string[];
 }
 
-/** Runs every analysis on the arms' records. Pure apart from the clock-free seeded randomness. */
-export function analyzeRecords(input: AnalysisInput, options: AnalyzeOptions = {}): AnalysisResults {
+/**
+ * Runs every analysis on the arms' records. Pure apart from the clock-free seeded randomness; async
+ * because the efficiency solver is WebAssembly, loaded on first use.
+ */
+export async function analyzeRecords(
+  input: AnalysisInput,
+  options: AnalyzeOptions = {},
+): Promise<AnalysisResults> {
   const seed = options.seed ?? input.seed ?? 1;
   const bootstrap = options.bootstrap ?? 1000;
   const permutations = options.permutations ?? 1000;
@@ -82,11 +88,23 @@ export function analyzeRecords(input: AnalysisInput, options: AnalyzeOptions = {
   const tiers = [...new Set(all.deals.flatMap((d) => [d.sellerTier, d.buyerTier]))];
   for (const listing of all.listings) tiers.push(listing.sellerTier);
   for (const want of all.wants) tiers.push(want.buyerTier);
+  // The arms of an experiment share their people and listings, so their best surplus is mostly one
+  // problem: each distinct one is solved once.
+  const solutions = new Map<string, ReturnType<typeof bestSurplus>>();
+  const solve: typeof bestSurplus = (problem, limits) => {
+    const key = JSON.stringify(problem);
+    let solution = solutions.get(key);
+    if (!solution) {
+      solution = bestSurplus(problem, limits);
+      solutions.set(key, solution);
+    }
+    return solution;
+  };
   const efficiency: ArmEfficiency[] = [];
   for (const arm of input.arms) {
-    const result = armEfficiency(arm.id, arm.records, {
+    const result = await armEfficiency(arm.id, arm.records, {
       rule: matchRule,
-      ...(options.efficiencyNodeLimit !== undefined ? { nodeLimit: options.efficiencyNodeLimit } : {}),
+      solve,
       ...(options.efficiencyTimeLimitMs !== undefined ? { timeLimitMs: options.efficiencyTimeLimitMs } : {}),
     });
     if (result) efficiency.push(result);

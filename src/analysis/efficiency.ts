@@ -1,6 +1,6 @@
 import { keywordsOf } from "../engine/keywords.ts";
 import { wantKeywords } from "../engine/match-index.ts";
-import { bestSurplus, type SurplusEdge } from "./best-surplus.ts";
+import { bestSurplus, type SurplusEdge, type SurplusProblem } from "./best-surplus.ts";
 import type { ArmRecords, ListingRecord, WantRecord } from "./deal-record.ts";
 
 /**
@@ -36,8 +36,8 @@ export interface ArmEfficiency {
   /** Pairs in the best matching and the number of pairs that could trade at all. */
   bestPairs: number;
   possiblePairs: number;
-  /** Branch-and-bound nodes solved. */
-  nodes: number;
+  /** "matching" when the best matching kept every budget, "mip" when the exact solver was needed. */
+  method: "matching" | "mip";
 }
 
 function serves(
@@ -52,17 +52,16 @@ function serves(
   return rule === "category-or-keywords" || want.keywords.length === 0;
 }
 
-/** Realised and best possible surplus of one arm; undefined without listings or wants. */
-export function armEfficiency(
-  arm: string,
+/**
+ * The best-surplus problem of one arm's people and listings: wants (left) against listings (right),
+ * weighted by max price - reserve, with each buyer's budget; undefined without listings or wants.
+ */
+export function surplusProblem(
   records: ArmRecords,
-  options: { rule?: MatchRule; nodeLimit?: number; timeLimitMs?: number } = {},
-): ArmEfficiency | undefined {
-  const rule = options.rule ?? "serves-want";
+  rule: MatchRule = "serves-want",
+): SurplusProblem | undefined {
   const { deals, listings, wants } = records;
   if (listings.length === 0 || wants.length === 0) return undefined;
-  const withLimits = deals.filter((deal) => deal.reserve !== undefined && deal.maxPrice !== undefined);
-  const realisedSurplus = withLimits.reduce((sum, deal) => sum + (deal.maxPrice! - deal.reserve!), 0);
   const buyers = [...new Set(wants.map((want) => want.buyer))];
   const buyerIndex = new Map(buyers.map((buyer, i) => [buyer, i]));
   const budgets = buyers.map(() => Number.POSITIVE_INFINITY);
@@ -112,18 +111,34 @@ export function armEfficiency(
       edges.push({ left: i, right: j, weight, cost: listing.reserve });
     }
   });
-  const solved = bestSurplus(
-    {
-      nLeft: wants.length,
-      nRight: listings.length,
-      edges,
-      owner: wants.map((want) => buyerIndex.get(want.buyer)!),
-      budgets,
-    },
-    {
-      ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
-      ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
-    },
+  return {
+    nLeft: wants.length,
+    nRight: listings.length,
+    edges,
+    owner: wants.map((want) => buyerIndex.get(want.buyer)!),
+    budgets,
+  };
+}
+
+/**
+ * Realised and best possible surplus of one arm; undefined without listings or wants. `solve` lets a
+ * caller share solutions between arms with the same people and listings.
+ */
+export async function armEfficiency(
+  arm: string,
+  records: ArmRecords,
+  options: { rule?: MatchRule; timeLimitMs?: number; solve?: typeof bestSurplus } = {},
+): Promise<ArmEfficiency | undefined> {
+  const rule = options.rule ?? "serves-want";
+  const problem = surplusProblem(records, rule);
+  if (!problem) return undefined;
+  const { deals } = records;
+  const withLimits = deals.filter((deal) => deal.reserve !== undefined && deal.maxPrice !== undefined);
+  const realisedSurplus = withLimits.reduce((sum, deal) => sum + (deal.maxPrice! - deal.reserve!), 0);
+  const solve = options.solve ?? bestSurplus;
+  const solved = await solve(
+    problem,
+    options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {},
   );
   return {
     arm,
@@ -138,7 +153,7 @@ export function armEfficiency(
     ...(solved.best > 0 ? { efficiency: realisedSurplus / solved.best } : {}),
     ...(solved.upper > 0 ? { efficiencyAtLeast: realisedSurplus / solved.upper } : {}),
     bestPairs: solved.chosen.length,
-    possiblePairs: edges.length,
-    nodes: solved.nodes,
+    possiblePairs: problem.edges.length,
+    method: solved.method,
   };
 }

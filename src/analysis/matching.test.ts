@@ -74,33 +74,44 @@ describe("maxWeightMatching", () => {
 });
 
 describe("bestSurplus", () => {
-  it("is exact against brute force with budgets on 300 random small problems", () => {
+  it("is exact against brute force with budgets on 300 random small problems", async () => {
+    const methods = new Set<string>();
     for (let seed = 1; seed <= 300; seed++) {
       const problem = randomProblem(seed);
-      const solved = bestSurplus(problem);
+      const solved = await bestSurplus(problem);
+      methods.add(solved.method);
       expect(solved.exact).toBe(true);
       expect(solved.best).toBe(bruteForce(problem.nLeft, problem.edges, problem.owner, problem.budgets));
       expect(solved.upper).toBe(solved.best);
       expect(solved.unconstrained).toBeGreaterThanOrEqual(solved.best);
+      expect(solved.best).toBe(solved.chosen.reduce((sum, k) => sum + problem.edges[k]!.weight, 0));
       const spend = new Map<number, number>();
       for (const k of solved.chosen) {
         const o = problem.owner[problem.edges[k]!.left]!;
         spend.set(o, (spend.get(o) ?? 0) + problem.edges[k]!.cost);
       }
       for (const [o, s] of spend) expect(s).toBeLessThanOrEqual(problem.budgets[o]!);
+      const lefts = solved.chosen.map((k) => problem.edges[k]!.left);
+      const rights = solved.chosen.map((k) => problem.edges[k]!.right);
+      expect(new Set(lefts).size).toBe(lefts.length);
+      expect(new Set(rights).size).toBe(rights.length);
     }
+    // Both paths were taken: budgets that never bind, and the solver where they do.
+    expect([...methods].sort()).toEqual(["matching", "mip"]);
   });
 
-  it("reports a proven upper bound when stopped at the node limit", () => {
-    let inexact = 0;
-    for (let seed = 1; seed <= 100; seed++) {
-      const problem = randomProblem(seed);
-      const truth = bruteForce(problem.nLeft, problem.edges, problem.owner, problem.budgets);
-      const solved = bestSurplus(problem, { nodeLimit: 1 });
-      expect(solved.best).toBeLessThanOrEqual(truth);
-      expect(solved.upper).toBeGreaterThanOrEqual(truth);
-      if (!solved.exact) inexact++;
-    }
-    expect(inexact).toBeGreaterThan(0);
+  it("ignores pairs worth nothing and keeps the caller's edge numbers", async () => {
+    const solved = await bestSurplus({
+      nLeft: 2,
+      nRight: 2,
+      edges: [
+        { left: 0, right: 0, weight: -5, cost: 1 },
+        { left: 0, right: 1, weight: 30, cost: 60 },
+        { left: 1, right: 0, weight: 20, cost: 50 },
+      ],
+      owner: [0, 0],
+      budgets: [100],
+    });
+    expect(solved).toMatchObject({ best: 30, upper: 30, exact: true, unconstrained: 50, chosen: [1] });
   });
 });

@@ -57,7 +57,7 @@ export async function analyzeFolder(
   const survey =
     (await readSurvey(inputFolder)) ?? (outDir !== inputFolder ? await readSurvey(outDir) : undefined);
   const { out: _out, loadRecords: _load, now, ...analysis } = options;
-  const results = analyzeRecords(input, { ...analysis, ...(survey ? { survey } : {}) });
+  const results = await analyzeRecords(input, { ...analysis, ...(survey ? { survey } : {}) });
   const list = findings(results);
   const plots = await renderPlots(results);
   const generatedAt = (now ?? new Date()).toISOString().replace("T", " ").slice(0, 16);

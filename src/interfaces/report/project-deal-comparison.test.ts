@@ -44,12 +44,13 @@ describe("projectDealComparison", () => {
       ),
     );
     expect(finding!.text).toContain("$2.68 more per item");
-    expect(finding!.text).toContain("strong sellers got +15.0% for the same items (95% CI +12.0% to +18.0%)");
-    // A discount of 11% is a price 11% lower, its interval flipped with it.
-    expect(finding!.text).toContain("strong buyers paid -11.0% (95% CI -13.0% to -9.0%)");
+    expect(finding!.text).toContain(
+      "strong sellers' premium +15.0% for the same items (95% CI +12.0% to +18.0%)",
+    );
+    expect(finding!.text).toContain("strong buyers' discount +11.0% (95% CI +9.0% to +13.0%)");
     // Within people when there are such people: the more precise comparison.
     expect(finding!.text).toContain(
-      "+0.60 deals each (the same people compared with themselves; 95% CI +0.20 to +1.00)",
+      "strong participants' extra deals +0.60 each (the same people compared with themselves; 95% CI +0.20 to +1.00)",
     );
     expect(finding!.text).toMatch(/All three point the same way, and no interval includes zero\.$/);
   });
@@ -62,7 +63,7 @@ describe("projectDealComparison", () => {
       ),
     );
     expect(against!.text).toContain(
-      "-0.50 deals each (between people in the mixed markets; 95% CI -0.90 to -0.10)",
+      "extra deals -0.50 each (between people in the mixed markets; 95% CI -0.90 to -0.10)",
     );
     expect(against!.text).toMatch(/The deals effect points the other way\.$/);
     const [unclear] = projectDealComparison(

@@ -49,27 +49,20 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
       name: "sellers",
       sameWay: seller.percent.estimate > 0,
       clear: excludesZero(seller.percent),
-      text: `${strong} sellers got ${signedPercent(seller.percent.estimate)} for the same items (${ci(seller.percent, signedPercent)})`,
+      text: `${strong} sellers' premium ${signedPercent(seller.percent.estimate)} for the same items (${ci(seller.percent, signedPercent)})`,
     },
     {
+      // A buyer contrast is already a discount: positive means the tier paid less.
       name: "buyers",
-      // A buyer contrast is a discount: positive means the tier paid less.
       sameWay: buyer.percent.estimate > 0,
       clear: excludesZero(buyer.percent),
-      text: `${strong} buyers paid ${signedPercent(-buyer.percent.estimate)} (${ci(
-        {
-          estimate: -buyer.percent.estimate,
-          low: negate(buyer.percent.high),
-          high: negate(buyer.percent.low),
-        },
-        signedPercent,
-      )})`,
+      text: `${strong} buyers' discount ${signedPercent(buyer.percent.estimate)} (${ci(buyer.percent, signedPercent)})`,
     },
     {
       name: "deals",
       sameWay: dealEstimate.estimate > 0,
       clear: excludesZero(dealEstimate),
-      text: `${strong} participants closed ${signedNumber(dealEstimate.estimate)} deals each (${dealEstimate.how}; ${ci(dealEstimate, signedNumber)})`,
+      text: `${strong} participants' extra deals ${signedNumber(dealEstimate.estimate)} each (${dealEstimate.how}; ${ci(dealEstimate, signedNumber)})`,
     },
   ];
   const against = effects.filter((effect) => !effect.sameWay).map((effect) => effect.name);
@@ -83,11 +76,7 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
   return [
     {
       topic: "tiers",
-      text: `${PUBLISHED}. Here, ${strong} against ${weak}: ${effects.map((effect) => effect.text).join("; ")}. ${verdict}`,
+      text: `${PUBLISHED}. Here, ${strong} against ${weak}, where a positive number points Project Deal's way: ${effects.map((effect) => effect.text).join("; ")}. ${verdict}`,
     },
   ];
-}
-
-function negate(value: number | undefined): number | undefined {
-  return value === undefined ? undefined : -value;
 }

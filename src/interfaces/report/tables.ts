@@ -206,7 +206,7 @@ export function reportTables(results: AnalysisResults, records: ArmRecords): Tab
       "unconstrained_surplus_cents",
       "best_pairs",
       "possible_pairs",
-      "nodes",
+      "method",
     ],
     results.efficiency.map((e) => ({
       arm: e.arm,
@@ -222,7 +222,7 @@ export function reportTables(results: AnalysisResults, records: ArmRecords): Tab
       unconstrained_surplus_cents: e.unconstrainedSurplus,
       best_pairs: e.bestPairs,
       possible_pairs: e.possiblePairs,
-      nodes: e.nodes,
+      method: e.method,
     })),
   );
   add(
