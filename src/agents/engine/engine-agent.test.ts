@@ -173,6 +173,18 @@ describe("createEngineAgent", () => {
     expect(new Set(pitched).size).toBe(2);
   });
 
+  it("looks for want ads to answer again three hours after finding none, not at every visit", () => {
+    const market = recordedMarket([seller, buyer]);
+    const sam = createEngineAgent("strong", { participantId: "sam", seed: 1 });
+    const pitches = (now: number) => play(market, sam, "sam", now).filter((a) => a.type === "open-thread");
+    play(market, sam, "sam", 1);
+    // Listed, and nobody is looking for a lamp yet.
+    expect(pitches(2)).toEqual([]);
+    expect(market.act({ type: "post-want-ad", actor: "bea", wantId: "light" }, 3).ok).toBe(true);
+    expect(pitches(4)).toEqual([]);
+    expect(pitches(3 * 3600 * 1000 + 2)).toHaveLength(1);
+  });
+
   it("as a weak agent answers one negotiation per look, oldest first; a strong one answers all", () => {
     const buyers = ["bea", "bob"].map((id) =>
       person(id, {

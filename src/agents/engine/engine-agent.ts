@@ -49,6 +49,12 @@ const MAX_SELLERS_PER_WANT = 5;
 const HOUR = 3600 * 1000;
 
 /**
+ * When no want ad could be answered for a listing, its seller looks again this much later rather than
+ * at every visit: in a large market that search is the costliest part of a seller's visit.
+ */
+const LOOK_FOR_ADS_AGAIN_MS = 3 * HOUR;
+
+/**
  * The built-in negotiator: no model, no key. Sellers list their items and buyers post want ads and
  * open negotiations on matching listings; in each thread the strategy picks a move (see
  * `strategy/next-move.ts`), the language part words it and this turns it into typed actions.
@@ -64,6 +70,8 @@ export function createEngineAgent(
   const memory = new Map<string, ThreadMemory>();
   let phraser: Phraser | undefined;
   let tier: TierParams = TIERS[tierName];
+  /** Per listing: no want ad could be answered when last looked, so not before this time again. */
+  const noAdUntil = new Map<string, number>();
 
   const memoryOf = (threadId: string): ThreadMemory => {
     let entry = memory.get(threadId);
@@ -326,6 +334,7 @@ export function createEngineAgent(
    * A seller whose listing has waited the tier's time for buyers, and nobody is negotiating for it
    * now, answers a matching want ad of someone it has not talked to about it: up to the tier's number
    * of pitches per listing, at most two per visit, so sellers reach buyers without flooding them.
+   * A listing with no want ad to answer is looked at again some hours later.
    */
   function answerWantAds(view: AgentView): AgentAction[] {
     const actions: AgentAction[] = [];
@@ -349,11 +358,15 @@ export function createEngineAgent(
       ) {
         continue;
       }
+      if (view.now < (noAdUntil.get(listing.id) ?? 0)) continue;
       const ad = view.matchingWantAds.find(
         (candidate) =>
           !talked.has(`${listing.id}|${candidate.buyer}`) && listingServesWant(candidate, listing),
       );
-      if (!ad) continue;
+      if (!ad) {
+        noAdUntil.set(listing.id, view.now + LOOK_FOR_ADS_AGAIN_MS);
+        continue;
+      }
       blocked.add(listing.id);
       const move: Move = {
         kind: "greet",
