@@ -1,5 +1,5 @@
-import { median } from "simple-statistics";
 import type { ArmInput } from "./read-input.ts";
+import { medianCents } from "./stats.ts";
 
 /** Headline numbers of one arm. Money in cents. */
 export interface ArmTotals {
@@ -51,7 +51,7 @@ export function armTotals(arms: readonly ArmInput[]): ArmTotals[] {
         : {}),
       deals: deals.length,
       volume: prices.reduce((sum, price) => sum + price, 0),
-      ...(prices.length > 0 ? { medianPrice: median(prices) } : {}),
+      ...(prices.length > 0 ? { medianPrice: medianCents(prices) } : {}),
       participants: armParticipants(arm).size,
       tiers: Object.fromEntries(Object.entries(tiers).sort()),
     };

@@ -1,6 +1,6 @@
-import { median } from "simple-statistics";
 import type { AgentUsage } from "../agents/agent.ts";
 import type { MarketState } from "../engine/state.ts";
+import { medianCents } from "./stats.ts";
 
 export interface SampleDeal {
   dealId: string;
@@ -73,7 +73,7 @@ export function summariseMarket(state: MarketState, options: { samples?: number 
     deals: settled.length,
     volume: prices.reduce((sum, price) => sum + price, 0),
     dealsPerPerson: state.participants.size ? (settled.length * 2) / state.participants.size : 0,
-    medianPrice: prices.length ? median(prices) : 0,
+    medianPrice: prices.length ? medianCents(prices) : 0,
     meanDiscountFromAsking: discounts.length ? discounts.reduce((a, b) => a + b, 0) / discounts.length : 0,
     samples,
   };

@@ -1,4 +1,4 @@
-import { mean, quantileSorted, sampleCorrelation, sampleRankCorrelation } from "simple-statistics";
+import { mean, median, quantileSorted, sampleCorrelation, sampleRankCorrelation } from "simple-statistics";
 import type { Rng } from "../domain/random.ts";
 
 /** A point estimate with its 95% interval (bounds absent when too few data to resample). */
@@ -90,4 +90,9 @@ export function groupBy<T>(values: readonly T[], key: (value: T) => string): Map
 /** Sorted unique strings. */
 export function uniqueSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
+}
+
+/** The median of amounts in cents, as whole cents (the middle of an even count can fall on half a cent). */
+export function medianCents(values: readonly number[]): number {
+  return Math.round(median([...values]));
 }

@@ -116,9 +116,9 @@ describe("createEngineAgent", () => {
     expect(run(3)).toEqual(run(3));
   });
 
-  it("as a weak seller, answers a matching want ad when its listing has found no buyer in two days, once", () => {
+  it("as a classic tier, answers a matching want ad once its listing has waited two days; the weak tier never does", () => {
     const market = recordedMarket([seller, buyer]);
-    const sam = createEngineAgent("weak", { participantId: "sam", seed: 1 });
+    const sam = createEngineAgent("linear", { participantId: "sam", seed: 1 });
     play(market, sam, "sam", 1);
     // The buyer only advertises; its agent never goes looking.
     expect(market.act({ type: "post-want-ad", actor: "bea", wantId: "light" }, 2).ok).toBe(true);
@@ -136,6 +136,11 @@ describe("createEngineAgent", () => {
     expect(play(market, sam, "sam", twoDays + 2).filter((action) => action.type === "open-thread")).toEqual(
       [],
     );
+    const passive = recordedMarket([seller, buyer]);
+    const weak = createEngineAgent("weak", { participantId: "sam", seed: 1 });
+    play(passive, weak, "sam", 1);
+    expect(passive.act({ type: "post-want-ad", actor: "bea", wantId: "light" }, 2).ok).toBe(true);
+    expect(play(passive, weak, "sam", twoDays)).toEqual([]);
   });
 
   it("as a strong seller, answers want ads at once, one at a time, and two at most per listing", () => {

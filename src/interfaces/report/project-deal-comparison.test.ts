@@ -48,9 +48,9 @@ describe("projectDealComparison", () => {
       "strong sellers' premium +15.0% for the same items (95% CI +12.0% to +18.0%)",
     );
     expect(finding!.text).toContain("strong buyers' discount +11.0% (95% CI +9.0% to +13.0%)");
-    // Within people when there are such people: the more precise comparison.
+    // Both comparisons of deals when some people were on both tiers.
     expect(finding!.text).toContain(
-      "strong participants' extra deals +0.60 each (the same people compared with themselves; 95% CI +0.20 to +1.00)",
+      "strong participants' extra deals +0.70 each between people, in the mixed markets (95% CI +0.20 to +1.20) and +0.60 each within people, compared with themselves (95% CI +0.20 to +1.00)",
     );
     expect(finding!.text).toMatch(/All three point the same way, and no interval includes zero\.$/);
   });
@@ -63,7 +63,7 @@ describe("projectDealComparison", () => {
       ),
     );
     expect(against!.text).toContain(
-      "extra deals -0.50 each (between people in the mixed markets; 95% CI -0.90 to -0.10)",
+      "extra deals -0.50 each between people, in the mixed markets (95% CI -0.90 to -0.10).",
     );
     expect(against!.text).toMatch(/The deals effect points the other way\.$/);
     const [unclear] = projectDealComparison(
@@ -74,6 +74,31 @@ describe("projectDealComparison", () => {
     );
     expect(unclear!.text).toMatch(
       /All three point the same way; the interval for buyers and deals includes zero\.$/,
+    );
+  });
+
+  it("names the deal comparison whose interval includes zero", () => {
+    const [finding] = projectDealComparison(
+      results(
+        [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.11, 0.09, 0.13)],
+        [dealRate(0.67, 0.1, 1.19, 0.42)],
+      ),
+    );
+    // The within-people interval here is +0.02 to +0.82: make it cross zero.
+    const [crossing] = projectDealComparison(
+      results(
+        [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.11, 0.09, 0.13)],
+        [
+          {
+            ...dealRate(0.67, 0.1, 1.19, 0.42),
+            withinPerson: { people: 35, difference: 0.42, interval: { low: -0.07, high: 0.87 } },
+          },
+        ],
+      ),
+    );
+    expect(finding!.text).toMatch(/no interval includes zero\.$/);
+    expect(crossing!.text).toMatch(
+      /All three point the same way; the interval for deals within people includes zero\.$/,
     );
   });
 

@@ -40,10 +40,21 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
   if (!deals) return [];
   const strong = tierLabel(seller.tier);
   const weak = tierLabel(seller.reference);
-  const within = deals.withinPerson;
-  const dealEstimate = within
-    ? { estimate: within.difference, ...within.interval, how: "the same people compared with themselves" }
-    : { estimate: deals.difference, ...deals.interval, how: "between people in the mixed markets" };
+  // Both comparisons of deals, so neither is picked for how it came out.
+  const dealEstimates = [
+    { ...deals.interval, estimate: deals.difference, label: "between people", how: "in the mixed markets" },
+    ...(deals.withinPerson
+      ? [
+          {
+            ...deals.withinPerson.interval,
+            estimate: deals.withinPerson.difference,
+            label: "within people",
+            how: "compared with themselves",
+          },
+        ]
+      : []),
+  ];
+  const dealsUnclear = dealEstimates.filter((estimate) => !excludesZero(estimate));
   const effects: Effect[] = [
     {
       name: "sellers",
@@ -59,10 +70,19 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
       text: `${strong} buyers' discount ${signedPercent(buyer.percent.estimate)} (${ci(buyer.percent, signedPercent)})`,
     },
     {
-      name: "deals",
-      sameWay: dealEstimate.estimate > 0,
-      clear: excludesZero(dealEstimate),
-      text: `${strong} participants' extra deals ${signedNumber(dealEstimate.estimate)} each (${dealEstimate.how}; ${ci(dealEstimate, signedNumber)})`,
+      // The verdict names which deal comparison includes zero when only one of them does.
+      name:
+        dealsUnclear.length > 0 && dealsUnclear.length < dealEstimates.length
+          ? `deals ${dealsUnclear.map((estimate) => estimate.label).join(" and ")}`
+          : "deals",
+      sameWay: dealEstimates.every((estimate) => estimate.estimate > 0),
+      clear: dealsUnclear.length === 0,
+      text: `${strong} participants' extra deals ${dealEstimates
+        .map(
+          (estimate) =>
+            `${signedNumber(estimate.estimate)} each ${estimate.label}, ${estimate.how} (${ci(estimate, signedNumber)})`,
+        )
+        .join(" and ")}`,
     },
   ];
   const against = effects.filter((effect) => !effect.sameWay).map((effect) => effect.name);

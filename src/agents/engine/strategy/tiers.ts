@@ -62,7 +62,10 @@ export interface TierParams {
   attention: number;
   /** Hours a listing waits for buyers before its seller answers matching want ads itself. */
   pitchAfterHours: number;
-  /** Want ads a seller answers for one listing, over the market (one at a time, each after the last ended). */
+  /**
+   * Want ads a seller answers for one listing, over the market (one at a time, each after the last
+   * ended); 0 for a seller that only waits for buyers.
+   */
   pitchesPerListing: number;
 }
 
@@ -115,7 +118,7 @@ export const TIERS: Record<TierName, TierParams> = {
     ...classic,
     name: "weak",
     description:
-      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference, answers one negotiation per look at the market",
+      "concedes early, anchors on the other side's first number, accepts the first offer inside its limit, splits the difference, answers one negotiation per look at the market, waits for buyers instead of answering want ads",
     tactic: "time",
     curve: { e: 2.5, k: 0.1 },
     deadline: 7,
@@ -126,6 +129,7 @@ export const TIERS: Record<TierName, TierParams> = {
     splitFrom: 0,
     trustInWords: 1,
     attention: 1,
+    pitchesPerListing: 0,
   },
   boulware: {
     ...classic,
