@@ -64,6 +64,43 @@ const weightOf = (problem: SurplusProblem, pairs: readonly number[]) =>
   pairs.reduce((sum, k) => sum + problem.edges[k]!.weight, 0);
 
 /**
+ * A feasible solution near `pairs`: each overrun budget drops its pairs of least surplus per dollar
+ * until it fits, then the freed wants and listings are refilled by value. A floor for when the solver
+ * stops before it finds one.
+ */
+function withinBudgetsNear(problem: SurplusProblem, pairs: readonly number[]): number[] {
+  const { edges, owner, budgets } = problem;
+  const keep = new Set(pairs);
+  const spend = spendByOwner(problem, pairs);
+  for (const [buyer, total] of spend) {
+    let left = total;
+    const mine = pairs
+      .filter((k) => owner[edges[k]!.left] === buyer)
+      .sort((a, b) => edges[a]!.weight / (edges[a]!.cost || 1) - edges[b]!.weight / (edges[b]!.cost || 1));
+    for (const k of mine) {
+      if (left <= budgets[buyer]!) break;
+      keep.delete(k);
+      left -= edges[k]!.cost;
+    }
+    spend.set(buyer, left);
+  }
+  const usedLeft = new Set([...keep].map((k) => edges[k]!.left));
+  const usedRight = new Set([...keep].map((k) => edges[k]!.right));
+  const byValue = edges.map((_, k) => k).sort((a, b) => edges[b]!.weight - edges[a]!.weight);
+  for (const k of byValue) {
+    const edge = edges[k]!;
+    const buyer = owner[edge.left]!;
+    if (usedLeft.has(edge.left) || usedRight.has(edge.right)) continue;
+    if ((spend.get(buyer) ?? 0) + edge.cost > budgets[buyer]!) continue;
+    keep.add(k);
+    usedLeft.add(edge.left);
+    usedRight.add(edge.right);
+    spend.set(buyer, (spend.get(buyer) ?? 0) + edge.cost);
+  }
+  return [...keep];
+}
+
+/**
  * The problem in CPLEX LP format: a binary per pair, at most one pair per want and per listing, and a
  * budget row for each buyer who could overrun it. The objective is whole cents, so a gap under one
  * cent proves the optimum.
@@ -109,8 +146,8 @@ function lpModel(problem: SurplusProblem): string {
 }
 
 /**
- * Solves a problem exactly, or, past `timeLimitMs` (default 60 s) in the solver, returns the best
- * solution it found with the matching's total as the proven upper bound.
+ * Solves a problem exactly, or, past `timeLimitMs` (default 60 s) in the solver, returns the better of
+ * its best solution and a repaired matching, with the matching's total as the proven upper bound.
  */
 export async function bestSurplus(
   problem: SurplusProblem,
@@ -148,7 +185,9 @@ export async function bestSurplus(
     }
   }
   const exact = result.Status === "Optimal";
-  const found = withinBudgets(positive, picked) ? picked : [];
+  const solved = withinBudgets(positive, picked) ? picked : [];
+  const near = withinBudgetsNear(positive, matching.chosen);
+  const found = exact || weightOf(positive, solved) >= weightOf(positive, near) ? solved : near;
   const best = weightOf(positive, found);
   return {
     best,

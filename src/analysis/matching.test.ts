@@ -100,6 +100,29 @@ describe("bestSurplus", () => {
     expect([...methods].sort()).toEqual(["matching", "mip"]);
   });
 
+  it("stopped before the solver finds anything, still gives a feasible floor and a proven bound", async () => {
+    let stopped = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const problem = randomProblem(seed);
+      const truth = bruteForce(problem.nLeft, problem.edges, problem.owner, problem.budgets);
+      const solved = await bestSurplus(problem, { timeLimitMs: 0 });
+      expect(solved.best).toBeLessThanOrEqual(truth);
+      expect(solved.upper).toBeGreaterThanOrEqual(truth);
+      expect(solved.best).toBe(solved.chosen.reduce((sum, k) => sum + problem.edges[k]!.weight, 0));
+      const spend = new Map<number, number>();
+      for (const k of solved.chosen) {
+        const o = problem.owner[problem.edges[k]!.left]!;
+        spend.set(o, (spend.get(o) ?? 0) + problem.edges[k]!.cost);
+      }
+      for (const [o, s] of spend) expect(s).toBeLessThanOrEqual(problem.budgets[o]!);
+      if (!solved.exact) {
+        stopped++;
+        expect(solved.best).toBeGreaterThan(0);
+      }
+    }
+    expect(stopped).toBeGreaterThan(0);
+  });
+
   it("ignores pairs worth nothing and keeps the caller's edge numbers", async () => {
     const solved = await bestSurplus({
       nLeft: 2,
