@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type { Highs } from "highs";
 import { type MatchEdge, maxWeightMatching } from "./matching.ts";
+import { groupBy } from "./stats.ts";
 
 // Its CommonJS build, whose shape its types describe: an ESM default import of it type-checks as the
 // module object instead of the loader.
@@ -73,6 +74,7 @@ function withinBudgetsNear(problem: SurplusProblem, pairs: readonly number[]): n
   const keep = new Set(pairs);
   const spend = spendByOwner(problem, pairs);
   for (const [buyer, total] of spend) {
+    if (total <= budgets[buyer]!) continue;
     let left = total;
     const mine = pairs
       .filter((k) => owner[edges[k]!.left] === buyer)
@@ -106,41 +108,30 @@ function withinBudgetsNear(problem: SurplusProblem, pairs: readonly number[]): n
  * cent proves the optimum.
  */
 function lpModel(problem: SurplusProblem): string {
-  const byLeft = new Map<number, number[]>();
-  const byRight = new Map<number, number[]>();
-  const byOwner = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, key: number, k: number) => {
-    const list = map.get(key);
-    if (list) list.push(k);
-    else map.set(key, [k]);
-  };
-  problem.edges.forEach((edge, k) => {
-    add(byLeft, edge.left, k);
-    add(byRight, edge.right, k);
-    add(byOwner, problem.owner[edge.left]!, k);
-  });
+  const { edges } = problem;
+  const indices = edges.map((_, k) => k);
+  const byLeft = groupBy(indices, (k) => String(edges[k]!.left));
+  const byRight = groupBy(indices, (k) => String(edges[k]!.right));
+  const byOwner = groupBy(indices, (k) => String(problem.owner[edges[k]!.left]));
   const rows: string[] = [];
-  const once = (prefix: string, map: Map<number, number[]>) => {
+  const once = (prefix: string, map: Map<string, number[]>) => {
     for (const [key, ks] of map)
       if (ks.length > 1) rows.push(` ${prefix}${key}: ${ks.map((k) => `x${k}`).join(" + ")} <= 1`);
   };
   once("want", byLeft);
   once("listing", byRight);
   for (const [owner, ks] of byOwner) {
-    const budget = problem.budgets[owner]!;
-    if (ks.reduce((sum, k) => sum + problem.edges[k]!.cost, 0) <= budget) continue;
-    rows.push(
-      ` budget${owner}: ${ks.map((k) => `${problem.edges[k]!.cost} x${k}`).join(" + ")} <= ${budget}`,
-    );
+    const budget = problem.budgets[Number(owner)]!;
+    if (ks.reduce((sum, k) => sum + edges[k]!.cost, 0) <= budget) continue;
+    rows.push(` budget${owner}: ${ks.map((k) => `${edges[k]!.cost} x${k}`).join(" + ")} <= ${budget}`);
   }
-  const columns = problem.edges.map((_, k) => `x${k}`);
   return [
     "Maximize",
-    ` surplus: ${problem.edges.map((edge, k) => `${edge.weight} x${k}`).join(" + ")}`,
+    ` surplus: ${edges.map((edge, k) => `${edge.weight} x${k}`).join(" + ")}`,
     "Subject To",
     ...rows,
     "Binary",
-    ` ${columns.join(" ")}`,
+    ` ${indices.map((k) => `x${k}`).join(" ")}`,
     "End",
   ].join("\n");
 }

@@ -49,6 +49,24 @@ function randomProblem(seed: number) {
   return { nLeft, nRight, edges, owner, budgets };
 }
 
+/** The chosen pairs add up to `best`, use each want and listing once, and keep every budget. */
+function expectFeasible(
+  problem: ReturnType<typeof randomProblem>,
+  solved: { best: number; chosen: number[] },
+) {
+  expect(solved.best).toBe(solved.chosen.reduce((sum, k) => sum + problem.edges[k]!.weight, 0));
+  const spend = new Map<number, number>();
+  for (const k of solved.chosen) {
+    const o = problem.owner[problem.edges[k]!.left]!;
+    spend.set(o, (spend.get(o) ?? 0) + problem.edges[k]!.cost);
+  }
+  for (const [o, s] of spend) expect(s).toBeLessThanOrEqual(problem.budgets[o]!);
+  const lefts = solved.chosen.map((k) => problem.edges[k]!.left);
+  const rights = solved.chosen.map((k) => problem.edges[k]!.right);
+  expect(new Set(lefts).size).toBe(lefts.length);
+  expect(new Set(rights).size).toBe(rights.length);
+}
+
 describe("maxWeightMatching", () => {
   it("matches brute force on 300 random small graphs", () => {
     for (let seed = 1; seed <= 300; seed++) {
@@ -84,17 +102,7 @@ describe("bestSurplus", () => {
       expect(solved.best).toBe(bruteForce(problem.nLeft, problem.edges, problem.owner, problem.budgets));
       expect(solved.upper).toBe(solved.best);
       expect(solved.unconstrained).toBeGreaterThanOrEqual(solved.best);
-      expect(solved.best).toBe(solved.chosen.reduce((sum, k) => sum + problem.edges[k]!.weight, 0));
-      const spend = new Map<number, number>();
-      for (const k of solved.chosen) {
-        const o = problem.owner[problem.edges[k]!.left]!;
-        spend.set(o, (spend.get(o) ?? 0) + problem.edges[k]!.cost);
-      }
-      for (const [o, s] of spend) expect(s).toBeLessThanOrEqual(problem.budgets[o]!);
-      const lefts = solved.chosen.map((k) => problem.edges[k]!.left);
-      const rights = solved.chosen.map((k) => problem.edges[k]!.right);
-      expect(new Set(lefts).size).toBe(lefts.length);
-      expect(new Set(rights).size).toBe(rights.length);
+      expectFeasible(problem, solved);
     }
     // Both paths were taken: budgets that never bind, and the solver where they do.
     expect([...methods].sort()).toEqual(["matching", "mip"]);
@@ -108,13 +116,7 @@ describe("bestSurplus", () => {
       const solved = await bestSurplus(problem, { timeLimitMs: 0 });
       expect(solved.best).toBeLessThanOrEqual(truth);
       expect(solved.upper).toBeGreaterThanOrEqual(truth);
-      expect(solved.best).toBe(solved.chosen.reduce((sum, k) => sum + problem.edges[k]!.weight, 0));
-      const spend = new Map<number, number>();
-      for (const k of solved.chosen) {
-        const o = problem.owner[problem.edges[k]!.left]!;
-        spend.set(o, (spend.get(o) ?? 0) + problem.edges[k]!.cost);
-      }
-      for (const [o, s] of spend) expect(s).toBeLessThanOrEqual(problem.budgets[o]!);
+      expectFeasible(problem, solved);
       if (!solved.exact) {
         stopped++;
         expect(solved.best).toBeGreaterThan(0);
