@@ -10,8 +10,8 @@
  *   npm run bench:llm [-- --participants 20 --items 7-9 --wants 3-5 --seed 1 --days 7 --json]
  */
 import { parseArgs } from "node:util";
-import { runNegotiation } from "../src/agents/engine/run-negotiation.ts";
-import { catalogueScenarios } from "../src/agents/engine/scenarios.ts";
+import { runNegotiation } from "../src/agents/builtin/run-negotiation.ts";
+import { catalogueScenarios } from "../src/agents/builtin/scenarios.ts";
 import { createLlmAgent, type LlmAgent } from "../src/agents/llm/llm-agent.ts";
 import {
   promptText,

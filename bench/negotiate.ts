@@ -5,8 +5,8 @@
  *   npm run bench:negotiate [-- --scenarios 240 --seed 1 --json]
  */
 import { parseArgs } from "node:util";
-import { catalogueScenarios } from "../src/agents/engine/scenarios.ts";
-import { agentTable, headToHead, runTournament, tierGap } from "../src/agents/engine/tournament.ts";
+import { catalogueScenarios } from "../src/agents/builtin/scenarios.ts";
+import { agentTable, headToHead, runTournament, tierGap } from "../src/agents/builtin/tournament.ts";
 import { createAgent, ENGINE_AGENT_SPECS } from "../src/agents/registry.ts";
 
 const { values } = parseArgs({

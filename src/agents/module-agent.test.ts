@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createEngineAgent } from "./engine/engine-agent.ts";
-import { runNegotiation } from "./engine/run-negotiation.ts";
+import { createEngineAgent } from "./builtin/engine-agent.ts";
+import { runNegotiation } from "./builtin/run-negotiation.ts";
 import { loadModuleAgent, ModuleAgentError } from "./module-agent.ts";
 import { createAgent } from "./registry.ts";
 

@@ -1,6 +1,6 @@
 import type { Agent, AgentContext } from "./agent.ts";
-import { createEngineAgent } from "./engine/engine-agent.ts";
-import { isTierName, TIER_NAMES } from "./engine/strategy/tiers.ts";
+import { createEngineAgent } from "./builtin/engine-agent.ts";
+import { isTierName, TIER_NAMES } from "./builtin/strategy/tiers.ts";
 import type { LlmAgentOptions } from "./llm/llm-agent.ts";
 import type { PreflightOptions } from "./llm/preflight.ts";
 import { loadModuleAgent } from "./module-agent.ts";

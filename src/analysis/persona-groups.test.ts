@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PERSONA_PRESETS } from "../agents/engine/language/persona-style.ts";
+import { PERSONA_PRESETS } from "../agents/builtin/language/persona-style.ts";
 import { personaGroup } from "./persona-groups.ts";
 
 describe("personaGroup", () => {

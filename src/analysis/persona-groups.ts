@@ -1,4 +1,4 @@
-import { styleFromPersona } from "../agents/engine/language/persona-style.ts";
+import { styleFromPersona } from "../agents/builtin/language/persona-style.ts";
 
 /**
  * A few groups of negotiating instructions, read from the owner's persona text with the same keyword

@@ -1,4 +1,4 @@
-import { PERSONA_PRESETS } from "../agents/engine/language/persona-style.ts";
+import { PERSONA_PRESETS } from "../agents/builtin/language/persona-style.ts";
 import {
   askingPriceFor,
   type CatalogueEntry,

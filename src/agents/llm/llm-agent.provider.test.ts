@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createEngineAgent } from "../engine/engine-agent.ts";
-import { runNegotiation } from "../engine/run-negotiation.ts";
+import { createEngineAgent } from "../builtin/engine-agent.ts";
+import { runNegotiation } from "../builtin/run-negotiation.ts";
 import { createAgent } from "../registry.ts";
 import { ctx, setup } from "./testing/agent-fixtures.ts";
 import {

@@ -5,7 +5,7 @@ import type { Offer } from "../../domain/offer.ts";
 import { type Message, offersMadeBy } from "../../domain/thread.ts";
 import { FINAL_THREAD_STATES } from "../../engine/evolve.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
-import { listingServesWant, withinReach } from "../engine/view-facts.ts";
+import { listingServesWant, withinReach } from "../builtin/view-facts.ts";
 import { buyTarget, secretNumbers, sellTarget } from "./targets.ts";
 import { scrubSecrets } from "./text-guard.ts";
 

@@ -4,8 +4,8 @@ import {
   type NegotiationResult,
   type NegotiationSetup,
   runNegotiation,
-} from "../engine/run-negotiation.ts";
-import { catalogueScenarios } from "../engine/scenarios.ts";
+} from "../builtin/run-negotiation.ts";
+import { catalogueScenarios } from "../builtin/scenarios.ts";
 import { createAgent } from "../registry.ts";
 import { createLlmAgent, type LlmAgent, type LlmAgentOptions } from "./llm-agent.ts";
 import { MODEL_PRICES } from "./prices.ts";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Agent } from "../agent.ts";
-import { type NegotiationSetup, runNegotiation } from "../engine/run-negotiation.ts";
+import { type NegotiationSetup, runNegotiation } from "../builtin/run-negotiation.ts";
 import { createAgent } from "../registry.ts";
 import { LLM_RECORDING_FILE, openLlmRun, usageOf } from "./run-context.ts";
 import { scriptedModel } from "./testing/scripted-model.ts";

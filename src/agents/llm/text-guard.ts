@@ -1,7 +1,7 @@
-import { findSecretHint } from "../engine/language/secret-hints.ts";
-import { amountsIn } from "../engine/secret-guard.ts";
-import { readDoc } from "../engine/understanding/doc.ts";
-import { findMentions, type Mention } from "../engine/understanding/price-mentions.ts";
+import { findSecretHint } from "../builtin/language/secret-hints.ts";
+import { amountsIn } from "../builtin/secret-guard.ts";
+import { readDoc } from "../builtin/understanding/doc.ts";
+import { findMentions, type Mention } from "../builtin/understanding/price-mentions.ts";
 
 /**
  * The agent-side check of invariant 3 for model-written text: before a message or an offer's words

@@ -1,7 +1,7 @@
 import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
-import { secretsOf } from "../engine/view-facts.ts";
+import { secretsOf } from "../builtin/view-facts.ts";
 import type { LoopGuard } from "./loop-guard.ts";
 import { guardOutgoingText } from "./text-guard.ts";
 import { amountToCents, type ToolName } from "./tools.ts";

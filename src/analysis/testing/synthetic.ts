@@ -1,4 +1,4 @@
-import { PERSONA_PRESETS } from "../../agents/engine/language/persona-style.ts";
+import { PERSONA_PRESETS } from "../../agents/builtin/language/persona-style.ts";
 import { createRng, type Rng } from "../../domain/random.ts";
 import type { DealRecord, ListingRecord, WantRecord } from "../deal-record.ts";
 import type { ArmInput } from "../read-input.ts";

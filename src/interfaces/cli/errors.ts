@@ -1,4 +1,4 @@
-import { UnknownItemError } from "../../agents/engine/negotiation-setup.ts";
+import { UnknownItemError } from "../../agents/builtin/negotiation-setup.ts";
 import { ModuleAgentError } from "../../agents/module-agent.ts";
 import { AgentSpecError } from "../../agents/registry.ts";
 import { MoneyError } from "../../domain/money.ts";

@@ -1,6 +1,6 @@
 import type { LanguageModelV3Prompt } from "@ai-sdk/provider";
 import type { MarketEvent } from "../../../engine/event.ts";
-import type { NegotiationSetup } from "../../engine/run-negotiation.ts";
+import type { NegotiationSetup } from "../../builtin/run-negotiation.ts";
 import { createLlmAgent, type LlmAgentOptions } from "../llm-agent.ts";
 import { promptText, type Script, scriptedModel } from "./scripted-model.ts";
 

@@ -3,13 +3,13 @@ import {
   resolveSetup,
   type SetupOverrides,
   UnknownItemError,
-} from "../../../agents/engine/negotiation-setup.ts";
+} from "../../../agents/builtin/negotiation-setup.ts";
 import {
   buyerLimitOf,
   type NegotiationResult,
   type NegotiationSetup,
   runNegotiation,
-} from "../../../agents/engine/run-negotiation.ts";
+} from "../../../agents/builtin/run-negotiation.ts";
 import { ModuleAgentError } from "../../../agents/module-agent.ts";
 import { AgentSpecError, agentSpecHelp, createAgent } from "../../../agents/registry.ts";
 import { formatMoney, parseMoney } from "../../../domain/money.ts";

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { parseUtterance, type Understanding } from "../../../agents/engine/understanding/parse-utterance.ts";
+import { parseUtterance, type Understanding } from "../../../agents/builtin/understanding/parse-utterance.ts";
 import { formatMoney, parseMoney } from "../../../domain/money.ts";
 import { emit } from "../output.ts";
 import { terminalText } from "../terminal-text.ts";
