@@ -64,6 +64,13 @@ export interface EventStore {
   putDocument(runId: string, name: string, body: unknown): Promise<void>;
   /** A document as stored, or undefined when there is none. */
   getDocument<T = unknown>(runId: string, name: string): Promise<T | undefined>;
+  /**
+   * Takes the writer lock of a market until the store closes, so one host at a time writes its log:
+   * a second taker, through this store or another, in this process or another, gets `store/locked`.
+   * PostgreSQL holds it as a session advisory lock; PGlite's data folder is already locked per
+   * process, so there it only refuses a second taker through the same store.
+   */
+  lockMarket(marketId: string): Promise<void>;
   /** Releases the database; further calls throw `store/closed`. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -31,6 +31,7 @@ describe.skipIf(!enabled)("postgres store", () => {
   const contractSchema = newSchema();
   runStoreContract("postgres", () => openPostgresStore(url, { schema: contractSchema }), {
     reopen: () => openPostgresStore(url, { schema: contractSchema }),
+    openSecond: () => openPostgresStore(url, { schema: contractSchema }),
   });
 
   it("keeps its tables in the schema it was given", async () => {

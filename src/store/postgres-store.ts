@@ -2,6 +2,9 @@ import pg from "pg";
 import { maskUrl } from "./database-url.ts";
 import type { EventStore } from "./event-store.ts";
 import { MIGRATION_LOCK_KEY } from "./migrations.ts";
+
+/** The advisory-lock key space of market writer locks (the second key is the market's hash). */
+const MARKET_LOCK_SPACE = 48_617_002;
 import { type SqlClient, type SqlQueryable, sqlState } from "./sql-client.ts";
 import { createSqlEventStore } from "./sql-event-store.ts";
 import { StoreError } from "./store-error.ts";
@@ -82,8 +85,20 @@ function poolClient(pool: pg.Pool): SqlClient {
       await target.query(sql);
     },
   });
+  // Market locks live on one connection of their own: a session advisory lock lasts as long as it.
+  let lockConnection: Promise<pg.PoolClient> | undefined;
   return {
     ...queryable(pool),
+    async tryLock(key) {
+      lockConnection ??= pool.connect();
+      const connection = await lockConnection;
+      // The schema is part of the key: markets of the same name in two schemas are different logs.
+      const { rows } = await connection.query<{ ok: boolean }>(
+        "SELECT pg_try_advisory_lock($1, hashtext(current_schema() || ':' || $2)) AS ok",
+        [MARKET_LOCK_SPACE, key],
+      );
+      return rows[0]!.ok;
+    },
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
@@ -102,7 +117,11 @@ function poolClient(pool: pg.Pool): SqlClient {
         client.release(broken);
       }
     },
-    close: () => pool.end(),
+    async close() {
+      // Destroyed, not returned to the pool, so its locks go with it.
+      if (lockConnection) (await lockConnection.catch(() => undefined))?.release(true);
+      await pool.end();
+    },
   };
 }
 

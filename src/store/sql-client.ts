@@ -13,6 +13,8 @@ export interface SqlQueryable {
 export interface SqlClient extends SqlQueryable {
   /** Runs `fn` in BEGIN..COMMIT; any throw rolls back and is rethrown. */
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  /** Takes a lock on `key` for the client's lifetime, across processes; false when another holds it. */
+  tryLock?(key: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -25,6 +25,7 @@ export function createSqlEventStore(
   onClose?: () => Promise<void> | void,
 ): EventStore {
   let closed = false;
+  const locked = new Set<string>();
   const open = (): SqlClient => {
     if (closed) throw new StoreError("store/closed", `The ${kind} event store was used after close().`);
     return client;
@@ -118,6 +119,18 @@ export function createSqlEventStore(
         [runId, name],
       );
       return rows[0]?.body;
+    },
+
+    async lockMarket(marketId: string) {
+      const db = open();
+      const taken = () =>
+        new StoreError(
+          "store/locked",
+          `Market ${marketId} is already run by another host; stop it first (or read it with haggle show).`,
+        );
+      if (locked.has(marketId)) throw taken();
+      if (db.tryLock && !(await db.tryLock(marketId))) throw taken();
+      locked.add(marketId);
     },
 
     async close() {

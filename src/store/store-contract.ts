@@ -9,6 +9,8 @@ export interface StoreContractOptions {
   cleanup?: () => Promise<void>;
   /** Opens the same database again after the store was closed; enables the persistence test. */
   reopen?: () => Promise<EventStore>;
+  /** Opens a second store on the same database while the first is open (servers only). */
+  openSecond?: () => Promise<EventStore>;
 }
 
 /**
@@ -218,6 +220,33 @@ export function runStoreContract(
       const refused = results.find((result) => result.status === "rejected");
       expect(isStoreError(refused?.reason, "store/duplicate-seq")).toBe(true);
       expect(await store.read(marketId)).toHaveLength(3);
+    });
+
+    it("gives a market's writer lock to one holder at a time", async () => {
+      const { marketId } = await freshMarket();
+      const other = await freshMarket();
+      await store.lockMarket(marketId);
+      await expectCode(store.lockMarket(marketId), "store/locked");
+      await store.lockMarket(other.marketId);
+      if (options.openSecond === undefined) return;
+      const second = await options.openSecond();
+      try {
+        await expectCode(second.lockMarket(marketId), "store/locked");
+        // Reading needs no lock.
+        expect(await second.read(marketId)).toEqual(await store.read(marketId));
+      } finally {
+        await second.close();
+      }
+      const third = await options.openSecond();
+      const market = await freshMarket();
+      try {
+        await third.lockMarket(market.marketId);
+        await expectCode(store.lockMarket(market.marketId), "store/locked");
+      } finally {
+        await third.close();
+      }
+      // Closing the holder frees the lock.
+      await store.lockMarket(market.marketId);
     });
 
     // Last: it closes the shared store (and, with `reopen`, replaces it).

@@ -77,6 +77,7 @@ export function openStoreInWorker(options: Omit<OpenStoreOptions, "env">): Event
     listMarkets: (runId) => call("listMarkets", runId),
     putDocument: (runId, name, body) => call("putDocument", runId, name, body),
     getDocument: (runId, name) => call("getDocument", runId, name),
+    lockMarket: (marketId) => call("lockMarket", marketId),
     async close() {
       if (closed) return;
       try {
