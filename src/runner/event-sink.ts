@@ -1,10 +1,30 @@
 import type { MarketEvent } from "../engine/event.ts";
 import { canonicalJson } from "../engine/fingerprint.ts";
 
-/** Where a market's events go. `flush` makes everything written so far durable. */
+/**
+ * Where a market's events go, in order. `flush` makes everything written so far durable; `durable`
+ * counts the events known to be stored (seqs run from 1, so it is also the last durable seq), and
+ * `onDurable` is told each time it grows, which is when subscribers may see them.
+ */
 export interface EventSink {
   write(events: readonly MarketEvent[]): void;
   flush(): Promise<void>;
+  readonly durable: number;
+  onDurable(listener: (durable: number) => void): () => void;
+  /** Durable events with `fromSeq <= seq <= toSeq`, in order. */
+  read(fromSeq: number, toSeq: number): Promise<MarketEvent[]>;
+}
+
+/** Listeners told of each new durable count. */
+class DurableListeners {
+  private listeners = new Set<(durable: number) => void>();
+  add(listener: (durable: number) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  tell(durable: number): void {
+    for (const listener of this.listeners) listener(durable);
+  }
 }
 
 export class LogDivergenceError extends Error {
@@ -22,6 +42,8 @@ export class BatchingSink implements EventSink {
   private writing: Promise<void> = Promise.resolve();
   private lastFlush = Date.now();
   private appended = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new DurableListeners();
 
   constructor(
     private readonly append: (events: MarketEvent[]) => Promise<void>,
@@ -29,9 +51,23 @@ export class BatchingSink implements EventSink {
       batchSize?: number;
       /** Wall-clock ms after which a partial batch is written anyway, so a long run is durable as it goes. */
       maxDelayMs?: number;
+      /** The stored log, which the first events written must equal (a re-derived run). */
       stored?: readonly MarketEvent[];
+      /** How many events the log already holds that will not be written again (a replayed run). */
+      after?: number;
+      /** Reads durable events back from where `append` put them. */
+      read?: (fromSeq: number, toSeq: number) => Promise<MarketEvent[]>;
     } = {},
   ) {}
+
+  onDurable(listener: (durable: number) => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  read(fromSeq: number, toSeq: number): Promise<MarketEvent[]> {
+    if (!this.options.read) return Promise.reject(new Error("this sink cannot read its events back"));
+    return this.options.read(fromSeq, Math.min(toSeq, this.durable));
+  }
 
   write(events: readonly MarketEvent[]): void {
     const stored = this.options.stored ?? [];
@@ -54,12 +90,19 @@ export class BatchingSink implements EventSink {
       (this.buffer.length > 0 && Date.now() - this.lastFlush >= (this.options.maxDelayMs ?? 500))
     ) {
       void this.startFlush();
+    } else if (this.buffer.length > 0 && !this.timer) {
+      // A live market can go quiet for minutes: what it said last is written by the deadline anyway.
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.startFlush();
+      }, this.options.maxDelayMs ?? 500);
+      this.timer.unref();
     }
   }
 
   /** Events known to be in the store: the stored prefix plus every batch appended since. */
   get durable(): number {
-    return (this.options.stored?.length ?? 0) + this.appended;
+    return (this.options.stored?.length ?? this.options.after ?? 0) + this.appended;
   }
 
   /** True once every stored event has been re-derived (the resumed run is back at its frontier). */
@@ -68,6 +111,8 @@ export class BatchingSink implements EventSink {
   }
 
   private startFlush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.lastFlush = Date.now();
     const batch = this.buffer;
     this.buffer = [];
@@ -75,6 +120,7 @@ export class BatchingSink implements EventSink {
       this.writing = this.writing.then(async () => {
         await this.append(batch);
         this.appended += batch.length;
+        this.listeners.tell(this.durable);
       });
       // Marks the failure handled until `flush` awaits it, so a failed write surfaces there, not as a crash.
       this.writing.catch(() => {});
@@ -87,11 +133,22 @@ export class BatchingSink implements EventSink {
   }
 }
 
-/** Keeps events in memory; for tests and one-off negotiations. */
+/** Keeps events in memory, durable at once; for tests and one-off negotiations. */
 export class MemorySink implements EventSink {
   readonly events: MarketEvent[] = [];
+  private readonly listeners = new DurableListeners();
   write(events: readonly MarketEvent[]): void {
     this.events.push(...events);
+    if (events.length > 0) this.listeners.tell(this.events.length);
   }
   async flush(): Promise<void> {}
+  get durable(): number {
+    return this.events.length;
+  }
+  onDurable(listener: (durable: number) => void): () => void {
+    return this.listeners.add(listener);
+  }
+  async read(fromSeq: number, toSeq: number): Promise<MarketEvent[]> {
+    return this.events.slice(Math.max(0, fromSeq - 1), Math.max(0, toSeq));
+  }
 }

@@ -1,22 +1,16 @@
 import type { Agent, AgentContext } from "../agents/agent.ts";
 import type { Participant } from "../domain/mandate.ts";
 import { createRng, hashString, type Rng } from "../domain/random.ts";
-import type { AgentAction } from "../engine/action.ts";
-import { apply } from "../engine/apply.ts";
 import { emptyState, genesisEvent } from "../engine/create-market.ts";
-import type { MarketEvent } from "../engine/event.ts";
 import type { Caps } from "../engine/market-config.ts";
-import { listingsMatching, wantAdsMatching } from "../engine/match-index.ts";
 import { replay } from "../engine/replay.ts";
 import type { MarketState } from "../engine/state.ts";
-import { viewFor } from "../engine/view.ts";
+import { type MarketClock, virtualClock } from "./clock.ts";
 import type { EventSink } from "./event-sink.ts";
-import { WakeQueue } from "./wake-queue.ts";
+import { MarketHost } from "./market-host.ts";
+import { Scheduler } from "./scheduler.ts";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Wall-clock ms the loop runs before it lets the event loop turn (see the loop). */
-const YIELD_EVERY_MS = 10;
+const HOUR = 3600 * 1000;
 
 export interface SimulationInput {
   marketId: string;
@@ -38,11 +32,17 @@ export interface SimulationInput {
   /** Minutes a counterpart takes to reply, as [min, max]. */
   replyMinutes?: [number, number];
   onProgress?: (progress: { fraction: number; events: number; deals: number }) => void;
+  /** The market's clock: virtual from `startAt` by default; a wall clock keeps it in step with real time. */
+  clock?: MarketClock;
+  /** Given the host as soon as it exists, so outside input can reach the running market. */
+  onHost?: (host: MarketHost) => void;
+  /** Stops the market where it is, without closing it (a live run that will be resumed). */
+  signal?: AbortSignal;
   /**
-   * Awaited before the market acts at market time `at` (each wake-up, and the close): a wall-clock
-   * run waits there until that time comes. Without it the market runs as fast as agents answer.
+   * Records a newcomer durably before they are registered (so a resumed market knows their agent);
+   * their agent was already made from `spec`, so the spec is valid.
    */
-  pace?: (at: number) => Promise<void>;
+  onJoin?: (participant: Participant, spec: string) => Promise<void>;
   /** Wall-clock ms, read to decide when to let the event loop turn; `performance.now` by default. */
   wallClock?: () => number;
   /**
@@ -57,51 +57,21 @@ export interface SimulationResult {
   events: number;
   wakeUps: number;
   refusals: number;
-}
-
-/** The thread's other side, for the events that call for a reply. */
-function counterpartOf(state: MarketState, event: MarketEvent): string | undefined {
-  let threadId: string | undefined;
-  switch (event.type) {
-    case "thread-opened":
-      threadId = event.thread.id;
-      break;
-    case "offer-made":
-      threadId = event.offer.threadId;
-      break;
-    case "message-posted":
-      if (event.message.where !== "channel") threadId = event.message.where;
-      break;
-    case "deal-accepted":
-      threadId = event.deal.threadId;
-      break;
-    case "deal-cancelled":
-    case "deal-confirmed":
-      threadId = state.deals.get(event.dealId)?.threadId;
-      break;
-    case "thread-declined":
-      threadId = event.threadId;
-      break;
-    default:
-      return undefined;
-  }
-  const thread = threadId ? state.threads.get(threadId) : undefined;
-  if (!thread) return undefined;
-  return thread.seller === event.actor ? thread.buyer : thread.seller;
+  host: MarketHost;
+  /** "aborted" when the signal stopped the market before its close. */
+  ended: "closed" | "aborted";
 }
 
 /**
- * Runs one market on a virtual clock: a discrete-event loop where each participant's agent wakes
- * on what concerns it (a matching post, a reply in its thread) and to browse, proposes actions, and
- * the engine applies them in order. Deterministic for a seed, so a resumed run re-derives the same log.
+ * Runs one market from its opening to its close, offline: boardgame.io's `Simulate` beside the
+ * host's `Master`. It makes a host on a fresh log and a scheduler with every agent, and waits for
+ * the close. On the virtual clock (the default) the market runs as fast as agents answer; it is
+ * deterministic for a seed, so a resumed run re-derives the same log.
  */
 export async function simulateMarket(input: SimulationInput): Promise<SimulationResult> {
   const rng = createRng(input.seed);
   const delays: Rng = rng.fork("delays");
   const endAt = input.startAt + input.durationMs;
-  const [browseMin, browseMax] = input.browseEveryHours ?? [6, 14];
-  const [replyMin, replyMax] = input.replyMinutes ?? [2, 90];
-  const maxActions = input.maxActionsPerWake ?? 40;
 
   const genesis = genesisEvent(
     {
@@ -111,109 +81,85 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     },
     input.startAt,
   );
-  const state = replay([genesis], emptyState({ transcripts: input.transcripts ?? "live" }));
-  input.sink.write([genesis]);
-  let events = 1;
-  let refusals = 0;
-  let wakeUps = 0;
+  const host = new MarketHost({
+    state: replay([genesis], emptyState({ transcripts: input.transcripts ?? "live" })),
+    sink: input.sink,
+    clock: input.clock ?? virtualClock(input.startAt),
+    genesis,
+    ...(input.signal ? { signal: input.signal } : {}),
+  });
+  input.onHost?.(host);
 
   const agents = new Map<string, Agent>();
   for (const participant of input.participants) {
     const spec = input.assignment[participant.id];
     if (!spec) throw new Error(`no agent assigned to participant "${participant.id}"`);
-    agents.set(
-      participant.id,
-      await input.createAgent(spec, {
-        participantId: participant.id,
-        seed: hashString(`${input.seed}:${participant.id}`),
-      }),
-    );
+    agents.set(participant.id, await input.createAgent(spec, agentContext(input.seed, participant.id)));
   }
-
-  const queue = new WakeQueue();
-  const reply = (who: string, now: number) =>
-    queue.schedule(who, now + delays.int(replyMin * MINUTE, replyMax * MINUTE), "reply");
-
-  const submit = (action: unknown, now: number) => {
-    const outcome = apply(state, action, now);
-    if (outcome.events.length > 0) {
-      input.sink.write(outcome.events);
-      events += outcome.events.length;
-    }
-    if (!outcome.ok) refusals++;
-    return outcome;
-  };
-
-  /** Who should look because of these events. Bounded per event, so cost follows what matches. */
-  const notify = (produced: readonly MarketEvent[], now: number) => {
-    for (const event of produced) {
-      if (event.type === "listing-posted") {
-        const accept = (adId: string) => state.wantAds.get(adId)!.buyer !== event.actor;
-        for (const adId of wantAdsMatching(state.index, event.listing, {
-          limit: 12,
-          accept,
-          asker: event.listing.id,
-        })) {
-          reply(state.wantAds.get(adId)!.buyer, now);
-        }
-      } else if (event.type === "want-ad-posted") {
-        const accept = (listingId: string) => state.listings.get(listingId)!.seller !== event.actor;
-        for (const listingId of listingsMatching(state.index, event.wantAd, {
-          limit: 12,
-          accept,
-          asker: event.wantAd.id,
-        })) {
-          reply(state.listings.get(listingId)!.seller, now);
-        }
-      } else {
-        const other = counterpartOf(state, event);
-        if (other) reply(other, now);
-      }
-    }
-  };
+  const scheduler = schedulerFor(host, agents, delays, input);
 
   for (const participant of input.participants) {
-    submit({ type: "register-participant", actor: "market", participant }, input.startAt);
+    host.apply("market", { type: "register-participant", participant }, input.startAt, "market");
   }
-  submit({ type: "open-market", actor: "market", closesAt: endAt }, input.startAt);
+  host.apply("market", { type: "open-market", closesAt: endAt }, input.startAt, "market");
   for (const participant of input.participants) {
-    queue.schedule(participant.id, input.startAt + delays.int(0, 3 * HOUR), "start");
+    scheduler.schedule(participant.id, input.startAt + delays.int(0, 3 * HOUR), "start");
   }
-  // Anchors a wall clock at the market's opening, so the first wake-ups come hours (scaled) after it.
-  if (input.pace) await input.pace(input.startAt);
+  const ended = await scheduler.run();
+  return {
+    state: host.state,
+    events: host.state.seq,
+    wakeUps: scheduler.wakeUps,
+    refusals: host.refusals,
+    host,
+    ended,
+  };
+}
 
-  let lastReported = -1;
-  const wallClock = input.wallClock ?? (() => performance.now());
-  let lastYield = wallClock();
-  for (let wake = queue.pop(); wake && wake.at < endAt; wake = queue.pop()) {
-    if (input.pace) await input.pace(wake.at);
-    wakeUps++;
-    const now = wake.at;
-    const agent = agents.get(wake.who)!;
-    const proposed: AgentAction[] = await agent.decide(viewFor(state, wake.who, { now }));
-    for (const action of proposed.slice(0, maxActions)) {
-      const outcome = submit({ ...action, actor: wake.who }, now);
-      if (outcome.ok) notify(outcome.events, now);
-      else agent.onRefused?.({ action, code: outcome.rejection.code, message: outcome.rejection.message });
-    }
-    queue.schedule(wake.who, now + delays.int(browseMin * HOUR, browseMax * HOUR), "browse");
-    const percent = Math.floor(((now - input.startAt) / input.durationMs) * 100);
-    if (percent !== lastReported) {
-      lastReported = percent;
-      input.onProgress?.({ fraction: percent / 100, events, deals: state.counters.deal });
-    }
-    // Built-in agents answer synchronously, so without this the loop would never let the event loop
-    // run: the store's replies, signals and timers would all wait. The store writes one batch per
-    // reply, so yielding only at each 1% left it far behind (up to 65% of a 10x market unwritten,
-    // all of it held in memory); every few milliseconds keeps it within about a batch.
-    if (wallClock() - lastYield >= YIELD_EVERY_MS) {
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      lastYield = wallClock();
-    }
-  }
-  if (input.pace) await input.pace(endAt);
-  submit({ type: "close-market", actor: "market" }, endAt);
-  input.onProgress?.({ fraction: 1, events, deals: state.counters.deal });
-  await input.sink.flush();
-  return { state, events, wakeUps, refusals };
+/** The context an agent is made with: its own seed, derived from the market's. */
+export function agentContext(seed: number, participantId: string): AgentContext {
+  return { participantId, seed: hashString(`${seed}:${participantId}`) };
+}
+
+/** The options of a market's run that its scheduler takes. */
+export type SchedulerInput = Pick<
+  SimulationInput,
+  | "seed"
+  | "startAt"
+  | "durationMs"
+  | "createAgent"
+  | "maxActionsPerWake"
+  | "browseEveryHours"
+  | "replyMinutes"
+  | "onProgress"
+  | "wallClock"
+  | "onJoin"
+>;
+
+/** The scheduler of a market's in-process agents, which also admits newcomers. */
+export function schedulerFor(
+  host: MarketHost,
+  agents: Map<string, Agent>,
+  delays: Rng,
+  input: SchedulerInput,
+): Scheduler {
+  const scheduler = new Scheduler({
+    host,
+    agents,
+    delays,
+    endAt: input.startAt + input.durationMs,
+    startAt: input.startAt,
+    ...(input.maxActionsPerWake !== undefined ? { maxActionsPerWake: input.maxActionsPerWake } : {}),
+    ...(input.browseEveryHours ? { browseEveryHours: input.browseEveryHours } : {}),
+    ...(input.replyMinutes ? { replyMinutes: input.replyMinutes } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.wallClock ? { wallClock: input.wallClock } : {}),
+  });
+  host.setAdmission(async (participant, spec) => {
+    // The agent is made first: a bad spec is refused before anything is recorded.
+    const agent = await input.createAgent(spec, agentContext(input.seed, participant.id));
+    await input.onJoin?.(participant, spec);
+    return () => scheduler.addAgent(participant.id, agent);
+  });
+  return scheduler;
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { projectPath } from "../paths.ts";
+import { virtualClock, wallClock } from "./clock.ts";
 import { loadRunConfig, parseRunConfig } from "./load-run-config.ts";
-import { wallClockPace } from "./run-market.ts";
 
-/** A clock that only moves when slept on. */
-function fakeClock(startsAt: number) {
+/** Real time that only moves when slept on. */
+function fakeRealTime(startsAt: number) {
   let now = startsAt;
   const slept: number[] = [];
   return {
@@ -17,28 +17,46 @@ function fakeClock(startsAt: number) {
   };
 }
 
-describe("wallClockPace", () => {
+describe("wallClock", () => {
   it("waits until each market moment is due at the given speed", async () => {
-    const clock = fakeClock(1_000);
-    const pace = wallClockPace({ caughtUp: true }, 60, clock);
-    await pace(0); // the anchor: due at once
-    await pace(60_000); // a market minute later: one real second
-    await pace(60_000); // the same moment again: no wait
-    await pace(180_000); // two market minutes more: two seconds
-    expect(clock.slept).toEqual([1_000, 2_000]);
+    const real = fakeRealTime(1_000);
+    const clock = wallClock(60, { market: 0 }, real);
+    await clock.until(0); // the anchor: due at once
+    await clock.until(60_000); // a market minute later: one real second
+    await clock.until(60_000); // the same moment again: no wait
+    await clock.until(180_000); // two market minutes more: two seconds
+    expect(real.slept).toEqual([1_000, 2_000]);
+    expect(clock.now()).toBe(180_000);
   });
 
-  it("does not wait for moments already past, and re-derives a resumed log at full speed", async () => {
-    const clock = fakeClock(0);
-    const sink = { caughtUp: false };
-    const pace = wallClockPace(sink, 1, clock);
-    await pace(5_000);
-    await pace(9_000);
-    expect(clock.slept).toEqual([]);
-    sink.caughtUp = true;
-    await pace(10_000); // the anchor: where the stored log ended
-    await pace(10_500);
-    expect(clock.slept).toEqual([500]);
+  it("does not wait for moments already past, and a resumed market goes on from where it stopped", async () => {
+    const real = fakeRealTime(50_000);
+    // The log ended at market time 10 s; the market resumes at real time 50 s.
+    const clock = wallClock(1, { market: 10_000 }, real);
+    await clock.until(5_000);
+    await clock.until(9_000);
+    expect(real.slept).toEqual([]);
+    await clock.until(10_500);
+    expect(real.slept).toEqual([500]);
+  });
+
+  it("stops waiting when aborted", async () => {
+    const controller = new AbortController();
+    const clock = wallClock(1, { market: 0 });
+    const waiting = clock.until(60_000, controller.signal);
+    controller.abort();
+    await waiting;
+    expect(clock.now()).toBeLessThan(60_000);
+  });
+});
+
+describe("virtualClock", () => {
+  it("moves to each moment at once and never back", async () => {
+    const clock = virtualClock(100);
+    await clock.until(5_000);
+    expect(clock.now()).toBe(5_000);
+    await clock.until(1_000);
+    expect(clock.now()).toBe(5_000);
   });
 });
 

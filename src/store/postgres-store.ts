@@ -5,6 +5,7 @@ import { MIGRATION_LOCK_KEY } from "./migrations.ts";
 
 /** The advisory-lock key space of market writer locks (the second key is the market's hash). */
 const MARKET_LOCK_SPACE = 48_617_002;
+
 import { type SqlClient, type SqlQueryable, sqlState } from "./sql-client.ts";
 import { createSqlEventStore } from "./sql-event-store.ts";
 import { StoreError } from "./store-error.ts";

@@ -1,9 +1,9 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
+import { startRun } from "../../../app/run-market.ts";
 import { parseRunConfig } from "../../../runner/load-run-config.ts";
 import { defaultRunDir } from "../../../runner/run-folder.ts";
-import { startRun } from "../../../runner/run-market.ts";
 import { UsageError } from "../errors.ts";
 import { formatSummary } from "../format-summary.ts";
 import { emit } from "../output.ts";

@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { dealMemoMarkdown } from "../../../app/documents/deal-memo.ts";
 import { apply } from "../../../engine/apply.ts";
 import { replay } from "../../../engine/replay.ts";
 import { readRunRecord } from "../../../runner/run-folder.ts";
 import { openStore } from "../../../store/index.ts";
-import { dealMemoMarkdown } from "../../documents/deal-memo.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
 

@@ -1,9 +1,9 @@
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
+import { type RunProgress, resumeRun, startRun } from "../../../app/run-market.ts";
 import { loadRunConfig } from "../../../runner/load-run-config.ts";
 import { defaultRunDir } from "../../../runner/run-folder.ts";
-import { type RunProgress, resumeRun, startRun } from "../../../runner/run-market.ts";
 import { formatSummary } from "../format-summary.ts";
 import { emit } from "../output.ts";
 import { progressBar } from "../progress-bar.ts";

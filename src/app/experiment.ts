@@ -6,9 +6,9 @@ import { basename, join, resolve } from "node:path";
 import type { Participant } from "../domain/mandate.ts";
 import { hashString } from "../domain/random.ts";
 import { projectPath } from "../paths.ts";
-import type { ExperimentConfig } from "./experiment-config.ts";
-import { parseRunConfig } from "./load-run-config.ts";
-import { RunFolderError, readRunRecord } from "./run-folder.ts";
+import type { ExperimentConfig } from "../runner/experiment-config.ts";
+import { parseRunConfig } from "../runner/load-run-config.ts";
+import { RunFolderError, readRunRecord } from "../runner/run-folder.ts";
 import { populationFor, type RunOptions, resumeRun, startRun } from "./run-market.ts";
 
 /** One market of an experiment: an arm in one repetition. */

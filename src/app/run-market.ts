@@ -1,24 +1,28 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Agent, AgentContext } from "../agents/agent.ts";
 import type { LlmAgentOptions } from "../agents/llm/llm-agent.ts";
 import { openLlmRun, usageOf } from "../agents/llm/run-context.ts";
 import { addUsage } from "../agents/llm/usage.ts";
 import { preflightAgentSpecs } from "../agents/registry.ts";
-import { armRecords } from "../analysis/deal-record.ts";
 import { type MarketSummary, summariseMarket } from "../analysis/market-summary.ts";
 import type { Participant } from "../domain/mandate.ts";
+import { emptyState } from "../engine/create-market.ts";
+import { replay } from "../engine/replay.ts";
 import type { MarketState } from "../engine/state.ts";
-import { dealMemoMarkdown } from "../interfaces/documents/deal-memo.ts";
+import { assignAgents } from "../runner/assign-agents.ts";
+import { wallClock } from "../runner/clock.ts";
+import { continueMarket } from "../runner/continue-market.ts";
+import { BatchingSink } from "../runner/event-sink.ts";
+import { limitHeapGrowth } from "../runner/heap-growth.ts";
+import { loadParticipants } from "../runner/load-participants.ts";
+import type { MarketHost } from "../runner/market-host.ts";
+import { generatePopulation } from "../runner/population.ts";
+import type { RunConfig } from "../runner/run-config.ts";
+import { RunFolderError, type RunRecord, readRunRecord, writeRunRecord } from "../runner/run-folder.ts";
+import { type SimulationResult, simulateMarket } from "../runner/simulate-market.ts";
 import { type EventStore, openStoreInWorker } from "../store/index.ts";
-import { assignAgents } from "./assign-agents.ts";
-import { BatchingSink } from "./event-sink.ts";
-import { limitHeapGrowth } from "./heap-growth.ts";
-import { loadParticipants } from "./load-participants.ts";
-import { generatePopulation } from "./population.ts";
-import type { RunConfig } from "./run-config.ts";
-import { RunFolderError, type RunRecord, readRunRecord, writeRunRecord } from "./run-folder.ts";
-import { simulateMarket } from "./simulate-market.ts";
+import { writeDealMemos } from "./projections/deal-memos.ts";
+import { writeRunArtifacts } from "./projections/run-artifacts.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -46,6 +50,10 @@ export interface RunOptions {
   ) => Agent | Promise<Agent>;
   /** Told as the market advances; `stored` counts the events already durable in the store. */
   onProgress?: (progress: RunProgress) => void;
+  /** Given the market's host as soon as it runs, so outside input and readers can reach it. */
+  onHost?: (host: MarketHost) => void;
+  /** Stops the market where it is, leaving the run to be resumed (a live market's Ctrl-C). */
+  signal?: AbortSignal;
 }
 
 export interface RunProgress {
@@ -64,6 +72,8 @@ export interface RunOutcome {
   /** Events already in the log when a resumed run started (0 for a fresh run). */
   resumedFrom: number;
   wallMs: number;
+  /** True when the market was stopped before its close (by `signal`); the run can be resumed. */
+  stopped: boolean;
 }
 
 /** Builds the people of a run from its config: generated from the catalogue, or loaded from files. */
@@ -85,6 +95,11 @@ function storeFor(dir: string, db: string | undefined): EventStore {
   return openStoreInWorker({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
 }
 
+/** Whether a run is a live market (outside input, resumed from its log) or a simulation (re-derived). */
+export function isLiveRun(record: Pick<RunRecord, "config">): boolean {
+  return record.config.clock === "wall";
+}
+
 async function execute(
   record: RunRecord,
   dir: string,
@@ -94,20 +109,21 @@ async function execute(
 ): Promise<RunOutcome> {
   const started = performance.now();
   limitHeapGrowth();
-  // A fresh run's log is empty, so the market starts at once and its first batches queue behind the
-  // store's opening; a resumed run must read what is stored before it can go on.
-  const created = store.createMarket({
-    marketId: record.marketId,
-    runId: record.runId,
-    createdAt: Date.parse(record.config.start),
-  });
+  const live = isLiveRun(record);
+  const startAt = Date.parse(record.config.start);
+  // One host writes a market's log: the lock is taken before anything is read or appended. A fresh
+  // run's log is empty, so the market starts at once and its first batches queue behind the store's
+  // opening and the lock; a resumed run must read what is stored before it can go on.
+  const locked = store
+    .createMarket({ marketId: record.marketId, runId: record.runId, createdAt: startAt })
+    .then(() => store.lockMarket(record.marketId));
   const documented = fresh
-    ? created.then(() =>
+    ? locked.then(() =>
         store.putDocument(record.runId, "run", { config: record.config, assignment: record.assignment }),
       )
-    : created;
+    : locked;
   documented.catch(() => {});
-  const stored = fresh ? [] : await created.then(() => store.read(record.marketId));
+  const stored = fresh ? [] : await locked.then(() => store.read(record.marketId));
   // Model agents share the run's budget and a recording of every exchange, so a resume replays it.
   const usesModels = Object.values(record.assignment).some((spec) => spec.startsWith("llm:"));
   const llmRun = usesModels
@@ -121,14 +137,40 @@ async function execute(
       })
     : undefined;
   const agents = new Map<string, Agent>();
-  const sink = new BatchingSink((batch) => store.append(record.marketId, batch), { stored, batchSize: 5000 });
-  const pace = record.config.clock === "wall" ? wallClockPace(sink, record.config.speed ?? 1) : undefined;
-  const result = await simulateMarket({
-    marketId: record.marketId,
+  // A live market resumes from its log (outside input cannot be re-derived); a simulation re-derives
+  // its stored events from the seed and checks them one by one.
+  const replayed = live && !fresh;
+  const sink = new BatchingSink((batch) => locked.then(() => store.append(record.marketId, batch)), {
+    ...(replayed ? { after: stored.length } : { stored }),
+    batchSize: 5000,
+    read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
+  });
+  const roster = new RunRoster(dir, record);
+  const subscribers: Promise<unknown>[] = [];
+  let artifacts: Promise<MarketSummary | undefined> = Promise.resolve(undefined);
+  const onHost = (host: MarketHost) => {
+    if (replayed) host.refusals = stored.filter((event) => event.type === "action-refused").length;
+    subscribers.push(writeDealMemos(host, dir));
+    artifacts = writeRunArtifacts(host, {
+      runDir: dir,
+      arm: record.arm ?? record.runId,
+      assignment: () => roster.record.assignment,
+      usage: () => usageOf(agents),
+      complete: (summary) => {
+        if (!llmRun) return;
+        const { byThread: _byThread, ...total } = addUsage(Object.values(usageOf(agents)));
+        summary.models = { total, ...(llmRun.budget.message ? { stopped: llmRun.budget.message } : {}) };
+      },
+      putSummary: (summary) => store.putDocument(record.runId, "summary", summary),
+    });
+    subscribers.push(artifacts);
+    options.onHost?.(host);
+  };
+  const input = {
     seed: record.config.seed,
     participants: record.participants,
     assignment: record.assignment,
-    createAgent: async (spec, context) => {
+    createAgent: async (spec: string, context: AgentContext) => {
       const agent = await options.createAgent(spec, context, {
         ...(record.configDir ? { baseDir: record.configDir } : {}),
         ...(llmRun ? { llm: llmRun.llm } : {}),
@@ -137,72 +179,72 @@ async function execute(
       return agent;
     },
     sink,
-    startAt: Date.parse(record.config.start),
+    startAt,
     durationMs: record.config.days * DAY,
-    currency: record.config.currency,
-    ...(record.config.caps ? { caps: record.config.caps } : {}),
-    ...(pace ? { pace } : {}),
+    onHost,
+    onJoin: (participant: Participant, spec: string) => roster.add(participant, spec),
+    ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress
-      ? { onProgress: (progress) => options.onProgress!({ ...progress, stored: sink.durable }) }
+      ? {
+          onProgress: (progress: { fraction: number; events: number; deals: number }) =>
+            options.onProgress!({ ...progress, stored: sink.durable }),
+        }
       : {}),
-  });
-  await documented;
-  const summary = summariseMarket(result.state);
-  summary.refusals = result.refusals;
-  if (llmRun) {
-    const byParticipant = usageOf(agents);
-    const { byThread: _byThread, ...total } = addUsage(Object.values(byParticipant));
-    summary.models = { total, ...(llmRun.budget.message ? { stopped: llmRun.budget.message } : {}) };
+  };
+  const speed = record.config.speed ?? 1;
+  let result: SimulationResult;
+  if (replayed) {
+    const state = replay(stored, emptyState({ transcripts: "live" }));
+    result = await continueMarket({ ...input, state, clock: wallClock(speed, { market: state.now }) });
+  } else {
+    result = await simulateMarket({
+      ...input,
+      marketId: record.marketId,
+      currency: record.config.currency,
+      ...(record.config.caps ? { caps: record.config.caps } : {}),
+      ...(live ? { clock: wallClock(speed, { market: startAt }) } : {}),
+    });
   }
-  await writeArtifacts(dir, result.state, summary);
-  const records = armRecords(result.state, record.arm ?? record.runId, record.assignment, usageOf(agents));
-  await writeFile(join(dir, "records.json"), `${JSON.stringify(records)}\n`);
-  await store.putDocument(record.runId, "summary", summary);
-  await writeRunRecord(dir, { ...record, status: "finished", finishedAt: new Date().toISOString() });
+  const summary = result.ended === "closed" ? await artifacts : undefined;
+  await result.host.close();
+  await Promise.all([...subscribers, documented]);
+  if (summary) {
+    await writeRunRecord(dir, { ...roster.record, status: "finished", finishedAt: new Date().toISOString() });
+  }
   return {
     dir,
     runId: record.runId,
-    summary,
+    summary: summary ?? summariseMarket(result.state),
     state: result.state,
     events: result.events,
     resumedFrom: stored.length,
     wallMs: performance.now() - started,
+    stopped: result.ended === "aborted",
   };
 }
 
 /**
- * Paces a wall-clock market: market time `at` is due `(at - anchor) / speed` after the anchor. The
- * anchor is the first moment past what the log already holds, so a fresh run starts at once and a
- * resumed one re-derives its stored events at full speed, then goes on in step from where it stopped.
+ * The run's people as `run.json` records them, late joiners included: each newcomer is written
+ * there (atomically, one write at a time) before the market registers them, so a resumed market
+ * knows whose agent to make again.
  */
-export function wallClockPace(
-  sink: { readonly caughtUp: boolean },
-  speed: number,
-  clock: { now(): number; sleep(ms: number): Promise<void> } = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  },
-): (at: number) => Promise<void> {
-  let anchor: { real: number; market: number } | undefined;
-  return async (at) => {
-    if (!sink.caughtUp) return;
-    anchor ??= { real: clock.now(), market: at };
-    const wait = anchor.real + (at - anchor.market) / speed - clock.now();
-    if (wait > 0) await clock.sleep(wait);
-  };
-}
+class RunRoster {
+  private writing: Promise<void> = Promise.resolve();
+  constructor(
+    private readonly dir: string,
+    public record: RunRecord,
+  ) {}
 
-/** Writes what people read after a run: a memo per settled deal and the summary. */
-async function writeArtifacts(dir: string, state: MarketState, summary: MarketSummary): Promise<void> {
-  const memos = join(dir, "memos");
-  await mkdir(memos, { recursive: true });
-  const writes: Promise<void>[] = [];
-  for (const deal of state.deals.values()) {
-    if (deal.status !== "confirmed" && deal.status !== "handed-over") continue;
-    writes.push(writeFile(join(memos, `${deal.id}.md`), dealMemoMarkdown(state, deal, { runDir: dir })));
+  add(participant: Participant, spec: string): Promise<void> {
+    this.record = {
+      ...this.record,
+      participants: [...this.record.participants, participant],
+      assignment: { ...this.record.assignment, [participant.id]: spec },
+    };
+    const record = this.record;
+    this.writing = this.writing.then(() => writeRunRecord(this.dir, record));
+    return this.writing;
   }
-  await Promise.all(writes);
-  await writeFile(join(dir, "summary.json"), `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** Starts a market run in a new folder and runs it to the end. */

@@ -1,0 +1,152 @@
+import type { Agent } from "../agents/agent.ts";
+import type { Rng } from "../domain/random.ts";
+import type { AgentAction } from "../engine/action.ts";
+import type { MarketHost } from "./market-host.ts";
+import { notifiedBy } from "./notify.ts";
+import { WakeQueue } from "./wake-queue.ts";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Wall-clock ms the loop runs before it lets the event loop turn (see `run`). */
+const YIELD_EVERY_MS = 10;
+
+export interface SchedulerOptions {
+  host: MarketHost;
+  /** The in-process agents, by participant id. Participants without one act from outside. */
+  agents: Map<string, Agent>;
+  /** Every delay is drawn from it, in a fixed order: the same seed gives the same market. */
+  delays: Rng;
+  /** Market time at which the market closes. */
+  endAt: number;
+  /** Most actions one wake-up may propose (stops a runaway agent). */
+  maxActionsPerWake?: number;
+  /** Hours between an idle agent's browsing visits, as [min, max]. */
+  browseEveryHours?: [number, number];
+  /** Minutes a counterpart takes to reply, as [min, max]. */
+  replyMinutes?: [number, number];
+  onProgress?: (progress: { fraction: number; events: number; deals: number }) => void;
+  /** Wall-clock ms, read to decide when to let the event loop turn; `performance.now` by default. */
+  wallClock?: () => number;
+  /** Market time the progress fraction counts from (the market's opening). */
+  startAt: number;
+}
+
+/**
+ * Decides who looks at the market when, apart from the host: the wake queue, who is woken by which
+ * event (a matching post, a reply in their thread), and the clock. It wakes the in-process agents
+ * one at a time, hands their actions to the host, and between wake-ups waits for whichever comes
+ * first: the next wake-up, an outside action that wakes someone earlier, or the host's abort.
+ */
+export class Scheduler {
+  readonly queue = new WakeQueue();
+  wakeUps = 0;
+  private readonly host: MarketHost;
+  private readonly agents: Map<string, Agent>;
+  private readonly delays: Rng;
+  private readonly replyRange: [number, number];
+  private poked: (() => void) | undefined;
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.host = options.host;
+    this.agents = options.agents;
+    this.delays = options.delays;
+    this.replyRange = options.replyMinutes ?? [2, 90];
+    this.host.onApplied((outcome, action) => {
+      if (!outcome.ok) return;
+      for (const event of outcome.events)
+        notifiedBy(this.host.state, event, (who) => this.reply(who, action.at));
+      // Outside input may have woken someone before the wake-up the loop is waiting for.
+      if (action.source !== "agent") this.poke();
+    });
+  }
+
+  /** Wakes `who` at `at` (unless they already wake earlier). */
+  schedule(who: string, at: number, reason: "start" | "browse" | "reply" = "start"): void {
+    if (this.agents.has(who)) this.queue.schedule(who, at, reason);
+  }
+
+  /** Adds an agent to the running market; it first looks within a reply's delay. */
+  addAgent(who: string, agent: Agent): void {
+    this.agents.set(who, agent);
+    this.reply(who, this.host.now());
+    this.poke();
+  }
+
+  /**
+   * Runs the market to its close (`endAt`), then closes it. Stops early, without closing the market,
+   * when the host is closed or aborted.
+   */
+  async run(): Promise<"closed" | "aborted"> {
+    const { host, options } = this;
+    const { endAt, startAt } = options;
+    const [browseMin, browseMax] = options.browseEveryHours ?? [6, 14];
+    const maxActions = options.maxActionsPerWake ?? 40;
+    const wallClock = options.wallClock ?? (() => performance.now());
+    const wall = host.clock.kind === "wall";
+    let lastReported = -1;
+    let lastYield = wallClock();
+    for (;;) {
+      if (host.signal.aborted) return "aborted";
+      const next = this.queue.peekTime();
+      const due = next !== undefined && next < endAt ? next : endAt;
+      if (wall) {
+        // Waits for the moment, or for outside input that may wake someone sooner.
+        const poked = new Promise<void>((resolve) => {
+          this.poked = resolve;
+        });
+        await Promise.race([host.clock.until(due, host.signal), poked]);
+        this.poked = undefined;
+        if (host.signal.aborted) return "aborted";
+        if (host.clock.now() < due) continue;
+      } else {
+        await host.clock.until(due);
+      }
+      if (due === endAt) break;
+      const wake = this.queue.pop()!;
+      this.wakeUps++;
+      // Outside input may have moved the market past this wake-up's time while it waited.
+      const now = Math.max(wake.at, host.state.now);
+      const agent = this.agents.get(wake.who)!;
+      const proposed: AgentAction[] = await agent.decide(host.view(wake.who));
+      if (host.signal.aborted) return "aborted";
+      for (const action of proposed.slice(0, maxActions)) {
+        const outcome = host.apply(wake.who, action, now, "agent");
+        if (!outcome.ok) {
+          agent.onRefused?.({ action, code: outcome.rejection.code, message: outcome.rejection.message });
+        }
+      }
+      this.queue.schedule(wake.who, now + this.delays.int(browseMin * HOUR, browseMax * HOUR), "browse");
+      const percent = Math.floor(((now - startAt) / (endAt - startAt)) * 100);
+      if (percent !== lastReported) {
+        lastReported = percent;
+        options.onProgress?.({
+          fraction: percent / 100,
+          events: host.state.seq,
+          deals: host.state.counters.deal,
+        });
+      }
+      // Built-in agents answer synchronously, so without this the loop would never let the event loop
+      // run: the store's replies, signals and timers would all wait. The store writes one batch per
+      // reply, so yielding only at each 1% left it far behind (up to 65% of a 10x market unwritten,
+      // all of it held in memory); every few milliseconds keeps it within about a batch.
+      if (wallClock() - lastYield >= YIELD_EVERY_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = wallClock();
+      }
+    }
+    if (host.state.status !== "closed") host.apply("market", { type: "close-market" }, endAt, "market");
+    options.onProgress?.({ fraction: 1, events: host.state.seq, deals: host.state.counters.deal });
+    await host.flush();
+    return "closed";
+  }
+
+  private reply(who: string, now: number): void {
+    const [min, max] = this.replyRange;
+    const at = now + this.delays.int(min * MINUTE, max * MINUTE);
+    this.schedule(who, at, "reply");
+  }
+
+  private poke(): void {
+    this.poked?.();
+  }
+}
