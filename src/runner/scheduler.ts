@@ -104,8 +104,9 @@ export class Scheduler {
       if (due === endAt) break;
       const wake = this.queue.pop()!;
       this.wakeUps++;
-      // Outside input may have moved the market past this wake-up's time while it waited.
-      const now = Math.max(wake.at, host.state.now);
+      // On a wall clock the moment may have passed while others acted (outside input, a slow
+      // agent): the wake-up acts now, not back then. On the virtual clock this is the wake-up's time.
+      const now = Math.max(wake.at, host.now());
       const agent = this.agents.get(wake.who)!;
       const proposed: AgentAction[] = await agent.decide(host.view(wake.who));
       if (host.signal.aborted) return "aborted";

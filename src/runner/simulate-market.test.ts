@@ -4,6 +4,7 @@ import { participantSchema } from "../domain/mandate.ts";
 import { emptyState } from "../engine/create-market.ts";
 import { replay } from "../engine/replay.ts";
 import { person } from "../engine/testing/fixtures.ts";
+import { type MarketClock, virtualClock } from "./clock.ts";
 import { MemorySink } from "./event-sink.ts";
 import { generatePopulation, PROJECT_DEAL_POPULATION } from "./population.ts";
 import { simulateMarket } from "./simulate-market.ts";
@@ -26,7 +27,7 @@ function people() {
   ].map((input) => participantSchema.parse(input));
 }
 
-async function run(seed: number, pace?: (at: number) => Promise<void>) {
+async function run(seed: number, clock?: MarketClock) {
   const participants = people();
   const sink = new MemorySink();
   const result = await simulateMarket({
@@ -38,7 +39,7 @@ async function run(seed: number, pace?: (at: number) => Promise<void>) {
     sink,
     startAt: Date.UTC(2026, 0, 5, 9),
     durationMs: 7 * DAY,
-    ...(pace ? { pace } : {}),
+    ...(clock ? { clock } : {}),
   });
   return { result, sink };
 }
@@ -63,19 +64,25 @@ describe("simulateMarket", () => {
     expect(JSON.stringify(a.sink.events)).not.toBe(JSON.stringify(c.sink.events));
   });
 
-  it("asks the pace before every moment it acts, in time order, from the opening to the close", async () => {
+  it("waits on the clock for every moment it acts, in time order, up to the close", async () => {
     const asked: number[] = [];
-    const paced = await run(7, async (at) => {
-      asked.push(at);
+    const virtual = virtualClock(Date.UTC(2026, 0, 5, 9));
+    const paced = await run(7, {
+      kind: "virtual",
+      now: virtual.now,
+      until: async (at) => {
+        asked.push(at);
+        await virtual.until(at);
+      },
     });
     const start = Date.UTC(2026, 0, 5, 9);
-    expect(asked[0]).toBe(start);
+    expect(asked[0]).toBeGreaterThan(start);
     expect(asked.at(-1)).toBe(start + 7 * DAY);
     expect(asked).toEqual([...asked].sort((a, b) => a - b));
-    // Every event happens at a moment the pace was asked about (or the opening's, before it).
+    // Every event happens at a moment the clock was asked about (or the opening's, before it).
     const moments = new Set(asked);
     for (const event of paced.sink.events) if (event.at > start) expect(moments.has(event.at)).toBe(true);
-    // Pacing changes when the market acts, never what it does.
+    // The clock changes when the market acts, never what it does.
     expect(JSON.stringify(paced.sink.events)).toBe(JSON.stringify((await run(7)).sink.events));
   });
 

@@ -1,0 +1,32 @@
+import { HostError } from "../../runner/host-error.ts";
+import type { MarketAccess } from "../market-access.ts";
+
+export interface HandOverResult {
+  deal: string;
+  status: string;
+  handedOverBy: string[];
+}
+
+/**
+ * Marks `dealId` handed over on `participant`'s side, through whoever holds the market. When both
+ * sides have, the deal is complete. A refusal (not a party, not confirmed, already marked) comes
+ * back as an error with the engine's code.
+ */
+export async function handOver(
+  market: MarketAccess,
+  dealId: string,
+  participant: string,
+): Promise<HandOverResult> {
+  const before = await market.state();
+  if (!before.participants.has(participant)) {
+    throw new HostError(
+      "bad-input",
+      "handover/unknown-participant",
+      `--as "${participant}" is not a participant of this run: use the id your memo names`,
+    );
+  }
+  const result = await market.submit(participant, { type: "mark-handed-over", dealId });
+  if (!result.ok) throw new HostError("conflict", result.code, result.message);
+  const deal = (await market.state()).deals.get(dealId)!;
+  return { deal: deal.id, status: deal.status, handedOverBy: [...deal.handedOverBy] };
+}
