@@ -73,6 +73,74 @@ describe("haggle as a user runs it", () => {
     expect(JSON.parse(second.stdout).status).toBe("handed-over");
   });
 
+  it("shows a run's threads, a transcript, the channel and a participant", async () => {
+    const out = join(root, "show");
+    const config = join(repoRoot, "examples", "people-market.yaml");
+    expect((await haggle(["run", "--config", config, "--out", out])).code).toBe(0);
+    const list = await haggle(["show", out]);
+    expect(list.stdout).toBe(
+      "T1     confirmed   Ann -> Ben: Trek FX 2 hybrid bike, 54 cm at $47.31\n" +
+        "T2     confirmed   Ben -> Ann: IKEA desk lamp, white at $17.00\n",
+    );
+    const listed = JSON.parse((await haggle(["show", out, "--json"])).stdout);
+    expect(listed[0]).toEqual({
+      id: "T1",
+      item: "Trek FX 2 hybrid bike, 54 cm",
+      askingPrice: 6500,
+      seller: "Ann",
+      buyer: "Ben",
+      status: "confirmed",
+      deal: { id: "D2", price: 4731, status: "confirmed" },
+      messages: 24,
+    });
+    const thread = await haggle(["show", out, "--thread", "T1"]);
+    expect(thread.stdout.split("\n").slice(0, 3)).toEqual([
+      'T1: "Trek FX 2 hybrid bike, 54 cm" (asking $65.00), Ann selling to Ben: confirmed, deal D2 at $47.31',
+      "",
+      "[01-05 11:45] Ben: Hi! Is the Trek FX 2 hybrid bike, 54 cm still available? Would you take $45.50?",
+    ]);
+    const transcript = JSON.parse((await haggle(["show", out, "--thread", "T1", "--json"])).stdout);
+    expect(Object.keys(transcript)).toEqual([
+      "id",
+      "item",
+      "askingPrice",
+      "seller",
+      "buyer",
+      "status",
+      "deal",
+      "messages",
+    ]);
+    expect(transcript.messages).toHaveLength(24);
+    expect(Object.keys(transcript.messages[0])).toEqual(["at", "from", "text"]);
+    const channel = await haggle(["show", out, "--channel"]);
+    expect(channel.stdout.split("\n").slice(0, 2)).toEqual([
+      "[01-05 09:36] Ann for sale: Trek FX 2 hybrid bike, 54 cm (good) $65.00 [L1, sold]",
+      "[01-05 09:36] Ann looking for: a desk lamp [A1, fulfilled]",
+    ]);
+    const ann = await haggle(["show", out, "--participant", "ann"]);
+    expect(ann.stdout).toBe(
+      [
+        "Ann (ann): spent $17.00, earned $47.31",
+        "Listings:",
+        "  L1 Trek FX 2 hybrid bike, 54 cm $65.00 sold",
+        "Negotiations:",
+        "  T1 Ann -> Ben: Trek FX 2 hybrid bike, 54 cm: confirmed at $47.31 (24 messages)",
+        "  T2 Ben -> Ann: IKEA desk lamp, white: confirmed at $17.00 (11 messages)",
+        "",
+      ].join("\n"),
+    );
+    const page = JSON.parse((await haggle(["show", out, "--participant", "ann", "--json"])).stdout);
+    expect(Object.keys(page)).toEqual(["id", "name", "spent", "earned", "listings", "threads"]);
+    expect(JSON.stringify(page)).not.toContain("reserve");
+    const missing = await haggle(["show", out, "--thread", "T99"]);
+    expect([missing.code, missing.stderr.trim()]).toEqual([
+      2,
+      'haggle: no thread "T99" in this run: see the list with haggle show <run>',
+    ]);
+    const nobody = await haggle(["show", out, "--participant", "nobody"]);
+    expect([nobody.code, nobody.stderr.trim()]).toEqual([2, 'haggle: no participant "nobody" in this run']);
+  });
+
   it("runs a market on the wall clock, in step with it", async () => {
     const config = join(root, "live.yaml");
     // 0.1 market days (2.4 hours) at 1,440 market seconds a second: 6 s of real time.

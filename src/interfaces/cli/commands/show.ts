@@ -1,4 +1,11 @@
 import type { Command } from "commander";
+import { AppError } from "../../../app/errors.ts";
+import { feed } from "../../../app/queries/feed.ts";
+import { participantPage } from "../../../app/queries/participant-page.ts";
+import { threadList } from "../../../app/queries/thread-list.ts";
+import type { ThreadSummary } from "../../../app/queries/thread-summary.ts";
+import { threadTranscript } from "../../../app/queries/thread-transcript.ts";
+import { OPERATOR } from "../../../app/queries/viewer.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import type { MarketState } from "../../../engine/state.ts";
 import { UsageError } from "../errors.ts";
@@ -10,29 +17,37 @@ function time(at: number): string {
   return new Date(at).toISOString().slice(5, 16).replace("T", " ");
 }
 
-function nameOf(state: MarketState, id: string): string {
-  return state.participants.get(id)?.participant.name ?? id;
+/**
+ * The market `show` reads: the run folder's log, replayed. `show` runs on the owner's machine, so it
+ * reads as the operator. The one place to change to read a running market instead.
+ */
+async function loadState(run: string, db: string | undefined): Promise<MarketState> {
+  return (await openRun(run, db)).state;
 }
 
-/** A thread as data: its messages and offers in order. Never includes anyone's limits. */
-function threadTranscript(state: MarketState, threadId: string) {
-  const thread = state.threads.get(threadId);
-  if (!thread)
-    throw new UsageError(`no thread "${threadId}" in this run: see the list with haggle show <run>`);
-  const listing = state.listings.get(thread.listingId)!;
-  const deal = thread.dealId ? state.deals.get(thread.dealId) : undefined;
+/** Runs a query, turning its not-found errors into the CLI's usage errors (exit code 2). */
+function query<T>(run: () => T, notFound: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof AppError && error.kind === "not-found") throw new UsageError(notFound);
+    throw error;
+  }
+}
+
+/** A thread as `show` has always printed it in lists: names for people, a message count. */
+function listed(thread: ThreadSummary) {
   return {
     id: thread.id,
-    item: listing.title,
-    askingPrice: listing.askingPrice,
-    seller: nameOf(state, thread.seller),
-    buyer: nameOf(state, thread.buyer),
+    item: thread.item,
+    askingPrice: thread.askingPrice,
+    seller: thread.seller.name,
+    buyer: thread.buyer.name,
     status: thread.status,
-    ...(deal ? { deal: { id: deal.id, price: deal.price, status: deal.status } } : {}),
-    messages: thread.messageIds.map((id) => {
-      const message = state.messages.get(id)!;
-      return { at: message.at, from: nameOf(state, message.from), text: message.text };
-    }),
+    ...(thread.deal
+      ? { deal: { id: thread.deal.id, price: thread.deal.price, status: thread.deal.status } }
+      : {}),
+    messages: thread.messageCount,
   };
 }
 
@@ -53,11 +68,19 @@ export function register(program: Command): void {
         run: string,
         options: { thread?: string; channel?: boolean; participant?: string; db?: string; json?: boolean },
       ) => {
-        const { state } = await openRun(run, options.db);
+        const state = await loadState(run, options.db);
         const currency = state.config.currency;
         const money = (cents: number) => formatMoney(cents, currency, { alwaysCents: true });
         if (options.thread) {
-          const transcript = threadTranscript(state, options.thread);
+          const threadId = options.thread;
+          const found = query(
+            () => threadTranscript(state, OPERATOR, threadId),
+            `no thread "${threadId}" in this run: see the list with haggle show <run>`,
+          );
+          const transcript = {
+            ...listed(found),
+            messages: found.messages.map((m) => ({ at: m.at, from: m.from.name, text: m.text })),
+          };
           emit(Boolean(options.json), transcript, () =>
             [
               `${transcript.id}: "${safe(transcript.item)}" (asking ${money(transcript.askingPrice)}), ${safe(transcript.seller)} selling to ${safe(transcript.buyer)}: ${transcript.status}${transcript.deal ? `, deal ${transcript.deal.id} at ${money(transcript.deal.price)}` : ""}`,
@@ -68,39 +91,35 @@ export function register(program: Command): void {
           return;
         }
         if (options.channel) {
-          const posts = [...state.listings.values()].map((l) => ({
-            at: l.postedAt,
-            kind: "for sale",
-            from: nameOf(state, l.seller),
-            text: `${l.title} (${l.condition}) ${money(l.askingPrice)} [${l.id}, ${l.status}]`,
+          const posts = feed(state, OPERATOR).entries.map((entry) => ({
+            at: entry.at,
+            kind: entry.kind,
+            from: entry.from.name,
+            text:
+              entry.kind === "for sale"
+                ? `${entry.text} (${entry.condition}) ${money(entry.askingPrice)} [${entry.id}, ${entry.status}]`
+                : entry.kind === "looking for"
+                  ? `${entry.text} [${entry.id}, ${entry.status}]`
+                  : entry.text,
           }));
-          const ads = [...state.wantAds.values()].map((a) => ({
-            at: a.postedAt,
-            kind: "looking for",
-            from: nameOf(state, a.buyer),
-            text: `${a.description} [${a.id}, ${a.status}]`,
-          }));
-          const messages = state.channelMessageIds.map((id) => {
-            const m = state.messages.get(id)!;
-            return { at: m.at, kind: "message", from: nameOf(state, m.from), text: m.text };
-          });
-          const feed = [...posts, ...ads, ...messages].sort((a, b) => a.at - b.at);
-          emit(Boolean(options.json), feed, () =>
-            feed.map((p) => `[${time(p.at)}] ${safe(p.from)} ${p.kind}: ${safe(p.text)}`).join("\n"),
+          emit(Boolean(options.json), posts, () =>
+            posts.map((p) => `[${time(p.at)}] ${safe(p.from)} ${p.kind}: ${safe(p.text)}`).join("\n"),
           );
           return;
         }
         if (options.participant) {
-          const self = state.participants.get(options.participant);
-          if (!self) throw new UsageError(`no participant "${options.participant}" in this run`);
-          const threads = self.threadIds.map((id) => threadTranscript(state, id));
+          const id = options.participant;
+          const page = query(
+            () => participantPage(state, OPERATOR, id),
+            `no participant "${id}" in this run`,
+          );
           const data = {
-            id: self.participant.id,
-            name: self.participant.name,
-            spent: self.spent,
-            earned: self.earned,
-            listings: self.listingIds.map((id) => state.listings.get(id)!),
-            threads: threads.map(({ messages, ...rest }) => ({ ...rest, messages: messages.length })),
+            id: page.id,
+            name: page.name,
+            spent: page.spent,
+            earned: page.earned,
+            listings: page.listings,
+            threads: page.threads.map(listed),
           };
           emit(Boolean(options.json), data, () =>
             [
@@ -116,8 +135,7 @@ export function register(program: Command): void {
           );
           return;
         }
-        const threads = [...state.threads.values()].map((t) => threadTranscript(state, t.id));
-        const list = threads.map(({ messages, ...rest }) => ({ ...rest, messages: messages.length }));
+        const list = threadList(state, OPERATOR).map(listed);
         emit(Boolean(options.json), list, () =>
           list
             .map(

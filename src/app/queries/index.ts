@@ -1,0 +1,13 @@
+export { type FeedEntry, type FeedOptions, type FeedPage, feed, MAX_FEED_LIMIT } from "./feed.ts";
+export { type ParticipantDeal, type ParticipantPage, participantPage } from "./participant-page.ts";
+export type { PersonRef } from "./person-ref.ts";
+export { runSummary } from "./run-summary.ts";
+export { threadList } from "./thread-list.ts";
+export type { DealSummary, ThreadSummary } from "./thread-summary.ts";
+export {
+  type ThreadTranscript,
+  type TranscriptMessage,
+  type TranscriptOffer,
+  threadTranscript,
+} from "./thread-transcript.ts";
+export { checkViewer, OPERATOR, participantViewer, type Viewer } from "./viewer.ts";
