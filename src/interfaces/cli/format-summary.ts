@@ -1,5 +1,7 @@
 import type { MarketSummary } from "../../analysis/market-summary.ts";
+import type { RunOutcome } from "../../app/run-market.ts";
 import { formatMoney } from "../../domain/money.ts";
+import { emit } from "./output.ts";
 import { terminalText } from "./terminal-text.ts";
 
 /** The human summary printed after a market run. */
@@ -46,4 +48,30 @@ export function formatSummary(
 function oneLine(text: string): string {
   const flat = terminalText(text.replace(/\s+/g, " ").trim());
   return flat.length > 140 ? `${flat.slice(0, 137)}...` : flat;
+}
+
+/**
+ * Prints how a run ended: its summary, or, for a market stopped before its close (Ctrl-C on a live
+ * market), where it stopped and how to go on.
+ */
+export function emitOutcome(json: boolean, outcome: RunOutcome, options: { resumed?: boolean } = {}): void {
+  const { dir, summary, events, wallMs, stopped, resumedFrom } = outcome;
+  emit(
+    json,
+    {
+      dir,
+      ...(options.resumed ? { resumedFrom } : {}),
+      ...(stopped ? { stopped } : {}),
+      summary,
+      events,
+      wallMs,
+    },
+    () => {
+      const head = options.resumed ? `Resumed after event ${resumedFrom}.\n` : "";
+      if (stopped) {
+        return `${head}Stopped the market at event ${events}, before its close. Go on with: haggle resume ${dir}`;
+      }
+      return `${head}${formatSummary(summary, outcome)}`;
+    },
+  );
 }

@@ -8,6 +8,7 @@ import { UsageError } from "../errors.ts";
 import { formatSummary } from "../format-summary.ts";
 import { emit } from "../output.ts";
 import { progressBar } from "../progress-bar.ts";
+import { serveRun } from "../serve-run.ts";
 
 export function register(program: Command): void {
   program
@@ -43,12 +44,15 @@ export function register(program: Command): void {
         );
         const dir = resolve(options.out ?? defaultRunDir("runs", "demo"));
         const bar = progressBar("demo", !options.json && Boolean(process.stderr.isTTY));
+        const served = serveRun(dir);
         const outcome = await startRun(config, {
           dir,
+          onHost: served.onHost,
+          signal: served.signal,
           createAgent,
           onProgress: bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-        });
+        }).finally(served.done);
         bar.done();
         emit(
           Boolean(options.json),

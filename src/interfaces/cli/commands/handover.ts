@@ -1,13 +1,20 @@
-import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
-import { dealMemoMarkdown } from "../../../app/documents/deal-memo.ts";
-import { apply } from "../../../engine/apply.ts";
-import { replay } from "../../../engine/replay.ts";
-import { readRunRecord } from "../../../runner/run-folder.ts";
-import { openStore } from "../../../store/index.ts";
+import { handOver } from "../../../app/commands/hand-over.ts";
+import type { MarketAccess } from "../../../app/market-access.ts";
+import { openRunHost } from "../../../app/open-run-host.ts";
+import { HostError } from "../../../runner/host-error.ts";
+import { connectToRunningHost } from "../../local/host-client.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
+
+/**
+ * The market's one writer for a command: the host of a market running in another process, or a
+ * host opened on the log for this command when none runs.
+ */
+async function marketFor(run: string, db: string | undefined): Promise<MarketAccess> {
+  return (await connectToRunningHost(run)) ?? (await openRunHost(run, db));
+}
 
 export function register(program: Command): void {
   program
@@ -19,37 +26,20 @@ export function register(program: Command): void {
     .option("--db <url>", "the PostgreSQL URL the run used, if any (or HAGGLE_DB)")
     .option("--json", "machine-readable output")
     .action(async (dealId: string, options: { as: string; run: string; db?: string; json?: boolean }) => {
-      const dir = resolve(options.run);
-      const record = await readRunRecord(dir);
-      const url = options.db ?? process.env.HAGGLE_DB;
-      const store = await openStore({ ...(url ? { db: url } : {}), dataDir: join(dir, "db") });
+      const market = await marketFor(resolve(options.run), options.db);
       try {
-        const state = replay(await store.read(record.marketId));
-        if (!state.participants.has(options.as)) {
-          throw new UsageError(
-            `--as "${options.as}" is not a participant of this run: use the id your memo names`,
-          );
-        }
-        const outcome = apply(
-          state,
-          { type: "mark-handed-over", actor: options.as, dealId },
-          Math.max(state.now, Date.now()),
-        );
-        // Refusals are logged too: the log is complete.
-        await store.append(record.marketId, outcome.events);
-        if (!outcome.ok) throw new UsageError(outcome.rejection.message);
-        const deal = state.deals.get(dealId)!;
-        await writeFile(join(dir, "memos", `${deal.id}.md`), dealMemoMarkdown(state, deal, { runDir: dir }));
-        emit(
-          Boolean(options.json),
-          { deal: deal.id, status: deal.status, handedOverBy: deal.handedOverBy },
-          () =>
-            deal.status === "handed-over"
-              ? `${deal.id}: both sides have marked the hand-over done. The deal is complete.`
-              : `${deal.id}: hand-over marked done by ${options.as}; waiting for the other side.`,
+        const deal = await handOver(market, dealId, options.as).catch((error: unknown) => {
+          // A refusal is the person's input to fix: exit code 2 with the engine's message.
+          if (error instanceof HostError && error.kind !== "unavailable") throw new UsageError(error.message);
+          throw error;
+        });
+        emit(Boolean(options.json), deal, () =>
+          deal.status === "handed-over"
+            ? `${deal.deal}: both sides have marked the hand-over done. The deal is complete.`
+            : `${deal.deal}: hand-over marked done by ${options.as}; waiting for the other side.`,
         );
       } finally {
-        await store.close();
+        await market.close();
       }
     });
 }

@@ -4,9 +4,9 @@ import { createAgent } from "../../../agents/registry.ts";
 import { type RunProgress, resumeRun, startRun } from "../../../app/run-market.ts";
 import { loadRunConfig } from "../../../runner/load-run-config.ts";
 import { defaultRunDir } from "../../../runner/run-folder.ts";
-import { formatSummary } from "../format-summary.ts";
-import { emit } from "../output.ts";
+import { emitOutcome } from "../format-summary.ts";
 import { progressBar } from "../progress-bar.ts";
+import { serveRun } from "../serve-run.ts";
 
 /** For tools that drive a run: progress as one JSON object a line on stderr. */
 function progressLinesOption(): Option {
@@ -40,19 +40,18 @@ export function register(program: Command): void {
         const config = await loadRunConfig(options.config);
         const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
         const bar = progressBar(config.name, !options.json && Boolean(process.stderr.isTTY));
+        const served = serveRun(dir);
         const outcome = await startRun(config, {
           dir,
+          onHost: served.onHost,
+          signal: served.signal,
           configDir: dirname(resolve(options.config)),
           createAgent,
           onProgress: options.progressLines ? progressLine : bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-        });
+        }).finally(served.done);
         bar.done();
-        emit(
-          Boolean(options.json),
-          { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },
-          () => formatSummary(outcome.summary, outcome),
-        );
+        emitOutcome(Boolean(options.json), outcome);
       },
     );
 
@@ -65,22 +64,15 @@ export function register(program: Command): void {
     .action(async (run: string, options: { db?: string; json?: boolean }) => {
       const dir = resolve(run);
       const bar = progressBar("resume", !options.json && Boolean(process.stderr.isTTY));
+      const served = serveRun(dir);
       const outcome = await resumeRun(dir, {
+        onHost: served.onHost,
+        signal: served.signal,
         createAgent,
         onProgress: bar.update,
         ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-      });
+      }).finally(served.done);
       bar.done();
-      emit(
-        Boolean(options.json),
-        {
-          dir,
-          resumedFrom: outcome.resumedFrom,
-          summary: outcome.summary,
-          events: outcome.events,
-          wallMs: outcome.wallMs,
-        },
-        () => `Resumed after event ${outcome.resumedFrom}.\n${formatSummary(outcome.summary, outcome)}`,
-      );
+      emitOutcome(Boolean(options.json), outcome, { resumed: true });
     });
 }

@@ -8,6 +8,7 @@ import { threadTranscript } from "../../../app/queries/thread-transcript.ts";
 import { OPERATOR } from "../../../app/queries/viewer.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import type { MarketState } from "../../../engine/state.ts";
+import { connectToRunningHost } from "../../local/host-client.ts";
 import { UsageError } from "../errors.ts";
 import { openRun } from "../open-run.ts";
 import { emit } from "../output.ts";
@@ -21,7 +22,13 @@ function time(at: number): string {
  * The market `show` reads: the run folder's log, replayed. `show` runs on the owner's machine, so it
  * reads as the operator. The one place to change to read a running market instead.
  */
+/**
+ * The market as its log stands: read through the host when the market is running in another
+ * process (its embedded store is locked while it runs), else straight from the log.
+ */
 async function loadState(run: string, db: string | undefined): Promise<MarketState> {
+  const running = await connectToRunningHost(run);
+  if (running) return running.state();
   return (await openRun(run, db)).state;
 }
 
