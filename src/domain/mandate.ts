@@ -87,9 +87,18 @@ export const mandateSchema = z
 export type Mandate = z.infer<typeof mandateSchema>;
 export type MandateInput = z.input<typeof mandateSchema>;
 
+/**
+ * Ids the market keeps for itself: "market" is the actor of system actions (register, open, close)
+ * and "operator" the reader who sees every event, so a participant called either could act as the
+ * market or read everyone's secrets.
+ */
+export const RESERVED_PARTICIPANT_IDS: readonly string[] = ["market", "operator"];
+
 export const participantSchema = z
   .object({
-    id: idSchema,
+    id: idSchema.refine((id) => !RESERVED_PARTICIPANT_IDS.includes(id.toLowerCase()), {
+      error: `is reserved for the market itself (${RESERVED_PARTICIPANT_IDS.join(", ")}): choose another id`,
+    }),
     name: z.string().min(1, { error: "cannot be empty" }).max(100),
     mandate: mandateSchema,
   })
