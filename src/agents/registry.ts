@@ -1,14 +1,12 @@
 import type { Agent, AgentContext } from "./agent.ts";
+import { AgentSpecError } from "./agent-spec-error.ts";
 import { createEngineAgent } from "./builtin/engine-agent.ts";
 import { isTierName, TIER_NAMES } from "./builtin/strategy/tiers.ts";
 import type { LlmAgentOptions } from "./llm/llm-agent.ts";
 import type { PreflightOptions } from "./llm/preflight.ts";
 import { loadModuleAgent } from "./module-agent.ts";
 
-/** An agent spec string could not be turned into an agent. */
-export class AgentSpecError extends Error {
-  override name = "AgentSpecError";
-}
+export { AgentSpecError };
 
 /** Every built-in agent spec: "engine:strong", "engine:weak", and the classic baselines. */
 export const ENGINE_AGENT_SPECS: readonly string[] = TIER_NAMES.map((tier) => `engine:${tier}`);

@@ -1,3 +1,4 @@
+import { errorBase } from "../domain/errors.ts";
 import type { MarketEvent } from "../engine/event.ts";
 import { canonicalJson } from "../engine/fingerprint.ts";
 
@@ -7,7 +8,7 @@ export interface EventSink {
   flush(): Promise<void>;
 }
 
-export class LogDivergenceError extends Error {
+export class LogDivergenceError extends errorBase("conflict", "runner/log-divergence") {
   override name = "LogDivergenceError";
 }
 
