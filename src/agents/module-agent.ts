@@ -1,12 +1,13 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { errorBase } from "../domain/errors.ts";
 import type { AgentAction } from "../engine/action.ts";
 import type { AgentView } from "../engine/view.ts";
 import type { Agent, AgentContext, AgentFactory } from "./agent.ts";
 
 /** A `module:<path>` agent could not be loaded, or broke the agent interface. */
-export class ModuleAgentError extends Error {
+export class ModuleAgentError extends errorBase("bad-input", "agents/module") {
   override name = "ModuleAgentError";
 }
 

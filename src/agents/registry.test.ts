@@ -42,3 +42,37 @@ describe("createAgent", () => {
     expect(() => parseAgentSpec("module:")).toThrow(/needs a path/);
   });
 });
+
+describe("parseAgentSpec, the one grammar of agent specs", () => {
+  it("parses every kind", () => {
+    expect(parseAgentSpec(" engine:weak ")).toEqual({ kind: "engine", tier: "weak" });
+    expect(parseAgentSpec("llm:ollama:qwen3:8b")).toEqual({
+      kind: "llm",
+      rest: "ollama:qwen3:8b",
+      llm: { provider: "openai-compatible", modelId: "qwen3:8b" },
+    });
+    expect(parseAgentSpec("human")).toEqual({ kind: "human" });
+    expect(parseAgentSpec("test:scripted")).toEqual({ kind: "test", name: "scripted" });
+  });
+
+  it("refuses malformed specs with an AgentSpecError", () => {
+    for (const spec of [
+      "llm:gemini:x",
+      "llm:openai",
+      "llm",
+      "human:ann",
+      "test:",
+      "test:Big",
+      "remote:x",
+      "",
+    ]) {
+      expect(() => parseAgentSpec(spec), spec).toThrow(AgentSpecError);
+    }
+  });
+
+  it("leaves test agents to the tests that make them", async () => {
+    await expect(createAgent("test:scripted", { participantId: "a", seed: 1 })).rejects.toThrow(
+      /tests make and pass in their own createAgent/,
+    );
+  });
+});

@@ -1,14 +1,13 @@
 import type { Agent, AgentContext } from "./agent.ts";
+import { AgentSpecError } from "./agent-spec-error.ts";
 import { createEngineAgent } from "./builtin/engine-agent.ts";
 import { isTierName, TIER_NAMES } from "./builtin/strategy/tiers.ts";
 import type { LlmAgentOptions } from "./llm/llm-agent.ts";
 import type { PreflightOptions } from "./llm/preflight.ts";
+import { type LlmSpec, parseLlmSpec } from "./llm/spec.ts";
 import { loadModuleAgent } from "./module-agent.ts";
 
-/** An agent spec string could not be turned into an agent. */
-export class AgentSpecError extends Error {
-  override name = "AgentSpecError";
-}
+export { AgentSpecError };
 
 /** Every built-in agent spec: "engine:strong", "engine:weak", and the classic baselines. */
 export const ENGINE_AGENT_SPECS: readonly string[] = TIER_NAMES.map((tier) => `engine:${tier}`);
@@ -21,10 +20,22 @@ export function agentSpecHelp(): string {
 export type AgentSpec =
   | { kind: "engine"; tier: (typeof TIER_NAMES)[number] }
   | { kind: "module"; path: string }
-  | { kind: "llm"; rest: string }
-  | { kind: "human" };
+  | { kind: "llm"; rest: string; llm: LlmSpec }
+  | { kind: "human" }
+  | { kind: "test"; name: string };
 
-/** Parses a spec string, or throws an AgentSpecError listing the valid ones. */
+/**
+ * Parses a spec string, or throws an AgentSpecError listing the valid ones. This is the one grammar of
+ * agent specs: the run config checks its specs with it too (src/runner/run-config.ts).
+ *
+ * - "engine:<tier>", a built-in tier (ENGINE_AGENT_SPECS);
+ * - "llm:<provider>:<model>", checked by parseLlmSpec (an LlmConfigError names the valid providers);
+ * - "module:<path>";
+ * - "human" (reserved: a person acting through the web UI, not available yet);
+ * - "test:<name>" (lowercase letters and dashes): agents that tests make themselves and pass in their
+ *   own `createAgent` (e.g. scriptedAgent in src/runner/testing-agents.ts, "test:scripted"). The
+ *   grammar accepts them so a test's config validates; this registry does not make them.
+ */
 export function parseAgentSpec(spec: string): AgentSpec {
   const trimmed = spec.trim();
   const colon = trimmed.indexOf(":");
@@ -38,8 +49,14 @@ export function parseAgentSpec(spec: string): AgentSpec {
     if (!rest) throw new AgentSpecError('"module:" needs a path, e.g. "module:./examples/my-agent.js"');
     return { kind: "module", path: rest };
   }
-  if (kind === "llm") return { kind: "llm", rest };
-  if (kind === "human") return { kind: "human" };
+  if (kind === "llm") return { kind: "llm", rest, llm: parseLlmSpec(trimmed) };
+  if (trimmed === "human") return { kind: "human" };
+  if (kind === "test") {
+    if (/^[a-z-]+$/.test(rest)) return { kind: "test", name: rest };
+    throw new AgentSpecError(
+      `"${spec}": a test agent is "test:<name>", the name in lowercase letters and dashes`,
+    );
+  }
   throw new AgentSpecError(`unknown agent "${spec}": use one of ${agentSpecHelp()}`);
 }
 
@@ -69,6 +86,10 @@ export async function createAgent(
     case "human":
       throw new AgentSpecError(
         `"human" agents (a person acting through the web UI) are not available yet; use one of ${agentSpecHelp()}`,
+      );
+    case "test":
+      throw new AgentSpecError(
+        `"${spec}" is an agent that tests make and pass in their own createAgent (see src/runner/testing-agents.ts); use one of ${agentSpecHelp()}`,
       );
   }
 }

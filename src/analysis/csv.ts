@@ -1,3 +1,5 @@
+import { errorBase } from "../domain/errors.ts";
+
 /** One parsed CSV record with the 1-based line it starts on, for error messages. */
 export interface CsvRow {
   line: number;
@@ -73,7 +75,7 @@ export function parseCsv(text: string): CsvRow[] {
   return rows;
 }
 
-export class CsvSyntaxError extends Error {
+export class CsvSyntaxError extends errorBase("bad-input", "csv/syntax") {
   override name = "CsvSyntaxError";
   constructor(
     message: string,

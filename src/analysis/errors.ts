@@ -7,6 +7,7 @@ import { ValidationError } from "../domain/validation.ts";
  */
 export class AnalysisInputError extends ValidationError {
   override name = "AnalysisInputError";
+  override readonly code = "analysis/invalid-input";
 }
 
 /** Throws an AnalysisInputError listing `issues` (at most the first 20 in the message). */

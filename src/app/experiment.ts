@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
+import { errorBase } from "../domain/errors.ts";
 import type { Participant } from "../domain/mandate.ts";
 import { hashString } from "../domain/random.ts";
 import { projectPath } from "../paths.ts";
@@ -37,7 +38,11 @@ export interface ExperimentRecord {
   arms: ArmRun[];
 }
 
-export class ExperimentError extends Error {
+/**
+ * An experiment cannot go on. By default a runtime failure (arms failed: "unavailable", exit code 1);
+ * the throws that are the caller's to fix name their own kind and code.
+ */
+export class ExperimentError extends errorBase("unavailable", "experiment/arms-failed") {
   override name = "ExperimentError";
 }
 
@@ -100,7 +105,12 @@ export async function runArm(
 ): Promise<void> {
   const record = await readExperimentRecord(experimentDir);
   const armRun = record.arms.find((candidate) => candidate.id === armId);
-  if (!armRun) throw new ExperimentError(`no arm "${armId}" in ${experimentDir}`);
+  if (!armRun) {
+    throw new ExperimentError(`no arm "${armId}" in ${experimentDir}`, {
+      kind: "not-found",
+      code: "experiment/unknown-arm",
+    });
+  }
   const arm = record.config.arms.find((candidate) => candidate.name === armRun.arm)!;
   const dir = join(experimentDir, armRun.dir);
   if (existsSync(join(dir, "run.json"))) {
@@ -165,6 +175,7 @@ function runArmProcess(experimentDir: string, armId: string, db: string | undefi
         reject(
           new ExperimentError(
             stderr.trim().split("\n").pop() || `stopped by ${signal ?? `exit code ${code}`}`,
+            { code: "experiment/arm-failed" },
           ),
         );
     });
@@ -186,6 +197,7 @@ export async function runExperiment(
     if (JSON.stringify(record.config) !== JSON.stringify(config)) {
       throw new ExperimentError(
         `${dir} holds an experiment with a different config: pass a new --out folder, or the config it was started with`,
+        { kind: "conflict", code: "experiment/config-mismatch" },
       );
     }
   } else {

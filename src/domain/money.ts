@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { errorBase } from "./errors.ts";
 
 /** An amount of money in integer minor units (cents). Never a float. */
 export type Cents = number;
@@ -9,7 +10,7 @@ export interface Money {
   currency: string;
 }
 
-export class MoneyError extends Error {
+export class MoneyError extends errorBase("bad-input", "money/invalid") {
   override name = "MoneyError";
 }
 

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import { errorBase } from "./errors.ts";
 
 /** Input from outside failed validation. `issues` name each field and what to do about it. */
-export class ValidationError extends Error {
+export class ValidationError extends errorBase("bad-input", "input/invalid") {
   override name = "ValidationError";
   constructor(
     message: string,

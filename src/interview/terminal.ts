@@ -1,4 +1,5 @@
 import { createInterface } from "node:readline/promises";
+import { errorBase } from "../domain/errors.ts";
 
 /** The interview's side of a conversation in a terminal: it says things and asks questions. */
 export interface Terminal {
@@ -9,7 +10,7 @@ export interface Terminal {
 }
 
 /** The interview ended (end of input) before a participant file was saved. */
-export class InterviewAbortedError extends Error {
+export class InterviewAbortedError extends errorBase("bad-input", "interview/aborted") {
   override name = "InterviewAbortedError";
 }
 

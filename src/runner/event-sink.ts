@@ -1,3 +1,4 @@
+import { errorBase } from "../domain/errors.ts";
 import type { MarketEvent } from "../engine/event.ts";
 import { canonicalJson } from "../engine/fingerprint.ts";
 
@@ -27,7 +28,7 @@ class DurableListeners {
   }
 }
 
-export class LogDivergenceError extends Error {
+export class LogDivergenceError extends errorBase("conflict", "runner/log-divergence") {
   override name = "LogDivergenceError";
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AgentSpecError, parseAgentSpec } from "../agents/registry.ts";
 import { moneyInputSchema } from "../domain/money.ts";
 import { capsSchema } from "../engine/market-config.ts";
 
@@ -6,8 +7,23 @@ const range = z
   .tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])
   .refine(([min, max]) => min <= max, { error: "write [min, max] with min <= max" });
 
-const agentSpec = z.string().regex(/^(engine:[a-z-]+|llm:.+|module:.+|human|test:[a-z-]+)$/, {
-  error: 'an agent spec like "engine:strong", "llm:anthropic:claude-opus-4-5" or "module:./my-agent.js"',
+/**
+ * An agent spec, checked by the registry's parser (the one grammar of specs): an unknown one fails
+ * with the field's path and the valid specs. "test:<name>" specs pass, for tests that make their agents.
+ */
+function agentSpecProblem(spec: string): string | undefined {
+  try {
+    parseAgentSpec(spec);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AgentSpecError) return error.message;
+    throw error;
+  }
+}
+
+const agentSpec = z.string().superRefine((spec, context) => {
+  const problem = agentSpecProblem(spec);
+  if (problem) context.addIssue({ code: "custom", message: problem });
 });
 
 /** How each person gets an agent: everyone the same, a seeded random draw by weight, or by id. */
@@ -15,7 +31,15 @@ export const assignmentSchema = z.union([
   z.object({ all: agentSpec }).strict(),
   z
     .object({
-      random: z.record(agentSpec, z.number().positive({ error: "weights must be positive" })),
+      // Keys checked here rather than by a key schema, so an error names the spec's field.
+      random: z
+        .record(z.string(), z.number().positive({ error: "weights must be positive" }))
+        .superRefine((weights, context) => {
+          for (const spec of Object.keys(weights)) {
+            const problem = agentSpecProblem(spec);
+            if (problem) context.addIssue({ code: "custom", path: [spec], message: problem });
+          }
+        }),
     })
     .strict(),
   z.object({ explicit: z.record(z.string(), agentSpec), default: agentSpec.optional() }).strict(),

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { errorBase } from "../domain/errors.ts";
 import type { Participant } from "../domain/mandate.ts";
 import type { RunConfig } from "./run-config.ts";
 
@@ -23,7 +24,7 @@ export interface RunRecord {
   finishedAt?: string;
 }
 
-export class RunFolderError extends Error {
+export class RunFolderError extends errorBase("bad-input", "runner/run-folder") {
   override name = "RunFolderError";
 }
 

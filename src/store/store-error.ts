@@ -1,3 +1,5 @@
+import { type ErrorKind, HaggleError } from "../domain/errors.ts";
+
 /** Stable reasons a store refuses or fails; callers branch on these, never on message text. */
 export type StoreErrorCode =
   /** The first seq of an append is past the stored last seq + 1, or the batch skips a number. */
@@ -25,16 +27,35 @@ export type StoreErrorCode =
  * Any failure of the event store that a caller may want to handle. The message is a sentence a
  * person can act on (it names the market, folder or masked URL); `cause` keeps the driver error.
  */
-export class StoreError extends Error {
+export class StoreError extends HaggleError {
   override name = "StoreError";
-  constructor(
-    readonly code: StoreErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  declare readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, {
+      code,
+      kind: STORE_ERROR_KINDS[code],
+      ...(options && "cause" in options ? { cause: options.cause } : {}),
+    });
   }
 }
+
+/** Each store code's kind: what the CLI's exit code and an HTTP status follow. */
+export const STORE_ERROR_KINDS: Record<StoreErrorCode, ErrorKind> = {
+  // A writer's log and the stored one disagree: the state clashes with the request.
+  "store/sequence-gap": "conflict",
+  "store/duplicate-seq": "conflict",
+  "store/unknown-market": "not-found",
+  "store/market-exists": "conflict",
+  "store/invalid-data": "bad-input",
+  "store/unreachable": "unavailable",
+  // Another process has the data folder open: stop it or use another folder (exit code 2).
+  "store/locked": "conflict",
+  // Migrated by a newer Haggle: upgrade, or use another database.
+  "store/schema-too-new": "conflict",
+  "store/invalid-options": "bad-input",
+  // Using a closed store is a bug in the caller.
+  "store/closed": "internal",
+};
 
 /** True when `error` is a StoreError, optionally with the given code. */
 export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { catalogueEntrySchema, findCatalogueEntry, loadCatalogue } from "../../domain/catalogue.ts";
+import { errorBase } from "../../domain/errors.ts";
 import { conditionSchema, itemToSellSchema } from "../../domain/mandate.ts";
 import { moneyInputSchema } from "../../domain/money.ts";
 import type { Rng } from "../../domain/random.ts";
@@ -32,7 +33,7 @@ export const itemFileSchema = z
   .strict();
 export type ItemFile = z.infer<typeof itemFileSchema>;
 
-export class UnknownItemError extends Error {
+export class UnknownItemError extends errorBase("not-found", "catalogue/unknown-item") {
   override name = "UnknownItemError";
 }
 

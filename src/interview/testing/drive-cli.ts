@@ -1,19 +1,10 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(import.meta.dirname, "..", "..", "..");
 
-/**
- * The command line that runs `haggle interview`: bin/haggle.js once the command is registered in
- * src/interfaces/cli/program.ts, else the interview's own entry point.
- */
-export function interviewCommand(): string[] {
-  const program = readFileSync(join(root, "src/interfaces/cli/program.ts"), "utf8");
-  return program.includes("commands/interview.ts")
-    ? ["bin/haggle.js", "interview"]
-    : ["--import", "tsx", "src/interview/standalone-cli.ts", "interview"];
-}
+/** The command line that runs `haggle interview`: the real CLI, as a person runs it. */
+export const INTERVIEW_COMMAND: readonly string[] = [join(root, "bin", "haggle.js"), "interview"];
 
 export interface Session {
   child: ChildProcessWithoutNullStreams;
@@ -34,7 +25,7 @@ export function startInterview(
   env: Record<string, string> = {},
   timeoutMs = 30_000,
 ): Session {
-  const child = spawn("node", [...interviewCommand(), ...args], {
+  const child = spawn(process.execPath, [...INTERVIEW_COMMAND, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"],

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { ENGINE_AGENT_SPECS } from "../agents/registry.ts";
+import { ValidationError } from "../domain/validation.ts";
+import { parseRunConfig } from "./load-run-config.ts";
+
+const withAgents = (agents: unknown) =>
+  parseRunConfig({ name: "t", population: { generate: { participants: 3 } }, agents }, "market.yaml");
+
+const problems = (agents: unknown): { path: string; message: string }[] => {
+  try {
+    withAgents(agents);
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues;
+    throw error;
+  }
+  throw new Error("the config was accepted");
+};
+
+describe("agent specs in a run config", () => {
+  it("accepts what the agent registry's parser accepts, and the test agents tests make", () => {
+    const specs = [
+      ...ENGINE_AGENT_SPECS,
+      "llm:anthropic:claude-haiku-4-5",
+      "llm:ollama:qwen3:8b",
+      "module:./examples/my-agent.js",
+      "human",
+      "test:scripted",
+    ];
+    for (const spec of specs) expect(withAgents({ all: spec }).agents).toEqual({ all: spec });
+    expect(withAgents({ random: { "engine:strong": 1, "test:scripted": 2 } }).agents).toEqual({
+      random: { "engine:strong": 1, "test:scripted": 2 },
+    });
+  });
+
+  it("refuses a bad spec naming the field and the valid specs", () => {
+    expect(problems({ all: "engine:mighty" })).toEqual([
+      {
+        path: "agents.all",
+        message: `unknown built-in agent "engine:mighty": use one of ${ENGINE_AGENT_SPECS.join(", ")}`,
+      },
+    ]);
+    expect(problems({ explicit: { ann: "robot" }, default: "engine:weak" })).toEqual([
+      {
+        path: "agents.explicit.ann",
+        message: expect.stringMatching(/^unknown agent "robot": use one of engine:strong/),
+      },
+    ]);
+    expect(problems({ random: { "engine:strong": 1, "module:": 1 } })).toEqual([
+      { path: "agents.random.module:", message: expect.stringMatching(/"module:" needs a path/) },
+    ]);
+  });
+
+  it("checks an llm spec's provider and model before any market starts", () => {
+    expect(problems({ all: "llm:gemini:x" })).toEqual([
+      {
+        path: "agents.all",
+        message: expect.stringMatching(/unknown model provider "gemini": .*anthropic, openai/),
+      },
+    ]);
+    expect(problems({ all: "llm:openai" })).toEqual([
+      { path: "agents.all", message: expect.stringMatching(/name the model/) },
+    ]);
+  });
+});
