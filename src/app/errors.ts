@@ -1,3 +1,5 @@
+import { HaggleError } from "../domain/errors.ts";
+
 /**
  * What kind of failure an application-layer call met, so each interface can answer in its own terms
  * (the CLI's exit code 2, HTTP's 404/403/400, an MCP tool error) without matching on messages.
@@ -7,19 +9,13 @@ export type AppErrorKind = "not-found" | "forbidden" | "bad-input";
 /**
  * A typed failure of a command or query in `src/app`: a stable `code` ("thread/not-found") and its
  * `kind`. The message is written for the person who asked and never holds anyone's secrets.
- *
- * It extends `Error` for now; once the shared `HaggleError` base (with `code` and `kind`) lands in
- * `src/domain/errors.ts`, this class should extend it instead, keeping its fields.
  */
-export class AppError extends Error {
+export class AppError extends HaggleError {
   override name = "AppError";
-  readonly kind: AppErrorKind;
-  readonly code: string;
+  declare readonly kind: AppErrorKind;
 
   constructor(kind: AppErrorKind, code: string, message: string) {
-    super(message);
-    this.kind = kind;
-    this.code = code;
+    super(message, { kind, code });
   }
 }
 

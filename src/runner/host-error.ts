@@ -1,15 +1,9 @@
-/** Why a market host refused a call: the kinds the CLI maps to exit codes and a server to statuses. */
-export type HostErrorKind = "bad-input" | "not-found" | "forbidden" | "conflict" | "unavailable";
+import { type ErrorKind, HaggleError } from "../domain/errors.ts";
 
-/** A call the market host could not take: a closed host, an unknown participant, a taken lock. */
-export class HostError extends Error {
+/** Why a market host refused a call: a closed host, an unknown participant, a taken lock. */
+export class HostError extends HaggleError {
   override name = "HostError";
-  constructor(
-    readonly kind: HostErrorKind,
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
+  constructor(kind: ErrorKind, code: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, { kind, code, ...options });
   }
 }
