@@ -3,10 +3,14 @@ import type { Reading, Words } from "./words.ts";
 
 /**
  * What the built-in agent remembers of one thread: what it has already answered. Everything else is
- * read from the view each time.
+ * read from the view each time. `memoryFromView` (rebuild-memory.ts) derives it again from the view
+ * alone, for an agent restored when a market resumes.
  */
 export interface ThreadMemory {
-  /** The other side's latest offer (id#version) we have answered; `deal:<id>` once we confirmed a deal; "none" when we spoke before they offered. */
+  /**
+   * The other side's latest offer (id#version) we have answered; `deal:<id>` once we confirmed a
+   * deal; "none" when we spoke before they offered.
+   */
   answeredOffer?: string;
   /** The other side's latest message id we have answered. */
   answeredMessage?: string;
@@ -44,6 +48,14 @@ export function threadMemory(memory: EngineAgentMemory, threadId: string): Threa
     memory.threads.set(threadId, entry);
   }
   return entry;
+}
+
+/** Puts `source`'s contents in `target`, keeping `target`'s maps (anyone holding it sees the change). */
+export function replaceMemory(target: EngineAgentMemory, source: EngineAgentMemory): void {
+  target.threads.clear();
+  for (const [threadId, entry] of source.threads) target.threads.set(threadId, entry);
+  target.noAdUntil.clear();
+  for (const [listingId, until] of source.noAdUntil) target.noAdUntil.set(listingId, until);
 }
 
 /**

@@ -1,12 +1,13 @@
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView } from "../../engine/view.ts";
 import type { Agent, AgentContext } from "../agent.ts";
-import { type EngineAgentMemory, emptyMemory, rememberRefusal } from "./agent-memory.ts";
+import { type EngineAgentMemory, emptyMemory, rememberRefusal, replaceMemory } from "./agent-memory.ts";
 import { answerThread } from "./answer-thread.ts";
 import { answerWantAds } from "./answer-want-ads.ts";
 import { defaultWords } from "./default-words.ts";
 import { DEFAULT_OFFER_CAP, type Negotiator } from "./negotiator.ts";
 import { openNegotiations } from "./open-negotiations.ts";
+import { memoryFromView, restoredPhraserSeed } from "./rebuild-memory.ts";
 import { TIERS, type TierName, type TierParams } from "./strategy/tiers.ts";
 import { personalised } from "./view-facts.ts";
 import type { Phraser, Words } from "./words.ts";
@@ -17,8 +18,8 @@ export interface EngineAgentOptions {
   /** Most offers one side may make in a thread (the market's cap). */
   offerCap?: number;
   /**
-   * The memory to keep, filled in place; a new empty one by default. Lets a test or a tool look at
-   * what the agent remembers.
+   * The memory to keep, filled in place (a restore replaces its contents); a new empty one by
+   * default. Lets a test or a tool look at what the agent remembers.
    */
   memory?: EngineAgentMemory;
 }
@@ -27,7 +28,8 @@ export interface EngineAgentOptions {
  * The built-in negotiator: no model, no key. Sellers list their items and buyers post want ads and
  * open negotiations on matching listings; in each thread the strategy picks a move (see
  * `strategy/next-move.ts`), the language part words it and this turns it into typed actions. What it
- * remembers between looks is explicit (agent-memory.ts).
+ * remembers between looks is explicit (agent-memory.ts) and can be rebuilt from the view
+ * (rebuild-memory.ts) when a market resumes.
  * @example const agent = createEngineAgent("strong", { participantId: "ann", seed: 1 }); await agent.decide(view)
  */
 export function createEngineAgent(
@@ -80,6 +82,11 @@ export function createEngineAgent(
     },
     onRefused(refusal) {
       rememberRefusal(memory, refusal);
+    },
+    restore(view: AgentView): void {
+      replaceMemory(memory, memoryFromView(view, { offerCap: cap }));
+      // A fresh seed: the same one would start every thread's words again from the first ones said.
+      startPhraser(view, restoredPhraserSeed(context.seed, view));
     },
   };
 }
