@@ -13,8 +13,9 @@ export interface Agent {
   /** Told when an action it proposed was refused, so it can adapt. Optional. */
   onRefused?(refusal: { action: AgentAction; code: string; message: string }): void;
   /**
-   * Called once on a freshly made agent when a live market resumes from its log, before its first
-   * decide: rebuilds whatever the agent remembers from what the market shows. Optional.
+   * Called once on a freshly created agent when a live market resumes from its log, before its first
+   * decide: rebuilds whatever the agent remembers from what the market shows (`view`, derived from the
+   * log). Optional: an agent without it starts with an empty memory.
    */
   restore?(view: AgentView): void;
   /** Model usage so far (LLM agents), for the run's summary and report. Optional. */

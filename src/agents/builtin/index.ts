@@ -3,6 +3,7 @@
  * acceptance rules, tiers), language and understanding as separate parts, and the tools to run and
  * score negotiations between agents.
  */
+export { type EngineAgentMemory, emptyMemory, type ThreadMemory } from "./agent-memory.ts";
 export { defaultWords } from "./default-words.ts";
 export { createEngineAgent, type EngineAgentOptions } from "./engine-agent.ts";
 export { type NegotiationScores, scoreNegotiation } from "./negotiation-scores.ts";
@@ -13,6 +14,7 @@ export {
   type SetupOverrides,
   UnknownItemError,
 } from "./negotiation-setup.ts";
+export { memoryFromView, type RebuildOptions } from "./rebuild-memory.ts";
 export {
   buyerLimitOf,
   type NegotiationResult,
