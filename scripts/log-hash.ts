@@ -21,7 +21,12 @@ const store = await openStore({ ...(db ? { db } : {}), dataDir: join(dir, "db") 
 try {
   const hash = createHash("sha256");
   const events = await store.read(record.marketId);
-  for (const event of events) hash.update(`${canonicalJson(event).replaceAll(record.marketId, "<run>")}\n`);
+  for (const event of events) {
+    // The market's id is the run folder's name; only the genesis event holds it.
+    const comparable =
+      event.type === "market-created" ? { ...event, config: { ...event.config, marketId: "<run>" } } : event;
+    hash.update(`${canonicalJson(comparable)}\n`);
+  }
   process.stdout.write(`${hash.digest("hex")}  ${events.length} events  ${dir}\n`);
 } finally {
   await store.close();

@@ -36,7 +36,6 @@ export async function continueMarket(input: ContinueInput): Promise<SimulationRe
     clock: input.clock,
     ...(input.signal ? { signal: input.signal } : {}),
   });
-  input.onHost?.(host);
   const delays = createRng(input.seed).fork(`delays@${state.seq}`);
   const agents = new Map<string, Agent>();
   for (const participant of input.participants) {
@@ -49,6 +48,8 @@ export async function continueMarket(input: ContinueInput): Promise<SimulationRe
     agents.set(participant.id, agent);
   }
   const scheduler = schedulerFor(host, agents, delays, input);
+  // Outside input and readers reach the market from here on; newcomers can join.
+  input.onHost?.(host);
   const endAt = input.startAt + input.durationMs;
   if (state.status !== "closed") {
     // People the run recorded whom the log does not hold yet (killed between the two) join now.

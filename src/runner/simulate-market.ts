@@ -88,7 +88,6 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     genesis,
     ...(input.signal ? { signal: input.signal } : {}),
   });
-  input.onHost?.(host);
 
   const agents = new Map<string, Agent>();
   for (const participant of input.participants) {
@@ -97,6 +96,8 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     agents.set(participant.id, await input.createAgent(spec, agentContext(input.seed, participant.id)));
   }
   const scheduler = schedulerFor(host, agents, delays, input);
+  // Outside input and readers reach the market from here on; newcomers can join.
+  input.onHost?.(host);
 
   for (const participant of input.participants) {
     host.apply("market", { type: "register-participant", participant }, input.startAt, "market");

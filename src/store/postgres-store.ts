@@ -119,8 +119,13 @@ function poolClient(pool: pg.Pool): SqlClient {
       }
     },
     async close() {
-      // Destroyed, not returned to the pool, so its locks go with it.
-      if (lockConnection) (await lockConnection.catch(() => undefined))?.release(true);
+      const connection = lockConnection && (await lockConnection.catch(() => undefined));
+      if (connection) {
+        // Unlocked before the connection goes: the server only notices a dropped connection a moment
+        // later, and until then a new host would find the market still locked.
+        await connection.query("SELECT pg_advisory_unlock_all()").catch(() => {});
+        connection.release(true);
+      }
       await pool.end();
     },
   };
