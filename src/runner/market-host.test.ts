@@ -158,7 +158,7 @@ describe("MarketHost", () => {
       for await (const event of feed) seen.push(event);
       return seen;
     };
-    const fromStart = collect(host.events({ fromSeq: 1 }));
+    const fromStart = collect(host.events({ fromSeq: 0 }));
     const asOlga = collect(host.events({ viewer: "olga" }));
     await firstOf(host.events(), (event) => event.type === "listing-posted");
     const liveEnd = host.durableSeq + 1;

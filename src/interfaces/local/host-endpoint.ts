@@ -63,8 +63,19 @@ export async function serveHostLocally(host: MarketHost, runDir: string): Promis
       });
     }
     if (request.method === "POST" && url.pathname === "/submit") {
-      const body = (await bodyOf(request)) as { actor?: unknown; action?: unknown };
-      if (typeof body.actor !== "string" || typeof body.action !== "object" || body.action === null) {
+      let body: { actor?: unknown; action?: unknown };
+      try {
+        body = (await bodyOf(request)) as typeof body;
+      } catch (error) {
+        return send(response, 400, { error: `the body is not JSON: ${(error as Error).message}` });
+      }
+      if (
+        typeof body !== "object" ||
+        body === null ||
+        typeof body.actor !== "string" ||
+        typeof body.action !== "object" ||
+        body.action === null
+      ) {
         return send(response, 400, {
           error: 'the body must be { "actor": "<participant id>", "action": {...} }',
         });
