@@ -121,4 +121,25 @@ describe("a live run", () => {
       if (deal.status === "confirmed") expect(existsSync(join(dir, "memos", `${deal.id}.md`))).toBe(true);
     }
   });
+
+  it("but a simulation takes no outside input, so its resume can re-derive it from the seed", async () => {
+    const simulation = parseRunConfig({
+      name: "sim",
+      seed: 4,
+      days: 1,
+      population: { generate: { participants: 4 } },
+      agents: { all: "engine:weak" },
+    });
+    const tried = withHost(async (host) => {
+      await expect(
+        host.submit("p001", { type: "send-message", where: "channel", text: "hi" }),
+      ).rejects.toMatchObject({ kind: "conflict", code: "host/simulation" });
+      await expect(joinMarket(host, person("kim"), "engine:weak")).rejects.toMatchObject({
+        code: "host/simulation",
+      });
+    });
+    const outcome = await startRun(simulation, { dir: join(root, "sim"), createAgent, onHost: tried.onHost });
+    await tried.done();
+    expect(outcome.stopped).toBe(false);
+  });
 });

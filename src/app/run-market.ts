@@ -202,7 +202,7 @@ async function execute(
       marketId: record.marketId,
       currency: record.config.currency,
       ...(record.config.caps ? { caps: record.config.caps } : {}),
-      ...(live ? { clock: wallClock(speed, { market: startAt }) } : {}),
+      ...(live ? { clock: wallClock(speed, { market: startAt }) } : { outsideInput: false }),
     });
   }
   const summary = result.ended === "closed" ? await artifacts : undefined;

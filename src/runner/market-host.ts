@@ -46,6 +46,11 @@ export interface MarketHostOptions {
   release?: () => Promise<void>;
   /** Aborts the host from outside, as `close()` does. */
   signal?: AbortSignal;
+  /**
+   * False for a simulation: its log must stay re-derivable from its seed, so `submit` and `join`
+   * are refused. True (the default) for a live market.
+   */
+  outsideInput?: boolean;
 }
 
 /** Events kept in memory for live subscribers, so a feed rarely reads the store. */
@@ -71,6 +76,7 @@ export class MarketHost {
   private closing: Promise<void> | undefined;
   private failure: Error | undefined;
   private readonly release: (() => Promise<void>) | undefined;
+  private readonly outsideInput: boolean;
   /** Actions the engine refused, counted for the run's summary. */
   refusals = 0;
 
@@ -79,6 +85,7 @@ export class MarketHost {
     this.clock = options.clock;
     this.sink = options.sink;
     this.release = options.release;
+    this.outsideInput = options.outsideInput ?? true;
     if (options.signal) {
       if (options.signal.aborted) this.controller.abort(options.signal.reason);
       else options.signal.addEventListener("abort", () => void this.close(), { once: true });
@@ -140,6 +147,7 @@ export class MarketHost {
    * durably in the log; a refusal comes back with the engine's typed code.
    */
   async submit(actor: string, action: object): Promise<SubmitResult> {
+    this.assertTakesInput();
     const outcome = this.apply(actor, action, this.now(), "outside");
     await this.flush();
     return outcome.ok
@@ -157,7 +165,7 @@ export class MarketHost {
    * registered durably and their agent has been scheduled.
    */
   async join(participant: Participant, spec: string): Promise<SubmitResult> {
-    this.assertOpen();
+    this.assertTakesInput();
     if (this.state.participants.has(participant.id)) {
       throw new HostError("conflict", "host/already-joined", `"${participant.id}" is already in this market`);
     }
@@ -273,6 +281,17 @@ export class MarketHost {
   private fail(error: Error): void {
     this.failure ??= error;
     this.controller.abort(error);
+  }
+
+  private assertTakesInput(): void {
+    this.assertOpen();
+    if (!this.outsideInput) {
+      throw new HostError(
+        "conflict",
+        "host/simulation",
+        "this market is a simulation, re-derived from its seed, so it takes no outside input: run a live market (clock: wall) to act in it, or wait until it has finished",
+      );
+    }
   }
 
   private assertOpen(): void {

@@ -38,6 +38,8 @@ export interface SimulationInput {
   onHost?: (host: MarketHost) => void;
   /** Stops the market where it is, without closing it (a live run that will be resumed). */
   signal?: AbortSignal;
+  /** Whether outside input (`submit`, `join`) is taken; see `MarketHostOptions.outsideInput`. */
+  outsideInput?: boolean;
   /**
    * Records a newcomer durably before they are registered (so a resumed market knows their agent);
    * their agent was already made from `spec`, so the spec is valid.
@@ -87,6 +89,7 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
     clock: input.clock ?? virtualClock(input.startAt),
     genesis,
     ...(input.signal ? { signal: input.signal } : {}),
+    ...(input.outsideInput !== undefined ? { outsideInput: input.outsideInput } : {}),
   });
 
   const agents = new Map<string, Agent>();
