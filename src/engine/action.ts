@@ -67,6 +67,16 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("mark-handed-over"), dealId: id }),
   z.object({
     ...base,
+    type: z.literal("report-agent-fault"),
+    participant: id,
+    /** What went wrong, in the runner's words (never the agent's own text). */
+    fault: z.enum(["threw", "timeout", "malformed", "over-cap"]),
+    reason: z.string().max(1_000).transform(storableText),
+    /** The agent is suspended: it gets no more turns in this market. */
+    suspended: z.boolean(),
+  }),
+  z.object({
+    ...base,
     type: z.literal("record-usage"),
     inputTokens: z.number().int().nonnegative(),
     outputTokens: z.number().int().nonnegative(),

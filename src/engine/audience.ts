@@ -46,6 +46,8 @@ export function audienceOf(state: MarketState, event: MarketEvent): Audience {
     case "thread-declined":
     case "thread-expired":
       return parties(event.threadId);
+    case "agent-faulted":
+      return { kind: "participants", ids: [event.participant] };
     case "usage-recorded":
     case "action-refused":
       return event.actor === "market" ? { kind: "operator" } : { kind: "participants", ids: [event.actor] };

@@ -3,7 +3,7 @@ import { type Action, actionSchema, MARKET_ACTOR } from "./action.ts";
 import { acceptOffer, confirmDeal, markHandedOver } from "./decide/deal-actions.ts";
 import type { Decision } from "./decide/decision.ts";
 import { postListing, postWantAd, withdrawListing } from "./decide/listing-actions.ts";
-import { closeMarket, openMarket, registerParticipant } from "./decide/market-actions.ts";
+import { closeMarket, openMarket, registerParticipant, reportAgentFault } from "./decide/market-actions.ts";
 import { makeOffer, withdrawOffer } from "./decide/offer-actions.ts";
 import { declineThread, openThread, sendMessage } from "./decide/thread-actions.ts";
 import type { EventBody, MarketEvent } from "./event.ts";
@@ -16,7 +16,7 @@ export type Outcome =
   | { ok: true; events: MarketEvent[]; duplicate?: boolean }
   | { ok: false; rejection: Rejection; events: MarketEvent[] };
 
-const SYSTEM_ACTIONS = new Set(["register-participant", "open-market", "close-market"]);
+const SYSTEM_ACTIONS = new Set(["register-participant", "open-market", "close-market", "report-agent-fault"]);
 /** Actions that commit the owner to something new; refused once the mandate expired. */
 const COMMITTING = new Set(["post-listing", "post-want-ad", "open-thread", "make-offer", "accept-offer"]);
 
@@ -55,6 +55,8 @@ function route(state: MarketState, action: Action, now: number): Decision {
       return openMarket(state, action, now);
     case "close-market":
       return closeMarket(state);
+    case "report-agent-fault":
+      return reportAgentFault(state, action);
     default:
       break;
   }

@@ -42,6 +42,13 @@ export type EventBody =
   | { type: "thread-expired"; threadId: string }
   | { type: "usage-recorded"; inputTokens: number; outputTokens: number }
   | {
+      type: "agent-faulted";
+      participant: string;
+      fault: "threw" | "timeout" | "malformed" | "over-cap";
+      reason: string;
+      suspended: boolean;
+    }
+  | {
       type: "action-refused";
       action: { type: ActionType | string; summary: Record<string, unknown> };
       code: RejectionCode;

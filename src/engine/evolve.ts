@@ -242,6 +242,9 @@ export function evolve(state: MarketState, event: MarketEvent): MarketState {
     case "usage-recorded":
       participant(state, event.actor).tokens += event.inputTokens + event.outputTokens;
       break;
+    case "agent-faulted":
+      if (event.suspended) participant(state, event.participant).suspended = true;
+      break;
     case "action-refused":
       break;
     default: {

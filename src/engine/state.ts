@@ -22,6 +22,8 @@ export interface ParticipantState {
   listedItems: Set<string>;
   /** Want ids that have an accepted or confirmed deal. */
   wantsTaken: Set<string>;
+  /** Set once the runner suspended this participant's agent after repeated faults. */
+  suspended?: boolean;
 }
 
 /**

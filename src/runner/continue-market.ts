@@ -3,6 +3,7 @@ import { createRng } from "../domain/random.ts";
 import type { MarketState } from "../engine/state.ts";
 import { viewFor } from "../engine/view.ts";
 import type { MarketClock } from "./clock.ts";
+import { callHook } from "./guarded-turn.ts";
 import { MarketHost } from "./market-host.ts";
 import {
   agentContext,
@@ -42,8 +43,19 @@ export async function continueMarket(input: ContinueInput): Promise<SimulationRe
     const spec = input.assignment[participant.id];
     if (!spec) throw new Error(`no agent assigned to participant "${participant.id}"`);
     const agent = await input.createAgent(spec, agentContext(input.seed, participant.id));
-    if (state.participants.has(participant.id)) {
-      agent.restore?.(viewFor(state, participant.id, { now: host.now() }));
+    if (state.participants.has(participant.id) && agent.restore) {
+      const view = viewFor(state, participant.id, { now: host.now() });
+      const fault = callHook(() => agent.restore!(view));
+      // An agent that cannot restore goes on with an empty memory; the log says so.
+      if (fault) {
+        const action = {
+          type: "report-agent-fault",
+          participant: participant.id,
+          ...fault,
+          suspended: false,
+        };
+        host.apply("market", action, host.now(), "market");
+      }
     }
     agents.set(participant.id, agent);
   }

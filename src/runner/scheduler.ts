@@ -1,6 +1,6 @@
 import type { Agent } from "../agents/agent.ts";
 import type { Rng } from "../domain/random.ts";
-import type { AgentAction } from "../engine/action.ts";
+import { callHook, type TurnFault, takeTurn } from "./guarded-turn.ts";
 import type { MarketHost } from "./market-host.ts";
 import { notifiedBy } from "./notify.ts";
 import { WakeQueue } from "./wake-queue.ts";
@@ -29,6 +29,10 @@ export interface SchedulerOptions {
   wallClock?: () => number;
   /** Market time the progress fraction counts from (the market's opening). */
   startAt: number;
+  /** Real ms an agent may take to answer a turn before it is a fault; 120,000 by default. */
+  turnTimeoutMs?: number;
+  /** Faults in a row after which an agent is suspended (no more turns); 3 by default. */
+  faultsBeforeSuspension?: number;
 }
 
 /**
@@ -45,6 +49,8 @@ export class Scheduler {
   private readonly delays: Rng;
   private readonly replyRange: [number, number];
   private poked: (() => void) | undefined;
+  /** Faults in a row, per participant; a turn that goes well clears it. */
+  private readonly faults = new Map<string, number>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.host = options.host;
@@ -60,9 +66,11 @@ export class Scheduler {
     });
   }
 
-  /** Wakes `who` at `at` (unless they already wake earlier). */
+  /** Wakes `who` at `at` (unless they already wake earlier, or their agent is suspended). */
   schedule(who: string, at: number, reason: "start" | "browse" | "reply" = "start"): void {
-    if (this.agents.has(who)) this.queue.schedule(who, at, reason);
+    if (this.agents.has(who) && !this.host.state.participants.get(who)?.suspended) {
+      this.queue.schedule(who, at, reason);
+    }
   }
 
   /** Adds an agent to the running market; it first looks within a reply's delay. */
@@ -108,15 +116,29 @@ export class Scheduler {
       // agent): the wake-up acts now, not back then. On the virtual clock this is the wake-up's time.
       const now = Math.max(wake.at, host.now());
       const agent = this.agents.get(wake.who)!;
-      const proposed: AgentAction[] = await agent.decide(host.view(wake.who));
+      const turn = await takeTurn(agent, host.view(wake.who), options.turnTimeoutMs ?? 120_000);
       if (host.signal.aborted) return "aborted";
+      let fault: TurnFault | undefined = "fault" in turn ? turn : undefined;
+      const proposed = "actions" in turn ? turn.actions : [];
       for (const action of proposed.slice(0, maxActions)) {
         const outcome = host.apply(wake.who, action, now, "agent");
-        if (!outcome.ok) {
-          agent.onRefused?.({ action, code: outcome.rejection.code, message: outcome.rejection.message });
+        if (!outcome.ok && agent.onRefused) {
+          const { code, message } = outcome.rejection;
+          fault ??= callHook(() => agent.onRefused!({ action, code, message }));
         }
       }
-      this.queue.schedule(wake.who, now + this.delays.int(browseMin * HOUR, browseMax * HOUR), "browse");
+      if (proposed.length > maxActions) {
+        // Every action is in the log: what a turn proposed past the cap is recorded, not dropped.
+        this.report(wake.who, now, {
+          fault: "over-cap",
+          reason: `proposed ${proposed.length} actions in one turn; the ${proposed.length - maxActions} after the first ${maxActions} were not taken`,
+        });
+      }
+      if (fault) this.report(wake.who, now, fault);
+      else this.faults.delete(wake.who);
+      // Drawn even for a suspended agent, so a fault changes nobody else's timing.
+      const browseAt = now + this.delays.int(browseMin * HOUR, browseMax * HOUR);
+      this.schedule(wake.who, browseAt, "browse");
       const percent = Math.floor(((now - startAt) / (endAt - startAt)) * 100);
       if (percent !== lastReported) {
         lastReported = percent;
@@ -139,6 +161,26 @@ export class Scheduler {
     options.onProgress?.({ fraction: 1, events: host.state.seq, deals: host.state.counters.deal });
     await host.flush();
     return "closed";
+  }
+
+  /**
+   * Logs an agent's fault; after too many in a row its agent is suspended and gets no more turns.
+   * The market goes on either way. A cap overrun is logged but is not a failure of the agent.
+   */
+  private report(who: string, now: number, fault: TurnFault | { fault: "over-cap"; reason: string }): void {
+    let suspended = false;
+    if (fault.fault !== "over-cap") {
+      const count = (this.faults.get(who) ?? 0) + 1;
+      this.faults.set(who, count);
+      suspended = count >= (this.options.faultsBeforeSuspension ?? 3);
+    }
+    const reason = suspended ? `${fault.reason}; suspended after repeated faults` : fault.reason;
+    this.host.apply(
+      "market",
+      { type: "report-agent-fault", participant: who, fault: fault.fault, reason, suspended },
+      now,
+      "market",
+    );
   }
 
   private reply(who: string, now: number): void {

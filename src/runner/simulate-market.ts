@@ -38,6 +38,10 @@ export interface SimulationInput {
   onHost?: (host: MarketHost) => void;
   /** Stops the market where it is, without closing it (a live run that will be resumed). */
   signal?: AbortSignal;
+  /** Real ms an agent may take to answer a turn before it is a fault (see `Scheduler`). */
+  turnTimeoutMs?: number;
+  /** Faults in a row after which an agent is suspended. */
+  faultsBeforeSuspension?: number;
   /** Whether outside input (`submit`, `join`) is taken; see `MarketHostOptions.outsideInput`. */
   outsideInput?: boolean;
   /**
@@ -138,6 +142,8 @@ export type SchedulerInput = Pick<
   | "onProgress"
   | "wallClock"
   | "onJoin"
+  | "turnTimeoutMs"
+  | "faultsBeforeSuspension"
 >;
 
 /** The scheduler of a market's in-process agents, which also admits newcomers. */
@@ -158,6 +164,10 @@ export function schedulerFor(
     ...(input.replyMinutes ? { replyMinutes: input.replyMinutes } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.wallClock ? { wallClock: input.wallClock } : {}),
+    ...(input.turnTimeoutMs !== undefined ? { turnTimeoutMs: input.turnTimeoutMs } : {}),
+    ...(input.faultsBeforeSuspension !== undefined
+      ? { faultsBeforeSuspension: input.faultsBeforeSuspension }
+      : {}),
   });
   host.setAdmission(async (participant, spec) => {
     // The agent is made first: a bad spec is refused before anything is recorded.

@@ -24,6 +24,26 @@ export function openMarket(state: MarketState, action: ActionOf<"open-market">, 
   return [{ type: "market-opened", ...(action.closesAt !== undefined ? { closesAt: action.closesAt } : {}) }];
 }
 
+/**
+ * The runner reports that a participant's agent failed a turn (threw, timed out, answered with
+ * something that is not actions, or proposed more than a turn allows): the log keeps it, so an
+ * agent's failures are as visible as its actions, and a suspension survives a resume.
+ */
+export function reportAgentFault(state: MarketState, action: ActionOf<"report-agent-fault">): Decision {
+  if (!state.participants.has(action.participant)) {
+    return reject("participant/unknown", `"${action.participant}" is not registered in this market.`);
+  }
+  return [
+    {
+      type: "agent-faulted",
+      participant: action.participant,
+      fault: action.fault,
+      reason: action.reason,
+      suspended: action.suspended,
+    },
+  ];
+}
+
 /** Closing cancels deals awaiting confirmation and expires every live thread, in a stable order. */
 export function closeMarket(state: MarketState): Decision {
   if (state.status !== "open") return reject("market/not-open", "Only an open market can be closed.");
