@@ -61,6 +61,8 @@ export interface RunProgress {
   events: number;
   deals: number;
   stored: number;
+  /** Model calls in flight now (runs with model agents). */
+  callsInFlight?: number;
 }
 
 export interface RunOutcome {
@@ -134,6 +136,9 @@ async function execute(
           ? { revealLimits: record.config.llm.revealLimits }
           : {}),
         log: (line) => process.stderr.write(`${line}\n`),
+        ...(record.config.llm?.concurrency !== undefined
+          ? { concurrency: record.config.llm.concurrency }
+          : {}),
       })
     : undefined;
   const agents = new Map<string, Agent>();
@@ -183,11 +188,16 @@ async function execute(
     durationMs: record.config.days * DAY,
     onHost,
     onJoin: (participant: Participant, spec: string) => roster.add(participant, spec),
+    ...(record.config.turnWindow ? { turnWindowMs: record.config.turnWindow } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress
       ? {
           onProgress: (progress: { fraction: number; events: number; deals: number }) =>
-            options.onProgress!({ ...progress, stored: sink.durable }),
+            options.onProgress!({
+              ...progress,
+              stored: sink.durable,
+              ...(llmRun ? { callsInFlight: llmRun.limiter.inFlight } : {}),
+            }),
         }
       : {}),
   };

@@ -178,8 +178,8 @@ export class MarketHost {
     return result;
   }
 
-  /** What `participant`'s agent would see now. */
-  view(participant: string): AgentView {
+  /** What `participant`'s agent would see now (or at market time `at`, never before the last event). */
+  view(participant: string, at?: number): AgentView {
     if (!this.state.participants.has(participant)) {
       throw new HostError(
         "not-found",
@@ -187,7 +187,9 @@ export class MarketHost {
         `no participant "${participant}" in this market`,
       );
     }
-    return viewFor(this.state, participant, { now: this.now() });
+    return viewFor(this.state, participant, {
+      now: at === undefined ? this.now() : Math.max(at, this.state.now),
+    });
   }
 
   /**

@@ -62,3 +62,25 @@ describe("agent specs in a run config", () => {
     ]);
   });
 });
+
+describe("turnWindow and llm.concurrency in a run config", () => {
+  const population = { generate: { participants: 4 } };
+
+  it("reads a window as a span of market time, in ms", () => {
+    expect(parseRunConfig({ population, turnWindow: "5m" }).turnWindow).toBe(300_000);
+    expect(parseRunConfig({ population, turnWindow: "30s" }).turnWindow).toBe(30_000);
+    expect(parseRunConfig({ population, turnWindow: "1.5h" }).turnWindow).toBe(5_400_000);
+    expect(parseRunConfig({ population, turnWindow: 10 }).turnWindow).toBe(600_000);
+    expect(parseRunConfig({ population }).turnWindow).toBeUndefined();
+  });
+
+  it("refuses a window it cannot read, and a concurrency below 1, naming the field and the fix", () => {
+    expect(() => parseRunConfig({ population, turnWindow: "5 minutes" })).toThrow(
+      /turnWindow.*"30s", "5m" or "2h"/,
+    );
+    expect(() => parseRunConfig({ population, llm: { concurrency: 0 } })).toThrow(
+      /llm.concurrency.*at least 1/,
+    );
+    expect(parseRunConfig({ population, llm: { concurrency: 32 } }).llm?.concurrency).toBe(32);
+  });
+});

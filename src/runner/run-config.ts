@@ -83,8 +83,32 @@ export const llmRunSchema = z
     maxCostCents: z.number().positive().optional(),
     /** Tell the model its exact reserve, max price and budget (by default it gets a target only). */
     revealLimits: z.boolean().optional(),
+    /** Model calls in flight at once, per provider (default 8); rate limits are honoured on top. */
+    concurrency: z
+      .number()
+      .int({ error: "concurrency is a whole number of calls" })
+      .min(1, { error: "concurrency must be at least 1" })
+      .max(1_000)
+      .optional(),
   })
   .strict();
+
+/**
+ * A span of market time: "30s", "5m", "2h", or a number of minutes. Turns into milliseconds.
+ */
+const durationSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, context) => {
+  if (typeof value === "number") return Math.round(value * 60_000);
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h)\s*$/.exec(value);
+  if (!match) {
+    context.addIssue({
+      code: "custom",
+      message: 'write a span like "30s", "5m" or "2h" (or a number of minutes)',
+    });
+    return z.NEVER;
+  }
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000 }[match[2] as "s" | "m" | "h"];
+  return Math.round(Number(match[1]) * unit);
+});
 
 /** Where a virtual-clock market starts when the config does not say: fixed, so runs replay. */
 export const DEFAULT_START = "2026-01-05T09:00:00Z";
@@ -113,6 +137,11 @@ export const runConfigSchema = z
     agents: assignmentSchema.default({ all: "engine:strong" }),
     caps: capsSchema.partial().optional(),
     llm: llmRunSchema.optional(),
+    /**
+     * Wake-ups within this span of market time decide together, concurrently, each on the market as
+     * the span began; their actions are then applied in a fixed order. 0 (the default): one at a time.
+     */
+    turnWindow: durationSchema.optional(),
   })
   .strict()
   .refine((config) => config.speed === undefined || config.clock === "wall", {

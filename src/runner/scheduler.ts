@@ -1,5 +1,6 @@
 import type { Agent } from "../agents/agent.ts";
 import type { Rng } from "../domain/random.ts";
+import type { AgentAction } from "../engine/action.ts";
 import { callHook, type TurnFault, takeTurn } from "./guarded-turn.ts";
 import type { MarketHost } from "./market-host.ts";
 import { notifiedBy } from "./notify.ts";
@@ -33,6 +34,12 @@ export interface SchedulerOptions {
   turnTimeoutMs?: number;
   /** Faults in a row after which an agent is suspended (no more turns); 3 by default. */
   faultsBeforeSuspension?: number;
+  /**
+   * Market ms within which wake-ups are taken together: their agents decide concurrently, each on
+   * the market as the window found it, and their actions are applied in a fixed order. 0 (the
+   * default) takes one wake-up at a time.
+   */
+  turnWindowMs?: number;
 }
 
 /**
@@ -91,6 +98,7 @@ export class Scheduler {
     const maxActions = options.maxActionsPerWake ?? 40;
     const wallClock = options.wallClock ?? (() => performance.now());
     const wall = host.clock.kind === "wall";
+    const window = options.turnWindowMs ?? 0;
     let lastReported = -1;
     let lastYield = wallClock();
     for (;;) {
@@ -110,35 +118,41 @@ export class Scheduler {
         await host.clock.until(due);
       }
       if (due === endAt) break;
-      const wake = this.queue.pop()!;
-      this.wakeUps++;
+      // The wake-ups of one window decide together, each on the market as the window found it;
+      // a window of 0 takes one wake-up at a time, each seeing what the one before did.
+      const batch = [this.queue.pop()!];
+      for (let at = this.queue.peekTime(); at !== undefined && at < Math.min(due + window, endAt); ) {
+        batch.push(this.queue.pop()!);
+        at = this.queue.peekTime();
+      }
       // On a wall clock the moment may have passed while others acted (outside input, a slow
       // agent): the wake-up acts now, not back then. On the virtual clock this is the wake-up's time.
-      const now = Math.max(wake.at, host.now());
-      const agent = this.agents.get(wake.who)!;
-      const turn = await takeTurn(agent, host.view(wake.who), options.turnTimeoutMs ?? 120_000);
+      const nowOf = (at: number) => Math.max(at, host.now());
+      const views = batch.map((wake) => host.view(wake.who, nowOf(wake.at)));
+      const timeout = options.turnTimeoutMs ?? 120_000;
+      const turns =
+        batch.length === 1
+          ? [await takeTurn(this.agents.get(batch[0]!.who)!, views[0]!, timeout)]
+          : await Promise.all(
+              batch.map((wake, i) => takeTurn(this.agents.get(wake.who)!, views[i]!, timeout)),
+            );
       if (host.signal.aborted) return "aborted";
-      let fault: TurnFault | undefined = "fault" in turn ? turn : undefined;
-      const proposed = "actions" in turn ? turn.actions : [];
-      for (const action of proposed.slice(0, maxActions)) {
-        const outcome = host.apply(wake.who, action, now, "agent");
-        if (!outcome.ok && agent.onRefused) {
-          const { code, message } = outcome.rejection;
-          fault ??= callHook(() => agent.onRefused!({ action, code, message }));
-        }
+      // Their actions are applied in a fixed order, wake time then participant id, so the same
+      // seed and window give the same log however the answers raced; what went stale is refused.
+      const order = batch.map((_, i) => i);
+      if (batch.length > 1) {
+        order.sort((a, b) => batch[a]!.at - batch[b]!.at || (batch[a]!.who < batch[b]!.who ? -1 : 1));
       }
-      if (proposed.length > maxActions) {
-        // Every action is in the log: what a turn proposed past the cap is recorded, not dropped.
-        this.report(wake.who, now, {
-          fault: "over-cap",
-          reason: `proposed ${proposed.length} actions in one turn; the ${proposed.length - maxActions} after the first ${maxActions} were not taken`,
-        });
+      let now = due;
+      for (const i of order) {
+        const wake = batch[i]!;
+        this.wakeUps++;
+        now = nowOf(wake.at);
+        this.applyTurn(wake.who, turns[i]!, now, maxActions);
+        // Drawn even for a suspended agent, so a fault changes nobody else's timing.
+        const browseAt = now + this.delays.int(browseMin * HOUR, browseMax * HOUR);
+        this.schedule(wake.who, browseAt, "browse");
       }
-      if (fault) this.report(wake.who, now, fault);
-      else this.faults.delete(wake.who);
-      // Drawn even for a suspended agent, so a fault changes nobody else's timing.
-      const browseAt = now + this.delays.int(browseMin * HOUR, browseMax * HOUR);
-      this.schedule(wake.who, browseAt, "browse");
       const percent = Math.floor(((now - startAt) / (endAt - startAt)) * 100);
       if (percent !== lastReported) {
         lastReported = percent;
@@ -161,6 +175,34 @@ export class Scheduler {
     options.onProgress?.({ fraction: 1, events: host.state.seq, deals: host.state.counters.deal });
     await host.flush();
     return "closed";
+  }
+
+  /** Hands one turn's actions to the host, and logs its faults. */
+  private applyTurn(
+    who: string,
+    turn: { actions: AgentAction[] } | TurnFault,
+    now: number,
+    maxActions: number,
+  ): void {
+    const agent = this.agents.get(who)!;
+    let fault: TurnFault | undefined = "fault" in turn ? turn : undefined;
+    const proposed = "actions" in turn ? turn.actions : [];
+    for (const action of proposed.slice(0, maxActions)) {
+      const outcome = this.host.apply(who, action, now, "agent");
+      if (!outcome.ok && agent.onRefused) {
+        const { code, message } = outcome.rejection;
+        fault ??= callHook(() => agent.onRefused!({ action, code, message }));
+      }
+    }
+    if (proposed.length > maxActions) {
+      // Every action is in the log: what a turn proposed past the cap is recorded, not dropped.
+      this.report(who, now, {
+        fault: "over-cap",
+        reason: `proposed ${proposed.length} actions in one turn; the ${proposed.length - maxActions} after the first ${maxActions} were not taken`,
+      });
+    }
+    if (fault) this.report(who, now, fault);
+    else this.faults.delete(who);
   }
 
   /**

@@ -42,6 +42,8 @@ export interface SimulationInput {
   turnTimeoutMs?: number;
   /** Faults in a row after which an agent is suspended. */
   faultsBeforeSuspension?: number;
+  /** Market ms within which wake-ups decide together (see `SchedulerOptions.turnWindowMs`). */
+  turnWindowMs?: number;
   /** Whether outside input (`submit`, `join`) is taken; see `MarketHostOptions.outsideInput`. */
   outsideInput?: boolean;
   /**
@@ -144,6 +146,7 @@ export type SchedulerInput = Pick<
   | "onJoin"
   | "turnTimeoutMs"
   | "faultsBeforeSuspension"
+  | "turnWindowMs"
 >;
 
 /** The scheduler of a market's in-process agents, which also admits newcomers. */
@@ -168,6 +171,7 @@ export function schedulerFor(
     ...(input.faultsBeforeSuspension !== undefined
       ? { faultsBeforeSuspension: input.faultsBeforeSuspension }
       : {}),
+    ...(input.turnWindowMs ? { turnWindowMs: input.turnWindowMs } : {}),
   });
   host.setAdmission(async (participant, spec) => {
     // The agent is made first: a bad spec is refused before anything is recorded.

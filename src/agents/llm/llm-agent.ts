@@ -5,6 +5,7 @@ import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView } from "../../engine/view.ts";
 import type { Agent, AgentContext, AgentUsage } from "../agent.ts";
 import type { LlmBudget } from "./budget.ts";
+import type { CallLimiter } from "./call-limiter.ts";
 import { describeAction, threadOfAction } from "./describe-action.ts";
 import { LlmBudgetExhaustedError, LlmReplayMissError, RecordedLlmError } from "./errors.ts";
 import { LoopGuard } from "./loop-guard.ts";
@@ -42,6 +43,8 @@ export interface LlmAgentOptions extends LlmConnectionOptions {
   temperature?: number;
   /** Per model attempt. Default 60 s. */
   timeoutMs?: number;
+  /** The run's cap on model calls in flight per provider. */
+  limiter?: CallLimiter;
   retry?: RetryOptions;
   sleep?: (ms: number) => Promise<void>;
   /** Prices in cents per million tokens, by model id (adds to the built-in table). */
@@ -101,6 +104,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
     onCall: (report) => reports.push(report),
   });
 

@@ -6,6 +6,7 @@ import {
   type LanguageModelV3Usage,
 } from "@ai-sdk/provider";
 import type { LlmBudget } from "./budget.ts";
+import type { CallLimiter } from "./call-limiter.ts";
 import { LlmBudgetExhaustedError, LlmReplayMissError, RecordedLlmError } from "./errors.ts";
 import { fromStoredResult, type LlmRecorder, requestKey, toStoredResult } from "./recorder.ts";
 
@@ -37,6 +38,8 @@ export interface ResilienceOptions {
   onCall?: (report: CallReport) => void;
   /** Waits between retries; replaceable in tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** The run's cap on calls in flight per provider (`llm.concurrency`); the backoff waits outside it. */
+  limiter?: CallLimiter;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -117,7 +120,8 @@ export function resilientModel(inner: LanguageModelV3, options: ResilienceOption
       const timeout = AbortSignal.timeout(timeoutMs);
       const signal = params.abortSignal ? AbortSignal.any([params.abortSignal, timeout]) : timeout;
       try {
-        const result = await inner.doGenerate({ ...params, abortSignal: signal });
+        const attempt = () => inner.doGenerate({ ...params, abortSignal: signal });
+        const result = await (options.limiter ? options.limiter.run(inner.provider, attempt) : attempt());
         if (recorder && key && claim) {
           recorder.add({
             key,

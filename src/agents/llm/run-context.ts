@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Agent, AgentUsage } from "../agent.ts";
 import { LlmBudget, type LlmBudgetLimits } from "./budget.ts";
+import { CallLimiter } from "./call-limiter.ts";
 import type { LlmAgentOptions } from "./llm-agent.ts";
 import type { Env } from "./providers.ts";
 import { LlmRecorder, type RecordingMode } from "./recorder.ts";
@@ -13,6 +14,8 @@ export interface LlmRunContext {
   llm: LlmAgentOptions;
   budget: LlmBudget;
   recorder: LlmRecorder;
+  /** The cap on model calls in flight per provider, and how many are in flight now. */
+  limiter: CallLimiter;
 }
 
 /**
@@ -28,16 +31,21 @@ export function openLlmRun(options: {
   mode?: RecordingMode;
   revealLimits?: boolean;
   log?: (message: string) => void;
+  /** Model calls in flight per provider; 8 by default. */
+  concurrency?: number;
 }): LlmRunContext {
   const budget = new LlmBudget(options.limits ?? {});
+  const limiter = new CallLimiter(options.concurrency ?? 8);
   const recorder = LlmRecorder.open(join(options.dir, LLM_RECORDING_FILE), options.mode ?? "record");
   if (options.log) budget.onExhausted(options.log);
   return {
     budget,
     recorder,
+    limiter,
     llm: {
       budget,
       recorder,
+      limiter,
       ...(options.env ? { env: options.env } : {}),
       ...(options.revealLimits !== undefined ? { revealLimits: options.revealLimits } : {}),
       ...(options.log ? { log: options.log } : {}),

@@ -5,11 +5,11 @@
 export function progressBar(label: string, enabled = Boolean(process.stderr.isTTY)) {
   let last = "";
   return {
-    update(progress: { fraction: number; events: number; deals: number }): void {
+    update(progress: { fraction: number; events: number; deals: number; callsInFlight?: number }): void {
       if (!enabled) return;
       const width = 30;
       const filled = Math.round(progress.fraction * width);
-      const line = `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.round(progress.fraction * 100)).padStart(3)}%  events ${progress.events.toLocaleString("en-US")}  deals ${progress.deals}`;
+      const line = `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.round(progress.fraction * 100)).padStart(3)}%  events ${progress.events.toLocaleString("en-US")}  deals ${progress.deals}${progress.callsInFlight !== undefined ? `  model calls in flight ${progress.callsInFlight}` : ""}`;
       if (line !== last) process.stderr.write(`\r${line}`);
       last = line;
     },
