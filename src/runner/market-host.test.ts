@@ -3,11 +3,13 @@ import type { Agent } from "../agents/agent.ts";
 import { createAgent } from "../agents/registry.ts";
 import { type Participant, participantSchema } from "../domain/mandate.ts";
 import { audienceOf, canSee } from "../engine/audience.ts";
+import { emptyState, genesisEvent } from "../engine/create-market.ts";
 import type { MarketEvent } from "../engine/event.ts";
+import { replay } from "../engine/replay.ts";
 import { person } from "../engine/testing/fixtures.ts";
-import { wallClock } from "./clock.ts";
+import { virtualClock, wallClock } from "./clock.ts";
 import { BatchingSink, MemorySink } from "./event-sink.ts";
-import type { MarketHost } from "./market-host.ts";
+import { MarketHost } from "./market-host.ts";
 import { simulateMarket } from "./simulate-market.ts";
 
 const HOUR = 3600 * 1000;
@@ -197,5 +199,35 @@ describe("MarketHost", () => {
       // drains what was durable
     }
     await expect(host.submit("olga", { type: "post-want-ad", wantId: "w" })).rejects.toThrow(/closed/);
+  });
+
+  it("gives a reader everything written before close, once it is durable, then ends", async () => {
+    const appended: MarketEvent[] = [];
+    const sink = new BatchingSink(
+      async (batch) => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        appended.push(...batch);
+      },
+      { batchSize: 1_000_000, maxDelayMs: 60_000, read: async (from, to) => appended.slice(from - 1, to) },
+    );
+    const genesis = genesisEvent({ marketId: "closing", currency: "USD" }, START);
+    const host = new MarketHost({
+      state: replay([genesis], emptyState({ transcripts: "all" })),
+      sink,
+      clock: virtualClock(START),
+      genesis,
+    });
+    for (const participant of people())
+      host.apply("market", { type: "register-participant", participant }, START);
+    const seen: number[] = [];
+    const reading = (async () => {
+      for await (const event of host.events()) seen.push(event.seq);
+    })();
+    // Nothing is durable yet: the reader waits. Closing makes it durable, and the reader drains it.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual([]);
+    await host.close();
+    await reading;
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
 });

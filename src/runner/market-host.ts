@@ -201,6 +201,7 @@ export class MarketHost {
   ): AsyncGenerator<MarketEvent> {
     const viewer = options.viewer ?? "operator";
     let next = Math.max(1, options.fromSeq ?? 1);
+    let drained = false;
     for (;;) {
       const durable = this.durableSeq;
       if (next <= durable) {
@@ -213,7 +214,15 @@ export class MarketHost {
         next = batch.at(-1)!.seq + 1;
         continue;
       }
-      if (this.closed || this.signal.aborted || options.signal?.aborted) return;
+      if (options.signal?.aborted) return;
+      if (this.closing) {
+        // What the host wrote before closing becomes durable as it closes: drain it, then end.
+        if (drained) return;
+        await this.closing.catch(() => {});
+        drained = true;
+        continue;
+      }
+      if (this.signal.aborted) return;
       await this.nextDurable(options.signal);
     }
   }
