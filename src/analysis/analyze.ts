@@ -47,6 +47,8 @@ export interface AnalysisResults {
     deals: number;
     listings: number;
     wants: number;
+    /** Rows left out as exact repeats of earlier ones (`--dedupe`); absent when none were. */
+    duplicatesDropped?: { count: number; rows: { source: string; where: string; repeats: string }[] };
   };
   arms: ArmTotals[];
   participation: TierParticipation[];
@@ -83,6 +85,13 @@ export async function analyzeRecords(
   const notes: string[] = (input.skipped ?? []).map(
     (arm) => `Arm ${arm.id} is left out: ${arm.reason}. Resume the experiment to include it.`,
   );
+  const dropped = input.dropped ?? [];
+  if (dropped.length > 0) {
+    const shown = dropped.slice(0, 10).map((row) => `${row.where} (repeats ${row.repeats})`);
+    notes.push(
+      `${dropped.length} repeated ${dropped.length === 1 ? "row was" : "rows were"} dropped (--dedupe): ${shown.join(", ")}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ""}.`,
+    );
+  }
   const effects = tierEffects(all.deals, { seed, bootstrap, permutations });
   const reference = effects.reference;
   const tiers = [...new Set(all.deals.flatMap((d) => [d.sellerTier, d.buyerTier]))];
@@ -143,6 +152,7 @@ export async function analyzeRecords(
       deals: all.deals.length,
       listings: all.listings.length,
       wants: all.wants.length,
+      ...(dropped.length > 0 ? { duplicatesDropped: { count: dropped.length, rows: dropped } } : {}),
     },
     arms: armTotals(input.arms),
     participation: participationByTier(input.arms),

@@ -40,7 +40,7 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
       )
     : "";
   return [
-    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals`,
+    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated rows dropped, --dedupe)` : ""}`,
     "",
     arms,
     ...(results.efficiency.some((e) => !e.exact)
