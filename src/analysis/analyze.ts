@@ -2,6 +2,7 @@ import { type ArmTotals, armTotals } from "./arm-totals.ts";
 import { bestSurplus } from "./best-surplus.ts";
 import { type DealRateContrast, dealRateContrasts } from "./deal-rates.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
+import { withDealRateMinimums, withTierMinimums } from "./minimums.ts";
 import { type ModelUsageRow, modelUsage } from "./model-usage.ts";
 import { participationByTier, type TierParticipation } from "./participation.ts";
 import { type PerceptionGap, perceptionGap } from "./perception-gap.ts";
@@ -92,7 +93,7 @@ export async function analyzeRecords(
       `${dropped.length} repeated ${dropped.length === 1 ? "row was" : "rows were"} dropped (--dedupe): ${shown.join(", ")}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ""}.`,
     );
   }
-  const effects = tierEffects(all.deals, { seed, bootstrap, permutations });
+  const effects = withTierMinimums(tierEffects(all.deals, { seed, bootstrap, permutations }), all.deals);
   const reference = effects.reference;
   const tiers = [...new Set(all.deals.flatMap((d) => [d.sellerTier, d.buyerTier]))];
   for (const listing of all.listings) tiers.push(listing.sellerTier);
@@ -156,7 +157,10 @@ export async function analyzeRecords(
     },
     arms: armTotals(input.arms),
     participation: participationByTier(input.arms),
-    dealRates: dealRateContrasts(input.arms, reference, { seed, bootstrap, permutations }),
+    dealRates: withDealRateMinimums(
+      dealRateContrasts(input.arms, reference, { seed, bootstrap, permutations }),
+      input.arms,
+    ),
     tierEffects: effects,
     priceMatrix: priceMatrix(all.deals, reference),
     tierPrices: tierPrices(all.deals, { seed, bootstrap, ...(reference ? { reference } : {}) }),

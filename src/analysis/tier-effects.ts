@@ -28,7 +28,8 @@ export interface TierContrast {
   /** Deals with this tier on this side among those used. */
   deals: number;
   /** True when fitted together with the other side's tiers (each controls for the other). */
-  adjusted: boolean;
+  adjusted: boolean /** Set when there are too few data to tell (see minimums.ts): then no interval and no p-value. */;
+  tooFew?: string;
 }
 
 export interface TierEffects {
