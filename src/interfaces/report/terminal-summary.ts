@@ -42,7 +42,7 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
       )
     : "";
   return [
-    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated rows dropped, --dedupe)` : ""}`,
+    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated ${results.meta.duplicatesDropped.count === 1 ? "row" : "rows"} dropped, --dedupe)` : ""}`,
     "",
     arms,
     ...(results.efficiency.some((e) => !e.exact)
