@@ -2,6 +2,7 @@ import { type ArmTotals, armTotals } from "./arm-totals.ts";
 import { bestSurplus } from "./best-surplus.ts";
 import { type DealRateContrast, dealRateContrasts } from "./deal-rates.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
+import { withDealRateMinimums, withTierMinimums } from "./minimums.ts";
 import { type ModelUsageRow, modelUsage } from "./model-usage.ts";
 import { participationByTier, type TierParticipation } from "./participation.ts";
 import { type PerceptionGap, perceptionGap } from "./perception-gap.ts";
@@ -47,6 +48,8 @@ export interface AnalysisResults {
     deals: number;
     listings: number;
     wants: number;
+    /** Rows left out as exact repeats of earlier ones (`--dedupe`); absent when none were. */
+    duplicatesDropped?: { count: number; rows: { source: string; where: string; repeats: string }[] };
   };
   arms: ArmTotals[];
   participation: TierParticipation[];
@@ -83,7 +86,14 @@ export async function analyzeRecords(
   const notes: string[] = (input.skipped ?? []).map(
     (arm) => `Arm ${arm.id} is left out: ${arm.reason}. Resume the experiment to include it.`,
   );
-  const effects = tierEffects(all.deals, { seed, bootstrap, permutations });
+  const dropped = input.dropped ?? [];
+  if (dropped.length > 0) {
+    const shown = dropped.slice(0, 10).map((row) => `${row.where} (repeats ${row.repeats})`);
+    notes.push(
+      `${dropped.length} repeated ${dropped.length === 1 ? "row was" : "rows were"} dropped (--dedupe): ${shown.join(", ")}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ""}.`,
+    );
+  }
+  const effects = withTierMinimums(tierEffects(all.deals, { seed, bootstrap, permutations }), all.deals);
   const reference = effects.reference;
   const tiers = [...new Set(all.deals.flatMap((d) => [d.sellerTier, d.buyerTier]))];
   for (const listing of all.listings) tiers.push(listing.sellerTier);
@@ -143,10 +153,14 @@ export async function analyzeRecords(
       deals: all.deals.length,
       listings: all.listings.length,
       wants: all.wants.length,
+      ...(dropped.length > 0 ? { duplicatesDropped: { count: dropped.length, rows: dropped } } : {}),
     },
     arms: armTotals(input.arms),
     participation: participationByTier(input.arms),
-    dealRates: dealRateContrasts(input.arms, reference, { seed, bootstrap, permutations }),
+    dealRates: withDealRateMinimums(
+      dealRateContrasts(input.arms, reference, { seed, bootstrap, permutations }),
+      input.arms,
+    ),
     tierEffects: effects,
     priceMatrix: priceMatrix(all.deals, reference),
     tierPrices: tierPrices(all.deals, { seed, bootstrap, ...(reference ? { reference } : {}) }),

@@ -27,7 +27,8 @@ export interface DealRateContrast {
   /** Share of within-arm shuffles of the tier labels with a difference at least as large. */
   p?: number;
   /** The same people compared with themselves across arms, when some were drawn into both tiers. */
-  withinPerson?: WithinPersonContrast;
+  withinPerson?: WithinPersonContrast /** Set when there are too few people to tell (see minimums.ts): then no interval and no p-value. */;
+  tooFew?: string;
 }
 
 /** One person-arm of a mixed arm: who, under which tier, with how many deals. */

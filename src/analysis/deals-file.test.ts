@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "./csv.ts";
-import { parseDealsCsv, parseDealsJsonl, readDealsFile } from "./deals-file.ts";
+import { parseDealsCsv, parseDealsJsonl, readDealsCsv, readDealsFile, readDealsJsonl } from "./deals-file.ts";
 import { AnalysisInputError } from "./errors.ts";
 
 const HEADER = "arm,item,seller,buyer,seller_tier,buyer_tier,price";
@@ -97,5 +97,117 @@ describe("deals files", () => {
     await writeFile(join(dir, "d.txt"), "x");
     expect((await readDealsFile(join(dir, "d.csv"))).deals).toHaveLength(1);
     await expect(readDealsFile(join(dir, "d.txt"))).rejects.toThrow(/\.csv or \.jsonl/);
+  });
+});
+
+describe("checks on a deals file", () => {
+  const row = (
+    arm: string,
+    item: string,
+    seller: string,
+    buyer: string,
+    st: string,
+    bt: string,
+    price: string,
+  ) => [arm, item, seller, buyer, st, bt, price].join(",");
+
+  it("refuses a repeated row and a repeated deal id, naming the lines; --dedupe drops exact repeats", () => {
+    const header = `${HEADER},deal_id`;
+    const csv = [
+      header,
+      `${row("A", "bike", "s1", "b1", "x", "y", "10")},D1`,
+      `${row("A", "lamp", "s2", "b2", "x", "y", "$20.00")},D2`,
+      `${row("A", "bike", "s1", "b1", "x", "y", "$10")},D1`,
+      `${row("A", "lamp", "s2", "b2", "x", "y", "21")},D2`,
+      `${row("B", "lamp", "s2", "b2", "x", "y", "21")},D2`,
+    ].join("\n");
+    const message = issuesOf(() => parseDealsCsv(csv, "deals.csv"));
+    expect(message).toContain("deals.csv: line 4: repeats line 2 exactly");
+    expect(message).toContain("pass --dedupe");
+    expect(message).toContain(
+      'deals.csv: line 5: deal id "D2" in arm "A" is already on line 3, with a different price',
+    );
+    expect(message).not.toContain("line 6");
+    // With --dedupe the exact repeat goes; a deal id with two different prices is still refused.
+    expect(() => readDealsCsv(csv, "deals.csv", { dedupe: true })).toThrow(/line 5: deal id "D2"/);
+    const fixed = csv
+      .split("\n")
+      .filter((_, i) => i !== 4)
+      .join("\n");
+    const file = readDealsCsv(fixed, "deals.csv", { dedupe: true });
+    expect(file.deals).toHaveLength(3);
+    expect(file.dropped).toEqual([{ source: "deals.csv", where: "line 4", repeats: "line 2" }]);
+  });
+
+  it("refuses identical rows without deal ids in JSONL too", () => {
+    const line =
+      '{"arm":"A","item":"i","seller":"s","buyer":"b","sellerTier":"x","buyerTier":"y","price":100}';
+    const message = issuesOf(() => parseDealsJsonl([line, line, line].join("\n"), "d.jsonl"));
+    expect(message).toContain("d.jsonl: line 2: repeats line 1 exactly");
+    expect(message).toContain("d.jsonl: line 3: repeats line 1 exactly");
+    expect(readDealsJsonl([line, line].join("\n"), "d.jsonl", { dedupe: true }).deals).toHaveLength(1);
+  });
+
+  it("refuses a seller buying from themselves and a person with two tiers in one arm", () => {
+    const csv = [
+      HEADER,
+      row("A", "bike", "p1", "p1", "x", "x", "10"),
+      row("A", "lamp", "p2", "p3", "strong", "weak", "10"),
+      row("A", "desk", "p3", "p4", "strong", "weak", "10"),
+      row("B", "desk", "p3", "p4", "weak", "weak", "10"),
+    ].join("\n");
+    const message = issuesOf(() => parseDealsCsv(csv, "deals.csv"));
+    expect(message).toContain(
+      'deals.csv: line 2: seller and buyer are both "p1": a seller cannot buy from themselves',
+    );
+    expect(message).toContain(
+      'deals.csv: line 4: "p3" is strong here (as seller) but weak on line 3 (as buyer) in arm "A": one person has one agent (tier) in a market',
+    );
+    // Another arm may give the same person another tier (that is the design).
+    expect(message).not.toContain("line 5");
+    const jsonl = [
+      '{"arm":"A","item":"i","seller":"s","buyer":"b","sellerTier":"x","buyerTier":"y","price":100}',
+      '{"arm":"A","item":"j","seller":"b","buyer":"s","sellerTier":"x","buyerTier":"y","price":100}',
+      '{"arm":"A","item":"k","seller":"q","buyer":"q","sellerTier":"x","buyerTier":"x","price":100}',
+    ].join("\n");
+    const jsonMessage = issuesOf(() => parseDealsJsonl(jsonl, "d.jsonl"));
+    expect(jsonMessage).toContain('d.jsonl: line 2: "b" is x here (as seller) but y on line 1 (as buyer)');
+    expect(jsonMessage).toContain('d.jsonl: line 2: "s" is y here (as buyer) but x on line 1 (as seller)');
+    expect(jsonMessage).toContain('d.jsonl: line 3: seller and buyer are both "q"');
+  });
+
+  it("refuses mixed currencies, naming the rows of each; one named currency is the file's", () => {
+    const csv = [
+      `${HEADER},reserve`,
+      `${row("A", "bike", "s1", "b1", "x", "y", "$10.00")},5`,
+      `${row("A", "lamp", "s2", "b2", "x", "y", "€12.00")},`,
+      `${row("A", "desk", "s3", "b3", "x", "y", "12")},"9 GBP"`,
+      `${row("A", "sofa", "s4", "b4", "x", "y", "12")},`,
+    ].join("\n");
+    const message = issuesOf(() => parseDealsCsv(csv, "deals.csv"));
+    expect(message).toContain("deals.csv: (file): mixes currencies (EUR, GBP, USD)");
+    expect(message).toContain('deals.csv: line 3: in EUR (e.g. "€12.00")');
+    expect(message).toContain('deals.csv: line 4: in GBP (e.g. "9 GBP")');
+    expect(message).toContain('deals.csv: line 2: in USD (e.g. "$10.00")');
+    const euros = readDealsCsv(
+      [
+        HEADER,
+        row("A", "bike", "s1", "b1", "x", "y", "€10"),
+        row("A", "lamp", "s2", "b2", "x", "y", "4"),
+      ].join("\n"),
+      "e.csv",
+    );
+    expect(euros.currency).toBe("EUR");
+    const jsonMessage = issuesOf(() =>
+      parseDealsJsonl(
+        [
+          '{"arm":"A","item":"i","seller":"s","buyer":"b","sellerTier":"x","buyerTier":"y","price":"€1.00"}',
+          '{"arm":"A","item":"j","seller":"t","buyer":"c","sellerTier":"x","buyerTier":"y","price":100,"reserve":"$0.50"}',
+        ].join("\n"),
+        "d.jsonl",
+      ),
+    );
+    expect(jsonMessage).toContain("mixes currencies (EUR, USD)");
+    expect(jsonMessage).toContain("d.jsonl: line 2: in USD");
   });
 });

@@ -3,6 +3,7 @@ import { basename, extname } from "node:path";
 import { z } from "zod";
 import { moneyInputSchema, parseMoney } from "../domain/money.ts";
 import { CsvSyntaxError, parseCsv } from "./csv.ts";
+import { checkCurrencies, checkDealRows, type DealRow, type DroppedRow } from "./deal-checks.ts";
 import type { ArmRecords, DealRecord } from "./deal-record.ts";
 import { failInput } from "./errors.ts";
 
@@ -133,8 +134,43 @@ function dropUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** What a deals file holds, checked: its deals, the currency its amounts name, the rows dropped. */
+export interface DealsFile {
+  deals: DealRecord[];
+  /** The one currency the amounts are written in, when any amount names one ("€12", "12 GBP"). */
+  currency?: string;
+  /** Exact repeats left out (only with `dedupe`). */
+  dropped: DroppedRow[];
+}
+
+export interface DealsFileOptions {
+  /** Drop rows that repeat an earlier row exactly instead of refusing the file. */
+  dedupe?: boolean;
+}
+
+const MONEY_COLUMNS = ["price", "asking_price", "reserve", "max_price"] as const;
+const MONEY_FIELDS = ["price", "askingPrice", "reserve", "maxPrice"] as const;
+
+/** The currencies named by written amounts (bare numbers and integer cents name none). */
+function namedCurrencies(values: readonly unknown[]): { text: string; currency: string }[] {
+  return values.flatMap((value) => {
+    if (typeof value !== "string" || value.trim() === "") return [];
+    try {
+      const { currency } = parseMoney(value, "");
+      return currency ? [{ text: value, currency }] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
 /** Parses deals from CSV text; `source` names the file in errors. */
-export function parseDealsCsv(content: string, source: string): DealRecord[] {
+export function parseDealsCsv(content: string, source: string, options: DealsFileOptions = {}): DealRecord[] {
+  return readDealsCsv(content, source, options).deals;
+}
+
+/** Parses and checks deals from CSV text (repeats, self-deals, tiers, currencies). */
+export function readDealsCsv(content: string, source: string, options: DealsFileOptions = {}): DealsFile {
   let rows: ReturnType<typeof parseCsv>;
   try {
     rows = parseCsv(content);
@@ -171,7 +207,8 @@ export function parseDealsCsv(content: string, source: string): DealRecord[] {
       issues.push({ path: `line ${header.line}`, message: `missing the required column "${required}"` });
   }
   if (issues.length > 0) failInput(source, issues);
-  const deals: DealRecord[] = [];
+  const deals: DealRow[] = [];
+  const amounts: { where: string; amounts: { text: string; currency: string }[] }[] = [];
   for (const row of rows.slice(1)) {
     if (row.cells.length !== columns.length) {
       issues.push({
@@ -194,8 +231,13 @@ export function parseDealsCsv(content: string, source: string): DealRecord[] {
       continue;
     }
     const r = parsed.data;
-    deals.push(
-      dropUndefined({
+    amounts.push({
+      where: `line ${row.line}`,
+      amounts: namedCurrencies(MONEY_COLUMNS.map((column) => object[column])),
+    });
+    deals.push({
+      where: `line ${row.line}`,
+      deal: dropUndefined({
         arm: r.arm,
         dealId: r.deal_id,
         item: r.item,
@@ -213,17 +255,28 @@ export function parseDealsCsv(content: string, source: string): DealRecord[] {
         buyerPersona: r.buyer_persona,
         rounds: r.rounds,
       }),
-    );
+    });
   }
   if (issues.length > 0) failInput(source, issues);
   if (deals.length === 0) failInput(source, [{ path: "(file)", message: "has a header but no deals" }]);
-  return deals;
+  const currency = checkCurrencies(source, amounts);
+  return { ...checkDealRows(source, deals, options), ...(currency ? { currency } : {}) };
 }
 
 /** Parses deals from JSONL text: one JSON object a line, blank lines skipped. */
-export function parseDealsJsonl(content: string, source: string): DealRecord[] {
+export function parseDealsJsonl(
+  content: string,
+  source: string,
+  options: DealsFileOptions = {},
+): DealRecord[] {
+  return readDealsJsonl(content, source, options).deals;
+}
+
+/** Parses and checks deals from JSONL text (repeats, self-deals, tiers, currencies). */
+export function readDealsJsonl(content: string, source: string, options: DealsFileOptions = {}): DealsFile {
   const issues: { path: string; message: string }[] = [];
-  const deals: DealRecord[] = [];
+  const deals: DealRow[] = [];
+  const amounts: { where: string; amounts: { text: string; currency: string }[] }[] = [];
   content.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === "") return;
     const where = `line ${index + 1}`;
@@ -248,21 +301,27 @@ export function parseDealsJsonl(content: string, source: string): DealRecord[] {
       }
       return;
     }
-    deals.push(dropUndefined(parsed.data) as DealRecord);
+    const object = value as Record<string, unknown>;
+    amounts.push({ where, amounts: namedCurrencies(MONEY_FIELDS.map((field) => object[field])) });
+    deals.push({ where, deal: dropUndefined(parsed.data) as DealRecord });
   });
   if (issues.length > 0) failInput(source, issues);
   if (deals.length === 0) failInput(source, [{ path: "(file)", message: "holds no deals" }]);
-  return deals;
+  const currency = checkCurrencies(source, amounts);
+  return { ...checkDealRows(source, deals, options), ...(currency ? { currency } : {}) };
 }
 
-/** Reads a `.csv` or `.jsonl` deals file into records (deals only). */
-export async function readDealsFile(path: string): Promise<ArmRecords> {
+/** Reads a `.csv` or `.jsonl` deals file into records (deals only), checked. */
+export async function readDealsFile(
+  path: string,
+  options: DealsFileOptions = {},
+): Promise<ArmRecords & Omit<DealsFile, "deals">> {
   const extension = extname(path).toLowerCase();
   const content = await readFile(path, "utf8");
   const source = basename(path);
-  if (extension === ".csv") return { deals: parseDealsCsv(content, source), listings: [], wants: [] };
+  if (extension === ".csv") return { ...readDealsCsv(content, source, options), listings: [], wants: [] };
   if (extension === ".jsonl" || extension === ".ndjson")
-    return { deals: parseDealsJsonl(content, source), listings: [], wants: [] };
+    return { ...readDealsJsonl(content, source, options), listings: [], wants: [] };
   failInput(source, [
     {
       path: "(file)",

@@ -81,3 +81,58 @@ describe("readAnalysisInput", () => {
     await expect(readAnalysisInput(join(dir, "arms"))).rejects.toThrow(/neither an experiment/);
   });
 });
+
+describe("checks on run records", () => {
+  async function withRecords(edit: (records: { deals: Record<string, unknown>[] }) => void): Promise<string> {
+    const dir = await experimentFolder();
+    const file = join(dir, "arms", "mixed-1", "records.json");
+    const records = JSON.parse(await readFile(file, "utf8"));
+    edit(records);
+    await writeFile(file, JSON.stringify(records));
+    return dir;
+  }
+
+  it("refuses a repeated deal, a self-deal and a person with two tiers, naming the records", async () => {
+    const dir = await withRecords((records) => {
+      const [first, second] = records.deals as Record<string, string>[];
+      records.deals.push({ ...first });
+      second!.buyer = second!.seller!;
+      second!.buyerTier = second!.sellerTier!;
+    });
+    const error = await readAnalysisInput(dir).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(AnalysisInputError);
+    const message = (error as Error).message;
+    const last =
+      JSON.parse(await readFile(join(dir, "arms", "mixed-1", "records.json"), "utf8")).deals.length - 1;
+    expect(message).toContain(`records.json: deals[${last}]: repeats deals[0] exactly`);
+    expect(message).toContain("records.json: deals[1]: seller and buyer are both");
+    // With --dedupe the repeat is dropped and counted.
+    const fixed = await withRecords((records) => {
+      records.deals.push({ ...records.deals[0] });
+    });
+    const input = await readAnalysisInput(fixed, { dedupe: true });
+    expect(input.dropped).toHaveLength(1);
+    expect(input.dropped![0]!.repeats).toBe("deals[0]");
+  });
+
+  it("refuses a person whose tier differs between deals of one arm", async () => {
+    const dir = await withRecords((records) => {
+      const deal = records.deals[3] as Record<string, string>;
+      deal.sellerTier = deal.sellerTier === "engine:strong" ? "engine:weak" : "engine:strong";
+    });
+    await expect(readAnalysisInput(dir)).rejects.toThrow(
+      /deals\[3\]: ".+" is engine:\w+ here \(as seller\) but engine:\w+ on (deals|listings|wants)\[\d+\]/,
+    );
+  });
+
+  it("refuses arms run in different currencies", async () => {
+    const dir = await experimentFolder();
+    await writeFile(
+      join(dir, "arms", "mixed-2", "run.json"),
+      JSON.stringify({ config: { currency: "USD" } }),
+    );
+    await expect(readAnalysisInput(dir)).rejects.toThrow(
+      /arms mixed-2: run in USD, while other arms ran in EUR: amounts in different currencies cannot be added up/,
+    );
+  });
+});

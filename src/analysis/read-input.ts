@@ -2,6 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { z } from "zod";
+import { checkDealRows, type DroppedRow } from "./deal-checks.ts";
 import type { ArmRecords } from "./deal-record.ts";
 import { readDealsFile } from "./deals-file.ts";
 import { AnalysisInputError, failInput } from "./errors.ts";
@@ -28,6 +29,14 @@ export interface AnalysisInput {
   arms: ArmInput[];
   /** Arms of the experiment left out, e.g. one that failed or has not finished, and why. */
   skipped?: { id: string; reason: string }[];
+  /** Rows left out as exact repeats of earlier ones (only with `dedupe`). */
+  dropped?: DroppedRow[];
+}
+
+export interface ReadInputOptions {
+  loadRecords?: RecordsLoader;
+  /** Drop deals that repeat an earlier one exactly instead of refusing the input. */
+  dedupe?: boolean;
 }
 
 /** `experiment.json`, written by `haggle experiment run`. */
@@ -123,10 +132,40 @@ function relabel(records: ArmRecords, id: string): ArmRecords {
   };
 }
 
-async function readArmRecords(dir: string, arm: string, loader?: RecordsLoader): Promise<ArmRecords> {
+/**
+ * The checks of deal-checks.ts on an arm's records: repeated deals, self-deals, a person with two
+ * tiers. Exact repeats are dropped into `dropped` with `dedupe`.
+ */
+function checkedRecords(
+  records: ArmRecords,
+  source: string,
+  options: ReadInputOptions,
+  dropped: DroppedRow[],
+): ArmRecords {
+  const checked = checkDealRows(
+    source,
+    records.deals.map((deal, i) => ({ deal, where: `deals[${i}]` })),
+    {
+      ...(options.dedupe ? { dedupe: true } : {}),
+      listings: records.listings.map((record, i) => ({ record, where: `listings[${i}]` })),
+      wants: records.wants.map((record, i) => ({ record, where: `wants[${i}]` })),
+    },
+  );
+  dropped.push(...checked.dropped);
+  return checked.dropped.length > 0 ? { ...records, deals: checked.deals } : records;
+}
+
+async function readArmRecords(
+  dir: string,
+  arm: string,
+  loader: RecordsLoader | undefined,
+  options: ReadInputOptions = {},
+  dropped: DroppedRow[] = [],
+): Promise<ArmRecords> {
   const file = join(dir, "records.json");
   if (!existsSync(file)) {
-    if (loader && existsSync(join(dir, "run.json"))) return loader(dir, arm);
+    if (loader && existsSync(join(dir, "run.json")))
+      return checkedRecords(await loader(dir, arm), join(dir, "(run log)"), options, dropped);
     throw new AnalysisInputError(
       `${dir} has no records.json: the arm "${arm}" has not finished; resume it with haggle resume ${dir}`,
       [{ path: file, message: "missing" }],
@@ -139,7 +178,7 @@ async function readArmRecords(dir: string, arm: string, loader?: RecordsLoader):
       parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
     );
   }
-  return parsed.data as unknown as ArmRecords;
+  return checkedRecords(parsed.data as unknown as ArmRecords, file, options, dropped);
 }
 
 async function currencyOf(dir: string): Promise<string | undefined> {
@@ -159,7 +198,7 @@ async function currencyOf(dir: string): Promise<string | undefined> {
  */
 export async function readAnalysisInput(
   path: string,
-  options: { loadRecords?: RecordsLoader } = {},
+  options: ReadInputOptions = {},
 ): Promise<AnalysisInput> {
   const full = resolve(path);
   if (!existsSync(full)) {
@@ -169,13 +208,14 @@ export async function readAnalysisInput(
     );
   }
   if (statSync(full).isFile()) {
-    const records = await readDealsFile(full);
+    const records = await readDealsFile(full, options.dedupe ? { dedupe: true } : {});
     const ids = [...new Set(records.deals.map((deal) => deal.arm))].sort();
     return {
       kind: "deals-file",
       path: full,
       name: basename(full).replace(/\.[^.]+$/, ""),
-      currency: "USD",
+      currency: records.currency ?? "USD",
+      ...(records.dropped.length > 0 ? { dropped: records.dropped } : {}),
       arms: ids.map((id) => ({
         id,
         arm: id,
@@ -207,6 +247,8 @@ export async function readAnalysisInput(
     }
     const arms: ArmInput[] = [];
     const skipped: { id: string; reason: string }[] = [];
+    const dropped: DroppedRow[] = [];
+    const currencies: { id: string; currency: string }[] = [];
     for (const arm of experiment.arms) {
       const dir = resolve(full, arm.dir);
       const unfinished = arm.status !== undefined && arm.status !== "finished";
@@ -214,7 +256,9 @@ export async function readAnalysisInput(
         skipped.push({ id: arm.id, reason: `the arm is ${arm.status} and has no records.json` });
         continue;
       }
-      const records = await readArmRecords(dir, arm.id, options.loadRecords);
+      const records = await readArmRecords(dir, arm.id, options.loadRecords, options, dropped);
+      const currency = await currencyOf(dir);
+      if (currency) currencies.push({ id: arm.id, currency });
       arms.push({
         id: arm.id,
         arm: arm.arm,
@@ -229,19 +273,33 @@ export async function readAnalysisInput(
         skipped.map((s) => ({ path: s.id, message: s.reason })),
       );
     }
-    const first = arms[0]?.dir;
+    const distinct = [...new Set(currencies.map((c) => c.currency))].sort();
+    if (distinct.length > 1) {
+      failInput(
+        experimentFile,
+        distinct.map((currency) => ({
+          path: `arms ${currencies
+            .filter((c) => c.currency === currency)
+            .map((c) => c.id)
+            .join(", ")}`,
+          message: `run in ${currency}, while other arms ran in ${distinct.filter((c) => c !== currency).join(", ")}: amounts in different currencies cannot be added up`,
+        })),
+      );
+    }
     return {
       kind: "experiment",
       path: full,
       name: experiment.name,
       seed: experiment.seed,
-      currency: (first ? await currencyOf(first) : undefined) ?? "USD",
+      currency: distinct[0] ?? "USD",
       arms,
       ...(skipped.length > 0 ? { skipped } : {}),
+      ...(dropped.length > 0 ? { dropped } : {}),
     };
   }
   if (existsSync(join(full, "records.json")) || existsSync(join(full, "run.json"))) {
-    const records = await readArmRecords(full, basename(full), options.loadRecords);
+    const dropped: DroppedRow[] = [];
+    const records = await readArmRecords(full, basename(full), options.loadRecords, options, dropped);
     const id = records.deals[0]?.arm ?? records.listings[0]?.arm ?? basename(full);
     return {
       kind: "run",
@@ -249,6 +307,7 @@ export async function readAnalysisInput(
       name: basename(full),
       currency: (await currencyOf(full)) ?? "USD",
       arms: [{ id, arm: id, repetition: 1, dir: full, records: relabel(records, id) }],
+      ...(dropped.length > 0 ? { dropped } : {}),
     };
   }
   throw new AnalysisInputError(

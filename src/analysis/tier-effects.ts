@@ -28,7 +28,8 @@ export interface TierContrast {
   /** Deals with this tier on this side among those used. */
   deals: number;
   /** True when fitted together with the other side's tiers (each controls for the other). */
-  adjusted: boolean;
+  adjusted: boolean /** Set when there are too few data to tell (see minimums.ts): then no interval and no p-value. */;
+  tooFew?: string;
 }
 
 export interface TierEffects {
@@ -175,15 +176,27 @@ export function tierEffects(deals: readonly DealRecord[], options: TierEffectOpt
     permutations,
     notes,
   };
+  // A sale at 0 has no log price, so it is left out; then "no item sold more than once" would be false.
+  const free = deals.length - priced.length;
+  if (free > 0) {
+    notes.push(
+      `${free} ${free === 1 ? "deal" : "deals"} at a price of 0 ${free === 1 ? "is" : "are"} left out of the tier comparison (it compares log prices).`,
+    );
+  }
+  const soldTwice = [...groupBy(deals, (deal) => deal.item).values()].some((group) => group.length >= 2);
   if (byItem.length === 0) {
     notes.push(
-      "No item sold more than once and no asking prices are known, so tiers cannot be compared on like items.",
+      soldTwice
+        ? "No item sold more than once at a price above 0 and no asking prices are known, so tiers cannot be compared on like items."
+        : "No item sold more than once and no asking prices are known, so tiers cannot be compared on like items.",
     );
     return empty;
   }
   if (pooled) {
     notes.push(
-      "No item sold more than once (one market), so tiers are compared by price relative to the asking price rather than on the same items; run an experiment with several arms for the fixed-effects comparison.",
+      soldTwice
+        ? "No item sold more than once at a price above 0, so tiers are compared by price relative to the asking price rather than on the same items."
+        : "No item sold more than once (one market), so tiers are compared by price relative to the asking price rather than on the same items; run an experiment with several arms for the fixed-effects comparison.",
     );
   }
   if (tiers.length < 2 || reference === undefined) {

@@ -83,4 +83,28 @@ describe("analyzeFolder", () => {
       /missing the required column "seller"/,
     );
   });
+
+  it("refuses repeated rows in a deals file; with dedupe drops them and says how many", async () => {
+    const dir = await writeSyntheticExperiment();
+    await analyzeFolder(dir, { bootstrap: 20, permutations: 20 });
+    const lines = (await readFile(join(dir, "tables", "deals.csv"), "utf8")).trimEnd().split("\n");
+    const file = join(dir, "repeated.csv");
+    await writeFile(file, [...lines, lines[1], lines[2], lines[1]].join("\n"));
+    const out = join(dir, "repeated");
+    const n = lines.length;
+    await expect(analyzeFolder(file, { out })).rejects.toThrow(
+      `repeated.csv: line ${n + 1}: repeats line 2 exactly`,
+    );
+    const outcome = await analyzeFolder(file, { out, dedupe: true, bootstrap: 20, permutations: 20 });
+    expect(outcome.results.meta.deals).toBe(n - 1);
+    const results = JSON.parse(await readFile(outcome.resultsFile, "utf8"));
+    expect(results.meta.duplicatesDropped.count).toBe(3);
+    expect(results.meta.duplicatesDropped.rows[0]).toEqual({
+      source: "repeated.csv",
+      where: `line ${n + 1}`,
+      repeats: "line 2",
+    });
+    const html = await readFile(outcome.report, "utf8");
+    expect(html).toContain(`3 repeated rows were dropped (--dedupe): line ${n + 1} (repeats line 2)`);
+  });
 });

@@ -17,6 +17,8 @@ export interface AnalyzeFolderOptions extends Omit<AnalyzeOptions, "survey"> {
   loadRecords?: RecordsLoader;
   /** The time printed in the report (default: now). */
   now?: Date;
+  /** Drop deals that repeat an earlier one exactly (counted in the report) instead of refusing them. */
+  dedupe?: boolean;
 }
 
 export interface AnalyzeFolderResult {
@@ -47,16 +49,16 @@ export async function analyzeFolder(
       { path: "--out", message: "required when the input is a deals file" },
     ]);
   }
-  const input = await readAnalysisInput(
-    path,
-    options.loadRecords ? { loadRecords: options.loadRecords } : {},
-  );
+  const input = await readAnalysisInput(path, {
+    ...(options.loadRecords ? { loadRecords: options.loadRecords } : {}),
+    ...(options.dedupe ? { dedupe: true } : {}),
+  });
   const outDir = resolve(options.out ?? input.path);
   await mkdir(join(outDir, "tables"), { recursive: true });
   const inputFolder = statSync(input.path).isDirectory() ? input.path : dirname(input.path);
   const survey =
     (await readSurvey(inputFolder)) ?? (outDir !== inputFolder ? await readSurvey(outDir) : undefined);
-  const { out: _out, loadRecords: _load, now, ...analysis } = options;
+  const { out: _out, loadRecords: _load, now, dedupe: _dedupe, ...analysis } = options;
   const results = await analyzeRecords(input, { ...analysis, ...(survey ? { survey } : {}) });
   const list = findings(results);
   const plots = await renderPlots(results);

@@ -2,9 +2,10 @@ import type { AnalysisResults } from "../../analysis/analyze.ts";
 import { PERSONA_GROUP_LABELS } from "../../analysis/persona-groups.ts";
 import {
   capitalise,
+  effectInterval,
+  effectWords,
   excludesZero,
   money,
-  moneyInterval,
   percent,
   percentInterval,
   pValue,
@@ -53,22 +54,36 @@ function tiers(results: AnalysisResults): Finding[] {
   for (const c of results.tierEffects.contrasts) {
     const who = `${capitalise(tierLabel(c.tier))} ${c.side}s`;
     const ref = `${tierLabel(c.reference)} ${c.side}s`;
-    const est = c.percent.estimate;
-    const direction = c.side === "seller" ? (est >= 0 ? "more" : "less") : est >= 0 ? "less" : "more";
     const verb = c.side === "seller" ? "got" : "paid";
-    const interval = percentInterval(c.percent);
-    const dollars = c.cents.estimate;
-    const cents =
-      c.side === "seller"
-        ? `${dollars >= 0 ? "" : "minus "}${money(Math.abs(dollars), currency)} per item${moneyInterval(c.cents, currency) ? ` (${moneyInterval(c.cents, currency)})` : ""}`
-        : `${money(Math.abs(dollars), currency)} ${dollars >= 0 ? "less" : "more"} per item${moneyInterval(c.cents, currency) ? ` (${moneyInterval(c.cents, currency)})` : ""}`;
+    if (c.tooFew) {
+      out.push({
+        topic: "tiers",
+        text: `${who} against ${ref}: too few to tell (${c.tooFew}), so no interval and no p-value.`,
+      });
+      continue;
+    }
+    // Every number below is the table's signed value put into words by effectWords, so the sentence
+    // and the tables cannot disagree; when the percent and the money per item point different ways,
+    // the sentence says so rather than joining them with "about".
+    const pct = (magnitude: number) => percent(magnitude);
+    const cash = (magnitude: number) => money(magnitude, currency);
+    const interval = effectInterval(c.side, c.percent, pct);
+    const centsInterval = effectInterval(c.side, c.cents, cash);
+    const cents = `${effectWords(c.side, c.cents.estimate, cash)} per item${centsInterval ? ` (${centsInterval})` : ""}`;
+    // Judged on the numbers as shown (0.1%, a cent): one that shows as zero points no way.
+    const shownPercent = Math.round(c.percent.estimate * 1000);
+    const shownCents = Math.round(c.cents.estimate);
+    const agree = shownPercent === 0 || shownCents === 0 || shownPercent > 0 === shownCents > 0;
+    const inMoney = agree
+      ? `about ${cents}`
+      : `in money per item the other way, ${cents}: the percent weighs every item alike, the money is led by the dearer items, so the two disagree`;
     const clear = excludesZero(c.percent);
     const verdict = clear
       ? ""
       : " The interval includes zero: these data cannot tell this apart from no difference.";
     out.push({
       topic: "tiers",
-      text: `${who} ${verb} ${percent(Math.abs(est))} ${direction} ${sameItems} than ${ref} (${join([interval, pValue(c.pValue)])}); about ${cents}.${verdict}${c.adjusted ? "" : " Not adjusted for the other side's tier."}`,
+      text: `${who} ${verb} ${effectWords(c.side, c.percent.estimate, pct)} ${sameItems} than ${ref} (${join([interval, pValue(c.pValue)])}); ${inMoney}.${verdict}${c.adjusted ? "" : " Not adjusted for the other side's tier."}`,
     });
   }
   if (out.length === 0) {
@@ -96,6 +111,13 @@ function participation(results: AnalysisResults): Finding[] {
   );
   const findings: Finding[] = [{ topic: "participation", text: `${capitalise(parts.join("; "))}.` }];
   for (const rate of results.dealRates) {
+    if (rate.tooFew) {
+      findings.push({
+        topic: "participation",
+        text: `In the markets where both traded side by side, ${tierLabel(rate.tier)} participants closed ${rate.perPerson.toFixed(2)} deals each and ${tierLabel(rate.reference)} participants ${rate.referencePerPerson.toFixed(2)}: too few to tell whether they differ (${rate.tooFew}), so no interval and no p-value.`,
+      });
+      continue;
+    }
     findings.push({
       topic: "participation",
       text: `In the markets where both traded side by side, ${tierLabel(rate.tier)} participants closed ${rate.perPerson.toFixed(2)} deals each and ${tierLabel(rate.reference)} participants ${rate.referencePerPerson.toFixed(2)}: ${signed(rate.difference)} deals per person (${signedInterval(rate.interval)}${pText(rate.p)}; ${rate.persons} and ${rate.referencePersons} people).`,

@@ -25,6 +25,26 @@ export function percentInterval(interval: Interval): string {
   return `95% CI ${percent(interval.low)} to ${percent(interval.high)}`;
 }
 
+/**
+ * A tier effect in words from its signed value as the tables hold it. Sellers' values are premiums
+ * (+0.05: got 5.0% more), buyers' are discounts (+0.05: paid 5.0% less), in percent or in cents; the
+ * sign alone picks the word, so a sentence can never say the opposite of the table.
+ */
+export function effectWords(side: "seller" | "buyer", value: number, format: (magnitude: number) => string) {
+  const up = side === "seller" ? value >= 0 : value < 0;
+  return `${format(Math.abs(value))} ${up ? "more" : "less"}`;
+}
+
+/** "95% CI 2.0% less to 5.0% more", each bound in words as effectWords gives it; "" without bounds. */
+export function effectInterval(
+  side: "seller" | "buyer",
+  interval: Interval,
+  format: (magnitude: number) => string,
+): string {
+  if (interval.low === undefined || interval.high === undefined) return "";
+  return `95% CI ${effectWords(side, interval.low, format)} to ${effectWords(side, interval.high, format)}`;
+}
+
 /** Money from possibly fractional cents (a mean or a model coefficient), rounded to the cent. */
 export function money(cents: number, currency = "USD"): string {
   return formatMoney(Math.round(cents), currency, { alwaysCents: true });

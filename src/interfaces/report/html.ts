@@ -2,7 +2,15 @@ import type { AnalysisResults } from "../../analysis/analyze.ts";
 import { PERSONA_GROUP_LABELS } from "../../analysis/persona-groups.ts";
 import type { Interval } from "../../analysis/stats.ts";
 import type { Finding } from "./findings.ts";
-import { escapeHtml as esc, money, percent, signedPercent, tierLabel } from "./format.ts";
+import {
+  effectInterval,
+  effectWords,
+  escapeHtml as esc,
+  money,
+  percent,
+  signedPercent,
+  tierLabel,
+} from "./format.ts";
 import type { RenderedPlot } from "./plots.ts";
 
 const CSS = `
@@ -100,10 +108,12 @@ ${table(
     t.side,
     tierLabel(t.tier),
     tierLabel(t.reference),
-    `${percent(t.percent.estimate)} ${t.side === "seller" ? "more" : "less"}`,
-    ci(t.percent, (n) => percent(n)),
-    m(t.cents.estimate),
-    ci(t.cents, (n) => money(n, c)),
+    effectWords(t.side, t.percent.estimate, (n) => percent(n)),
+    t.tooFew
+      ? "too few to tell"
+      : effectInterval(t.side, t.percent, (n) => percent(n)).replace("95% CI ", ""),
+    effectWords(t.side, t.cents.estimate, (n) => money(n, c)),
+    t.tooFew ? "" : effectInterval(t.side, t.cents, (n) => money(n, c)).replace("95% CI ", ""),
     t.pValue === undefined ? "" : t.pValue.toFixed(3),
     t.deals,
     t.adjusted ? "yes" : "no",

@@ -13,6 +13,8 @@ interface Effect {
   sameWay: boolean;
   clear: boolean;
   text: string;
+  /** Too few data to tell (minimums.ts): the effect takes no part in the verdict. */
+  tooFew?: boolean;
 }
 
 const signedNumber = (value: number) => `${value >= 0 ? "+" : "-"}${Math.abs(value).toFixed(2)}`;
@@ -42,7 +44,16 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
   const weak = tierLabel(seller.reference);
   // Both comparisons of deals, so neither is picked for how it came out.
   const dealEstimates = [
-    { ...deals.interval, estimate: deals.difference, label: "between people", how: "in the mixed markets" },
+    ...(deals.tooFew
+      ? []
+      : [
+          {
+            ...deals.interval,
+            estimate: deals.difference,
+            label: "between people",
+            how: "in the mixed markets",
+          },
+        ]),
     ...(deals.withinPerson
       ? [
           {
@@ -60,14 +71,20 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
       name: "sellers",
       sameWay: seller.percent.estimate > 0,
       clear: excludesZero(seller.percent),
-      text: `${strong} sellers' premium ${signedPercent(seller.percent.estimate)} for the same items (${ci(seller.percent, signedPercent)})`,
+      text: seller.tooFew
+        ? `${strong} sellers' premium: too few to tell (${seller.tooFew})`
+        : `${strong} sellers' premium ${signedPercent(seller.percent.estimate)} for the same items (${ci(seller.percent, signedPercent)})`,
+      ...(seller.tooFew ? { tooFew: true } : {}),
     },
     {
       // A buyer contrast is already a discount: positive means the tier paid less.
       name: "buyers",
       sameWay: buyer.percent.estimate > 0,
       clear: excludesZero(buyer.percent),
-      text: `${strong} buyers' discount ${signedPercent(buyer.percent.estimate)} (${ci(buyer.percent, signedPercent)})`,
+      text: buyer.tooFew
+        ? `${strong} buyers' discount: too few to tell (${buyer.tooFew})`
+        : `${strong} buyers' discount ${signedPercent(buyer.percent.estimate)} (${ci(buyer.percent, signedPercent)})`,
+      ...(buyer.tooFew ? { tooFew: true } : {}),
     },
     {
       // The verdict names which deal comparison includes zero when only one of them does.
@@ -77,22 +94,41 @@ export function projectDealComparison(results: AnalysisResults): Finding[] {
           : "deals",
       sameWay: dealEstimates.every((estimate) => estimate.estimate > 0),
       clear: dealsUnclear.length === 0,
-      text: `${strong} participants' extra deals ${dealEstimates
-        .map(
-          (estimate) =>
-            `${signedNumber(estimate.estimate)} each ${estimate.label}, ${estimate.how} (${ci(estimate, signedNumber)})`,
-        )
-        .join(" and ")}`,
+      text:
+        dealEstimates.length === 0
+          ? `${strong} participants' extra deals: too few to tell (${deals.tooFew})`
+          : `${strong} participants' extra deals ${dealEstimates
+              .map(
+                (estimate) =>
+                  `${signedNumber(estimate.estimate)} each ${estimate.label}, ${estimate.how} (${ci(estimate, signedNumber)})`,
+              )
+              .join(" and ")}`,
+      ...(dealEstimates.length === 0 ? { tooFew: true } : {}),
     },
   ];
-  const against = effects.filter((effect) => !effect.sameWay).map((effect) => effect.name);
-  const unclear = effects.filter((effect) => !effect.clear).map((effect) => effect.name);
+  // Effects with too few data say nothing about direction: they are named apart and left out.
+  const told = effects.filter((effect) => !effect.tooFew);
+  const untold = effects.filter((effect) => effect.tooFew).map((effect) => effect.name);
+  const against = told.filter((effect) => !effect.sameWay).map((effect) => effect.name);
+  const unclear = told.filter((effect) => !effect.clear).map((effect) => effect.name);
+  const one = told.length === 1;
+  const subject =
+    told.length === 3
+      ? "All three"
+      : one
+        ? `The ${told[0]!.name} effect`
+        : `Both ${told.map((effect) => effect.name).join(" and ")}`;
+  const point = one ? "points" : "point";
+  const judged =
+    told.length === 0
+      ? "There are too few data to tell any of the three."
+      : against.length === 0
+        ? unclear.length === 0
+          ? `${subject} ${point} the same way, and ${one ? "its interval leaves out" : "no interval includes"} zero.`
+          : `${subject} ${point} the same way; the interval for ${unclear.join(" and ")} includes zero.`
+        : `The ${against.join(" and ")} ${against.length === 1 ? "effect points" : "effects point"} the other way${unclear.length > 0 ? `; the interval for ${unclear.join(" and ")} includes zero` : ""}.`;
   const verdict =
-    against.length === 0
-      ? unclear.length === 0
-        ? "All three point the same way, and no interval includes zero."
-        : `All three point the same way; the interval for ${unclear.join(" and ")} includes zero.`
-      : `The ${against.join(" and ")} ${against.length === 1 ? "effect points" : "effects point"} the other way${unclear.length > 0 ? `; the interval for ${unclear.join(" and ")} includes zero` : ""}.`;
+    told.length > 0 && untold.length > 0 ? `${judged} Too few to tell: ${untold.join(" and ")}.` : judged;
   return [
     {
       topic: "tiers",

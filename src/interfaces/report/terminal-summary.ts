@@ -1,6 +1,6 @@
 import type { AnalysisResults } from "../../analysis/analyze.ts";
 import type { Finding } from "./findings.ts";
-import { money, percent, tierLabel } from "./format.ts";
+import { effectInterval, effectWords, money, percent, tierLabel } from "./format.ts";
 
 function grid(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -32,15 +32,17 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
         ["tier effect", "estimate", "95% CI", "per item", "p"],
         results.tierEffects.contrasts.map((t) => [
           `${tierLabel(t.tier)} vs ${tierLabel(t.reference)} ${t.side}s`,
-          `${percent(t.percent.estimate)} ${t.side === "seller" ? "more" : "less"}`,
-          t.percent.low === undefined ? "-" : `${percent(t.percent.low)} to ${percent(t.percent.high!)}`,
-          money(t.cents.estimate, c),
+          effectWords(t.side, t.percent.estimate, (n) => percent(n)),
+          t.tooFew
+            ? "too few to tell"
+            : effectInterval(t.side, t.percent, (n) => percent(n)).replace("95% CI ", "") || "-",
+          effectWords(t.side, t.cents.estimate, (n) => money(n, c)),
           t.pValue === undefined ? "-" : t.pValue.toFixed(3),
         ]),
       )
     : "";
   return [
-    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals`,
+    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated ${results.meta.duplicatesDropped.count === 1 ? "row" : "rows"} dropped, --dedupe)` : ""}`,
     "",
     arms,
     ...(results.efficiency.some((e) => !e.exact)

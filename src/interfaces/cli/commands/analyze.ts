@@ -37,6 +37,10 @@ export function register(program: Command): void {
       "serves-want",
     )
     .option("--db <url>", "the PostgreSQL URL of runs without records.json, if any")
+    .option(
+      "--dedupe",
+      "drop deals that repeat an earlier row exactly (counted in the report) instead of refusing the input",
+    )
     .option("--json", "print every result as JSON instead of the summary")
     .action(
       async (
@@ -48,6 +52,7 @@ export function register(program: Command): void {
           permutations: string;
           matchRule: string;
           db?: string;
+          dedupe?: boolean;
           json?: boolean;
         },
       ) => {
@@ -60,6 +65,7 @@ export function register(program: Command): void {
           bootstrap: count(options.bootstrap, "--bootstrap", 0)!,
           permutations: count(options.permutations, "--permutations", 0)!,
           matchRule: options.matchRule as MatchRule,
+          ...(options.dedupe ? { dedupe: true } : {}),
           loadRecords: async (dir, arm) => {
             const { record, state } = await openRun(dir, options.db);
             return armRecords(state, record.arm ?? arm, record.assignment);
