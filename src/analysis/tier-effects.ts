@@ -25,6 +25,8 @@ export interface TierContrast {
    * one-tier arms unchanged). Absent when no arm mixes tiers.
    */
   pValue?: number;
+  /** Degrees of freedom of the t quantile of the interval (of the log-price model). */
+  degreesOfFreedom?: number;
   /** Deals with this tier on this side among those used. */
   deals: number;
   /** True when fitted together with the other side's tiers (each controls for the other). */
@@ -538,6 +540,7 @@ export function tierEffects(deals: readonly DealRecord[], options: TierEffectOpt
         percent,
         cents,
         ...(done > 0 ? { pValue: (1 + exceed[j]!) / (1 + done) } : {}),
+        ...(varLog ? { degreesOfFreedom: varLog.df[j]! } : {}),
         deals: used.filter(
           (deal) => (column.side === "seller" ? deal.sellerTier : deal.buyerTier) === tierName,
         ).length,
