@@ -163,8 +163,8 @@ describe("tierEffects", () => {
 
   it("covers a planted effect 93-97% of the time when people keep their own effect across arms", () => {
     // Each buyer and seller has an effect on price of SD 0.1 (log), kept in every arm; the deal-level
-    // noise is 0.15. Resampling items gave buyers 269/300 on these data; 300 datasets give the rate
-    // to within 1.3 points (one standard error).
+    // noise is 0.15. Resampling items covered buyers 269/300 on such data (other seeds); 300 datasets
+    // give the rate to within 1.3 points (one standard error).
     const datasets = 300;
     const covered = { seller: 0, buyer: 0 };
     const planted = { seller: 0.12, buyer: 0.08 };

@@ -155,8 +155,9 @@ function fitTiers(
  * buyer's own effect when the item sold twice (the other half lands on the other buyer's deal). Items
  * belong to their sellers, so the seller sums are exact; the buyer and pair sums use each deal's
  * leave-its-deal-out residual instead (its residual times n / (n - 1) for an item sold n times), whose
- * own extra variance the pair term takes off again. Only the diagonal is returned; undefined when not
- * identified.
+ * own extra variance the pair term takes off again. Returns the diagonal and, unless `withDf` is
+ * false, each coefficient's degrees of freedom for a t quantile (Bell and McCaffrey's, from the design:
+ * 14 to 18 on Project Deal's, where 69 people would suggest 68); undefined when not identified.
  */
 function clusteredVariance(
   data: DealData,
@@ -165,6 +166,7 @@ function clusteredVariance(
   intercept: boolean,
   beta: readonly number[],
   people: number,
+  withDf = true,
 ): { variance: number[]; df: number[] } | undefined {
   const shift = intercept ? 1 : 0;
   const c = columns.length;
@@ -186,6 +188,11 @@ function clusteredVariance(
   const row = new Float64Array(p);
   const meanX = new Float64Array(p);
   const groups = data.start.length - 1;
+  const deals = data.seller.length;
+  /** Each deal's demeaned regressors, its leave-out factor and its group, for the degrees of freedom. */
+  const xt = new Float64Array(deals * p);
+  const factor = new Float64Array(deals);
+  const groupOf = new Int32Array(deals);
   for (let g = 0; g < groups; g++) {
     const from = data.start[g]!;
     const to = data.start[g + 1]!;
@@ -214,6 +221,9 @@ function clusteredVariance(
       for (let j = 0; j < p; j++) residual -= row[j]! * beta[j]!;
       const s = data.sellerPerson[d]!;
       const b = data.buyerPerson[d]!;
+      xt.set(row, d * p);
+      factor[d] = leaveOut;
+      groupOf[d] = g;
       add(sums.seller, s, row, residual);
       add(sums.buyer, b, row, residual * leaveOut);
       add(sums.pair, s * people + b, row, residual * leaveOut);
@@ -254,19 +264,99 @@ function clusteredVariance(
   const exact = diagonal(true);
   // The two-way formula can go negative in small samples; then without the pair term (conservative).
   const variance = exact.some((v) => !(v > 0)) ? diagonal(false) : exact;
-  // Degrees of freedom (Satterthwaite): the variance is a sum of the clusters' squared scores, as
-  // reliable as (sum of contributions)^2 / (sum of squared contributions) independent squares.
-  const df = Array.from({ length: p }, (_, j) => {
-    let total = 0;
-    let squares = 0;
-    for (const map of [sums.seller, sums.buyer])
-      for (const sum of map.values()) {
-        let score = 0;
-        for (let k = 0; k < p; k++) score += inverse[j]![k]! * sum[k]!;
-        total += score * score;
-        squares += score ** 4;
+  // Degrees of freedom (Bell and McCaffrey's): the variance is a quadratic form r'Wr in the residuals
+  // r = My; were the errors independent and alike it would be as reliable as tr(WM)^2 / tr(WMWM)
+  // independent squares. The pair term's subtraction and unequal clusters make that far fewer than the
+  // number of people.
+  const withPairs = variance === exact;
+  const lists = (key: (d: number) => number): number[][] => {
+    const map = new Map<number, number[]>();
+    for (let d = 0; d < deals; d++) {
+      const k = key(d);
+      const list = map.get(k);
+      if (list) list.push(d);
+      else map.set(k, [d]);
+    }
+    return [...map.values()];
+  };
+  const sellerLists = lists((d) => data.sellerPerson[d]!);
+  const buyerLists = lists((d) => data.buyerPerson[d]!);
+  const pairLists = withPairs ? lists((d) => data.sellerPerson[d]! * people + data.buyerPerson[d]!) : [];
+  const factorOf = (size: number) => (size > 1 ? size / (size - 1) : 1);
+  const df = Array.from({ length: withDf ? p : 0 }, (_, j) => {
+    const weightOf = (d: number) => {
+      let v = 0;
+      for (let k = 0; k < p; k++) v += inverse[j]![k]! * xt[d * p + k]!;
+      return v;
+    };
+    const terms: { members: number[]; values: number[]; sign: number }[] = [];
+    for (const members of sellerLists)
+      terms.push({ members, values: members.map(weightOf), sign: factorOf(sellerLists.length) });
+    for (const members of buyerLists)
+      terms.push({
+        members,
+        values: members.map((d) => weightOf(d) * factor[d]!),
+        sign: factorOf(buyerLists.length),
+      });
+    for (const members of pairLists)
+      terms.push({ members, values: members.map((d) => weightOf(d) * factor[d]!), sign: -1 });
+    // G = Z'MZ for the terms' vectors z (the columns of Z) is B - L: B = Z'Z less the item means' part
+    // (sparse: terms that share a deal or an item), L = Q A^-1 Q' the fitted tier columns' part (rank
+    // p). With S the signs, tr(WM) = tr(GS) and tr(WMWM) = tr(GSGS) = tr(BSBS) - 2 tr(BSLS) + tr(LSLS).
+    const count = terms.length;
+    const sparse = new Map<number, number>();
+    const bump = (a: number, b: number, value: number) => {
+      const key = a * count + b;
+      sparse.set(key, (sparse.get(key) ?? 0) + value);
+    };
+    const byDeal: { term: number; value: number }[][] = Array.from({ length: deals }, () => []);
+    terms.forEach((t, index) => {
+      t.members.forEach((d, i) => {
+        byDeal[d]!.push({ term: index, value: t.values[i]! });
+      });
+    });
+    for (const entries of byDeal)
+      for (const a of entries) for (const b of entries) bump(a.term, b.term, a.value * b.value);
+    if (!intercept) {
+      for (let item = 0; item < groups; item++) {
+        const from = data.start[item]!;
+        const to = data.start[item + 1]!;
+        const sums = new Map<number, number>();
+        for (let d = from; d < to; d++)
+          for (const { term, value } of byDeal[d]!) sums.set(term, (sums.get(term) ?? 0) + value);
+        for (const [a, sa] of sums) for (const [b, sb] of sums) bump(a, b, -(sa * sb) / (to - from));
       }
-    return squares > 0 ? (total * total) / squares : 1;
+    }
+    const q = terms.map((t) => {
+      const sum = new Array<number>(p).fill(0);
+      t.members.forEach((d, i) => {
+        for (let k = 0; k < p; k++) sum[k]! += xt[d * p + k]! * t.values[i]!;
+      });
+      return sum;
+    });
+    const r = q.map((sum) => inverse.map((line) => line.reduce((total, v, k) => total + v * sum[k]!, 0)));
+    const low = (a: number, b: number) => q[a]!.reduce((total, v, k) => total + v * r[b]![k]!, 0);
+    let trace = 0;
+    terms.forEach((t, a) => {
+      trace += t.sign * ((sparse.get(a * count + a) ?? 0) - low(a, a));
+    });
+    let squares = 0;
+    for (const [key, value] of sparse) {
+      const a = Math.floor(key / count);
+      const b = key % count;
+      const signs = terms[a]!.sign * terms[b]!.sign;
+      squares += signs * (value * value - 2 * value * low(b, a));
+    }
+    // tr(LSLS) = tr((A^-1 Q'SQ)^2).
+    const qsq = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+    terms.forEach((t, a) => {
+      for (let k = 0; k < p; k++) for (let l = 0; l < p; l++) qsq[k]![l]! += t.sign * q[a]![k]! * q[a]![l]!;
+    });
+    const product = inverse.map((line) =>
+      Array.from({ length: p }, (_, l) => line.reduce((total, v, k) => total + v * qsq[k]![l]!, 0)),
+    );
+    for (let k = 0; k < p; k++) for (let l = 0; l < p; l++) squares += product[k]![l]! * product[l]![k]!;
+    return squares > 0 && trace > 0 ? (trace * trace) / squares : 1;
   });
   return { variance, df };
 }
@@ -478,7 +568,9 @@ export function tierEffects(deals: readonly DealRecord[], options: TierEffectOpt
     // Intervals: two-way (participant) cluster-robust standard errors, so deals that share a seller or
     // a buyer, in any arm, are not taken as independent.
     const varLog = clusteredVariance(data, columns, data.logPrice, pooled, beta, people);
-    const varCents = clusteredVariance(data, columns, data.price, pooled, betaCents, people);
+    // The degrees of freedom depend on the design only, not on the prices: the log model's serve both.
+    const varCents = clusteredVariance(data, columns, data.price, pooled, betaCents, people, false);
+    if (varLog && varCents) varCents.df = varLog.df;
     // Permutation: re-draw the tier assignment of the mixed arms' people (each person-arm keeps one
     // tier for all its deals, as seller and as buyer; the tiers' numbers in each arm stay), refit.
     const exceed = new Array<number>(p).fill(0);
