@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeRecords } from "./analyze.ts";
 import type { AnalysisInput } from "./read-input.ts";
-import { STRONG, syntheticExperiment, WEAK } from "./testing/synthetic.ts";
+import { projectDealArms, STRONG, syntheticExperiment, WEAK } from "./testing/synthetic.ts";
 
 function input(seed = 5): AnalysisInput {
   return {
@@ -67,5 +67,62 @@ describe("analyzeRecords", async () => {
   it("is deterministic for a seed", async () => {
     const again = await analyzeRecords(input(), { bootstrap: 200, permutations: 200 });
     expect(JSON.stringify(again)).toBe(JSON.stringify(results));
+  });
+});
+
+describe("analyzeRecords: the reference tier", () => {
+  const OPUS = "llm:anthropic:claude-opus-4-5";
+  const HAIKU = "llm:anthropic:claude-haiku-4-5";
+  // Project Deal's design with tiers named by model: strong (Opus) is the most common tier, since two
+  // of four arms are all-Opus; a deals file carries no listings, as when tables/deals.csv is renamed.
+  const { arms } = projectDealArms({
+    seed: 16,
+    sellerPremium: 0.12,
+    buyerDiscount: 0.08,
+    strong: OPUS,
+    weak: HAIKU,
+  });
+  const dealsOnly: AnalysisInput = {
+    kind: "deals-file",
+    path: "/tmp/deals.csv",
+    name: "deals",
+    currency: "USD",
+    arms: arms.map((arm) => ({ ...arm, records: { deals: arm.records.deals, listings: [], wants: [] } })),
+  };
+
+  it("compares Opus against Haiku, not the most common tier against the rarer, and says why", async () => {
+    const deals = dealsOnly.arms.flatMap((arm) => arm.records.deals);
+    const count = (tier: string) =>
+      deals.filter((d) => d.sellerTier === tier).length + deals.filter((d) => d.buyerTier === tier).length;
+    expect(count(OPUS)).toBeGreaterThan(2 * count(HAIKU));
+    const results = await analyzeRecords(dealsOnly, { bootstrap: 200, permutations: 200 });
+    expect(results.meta.reference).toBe(HAIKU);
+    expect(results.meta.referenceChoice.source).toBe("design");
+    expect(results.meta.referenceChoice.reason).toMatch(/A-all-strong, B-all-strong/);
+    const seller = results.tierEffects.contrasts.find((c) => c.side === "seller")!;
+    const buyer = results.tierEffects.contrasts.find((c) => c.side === "buyer")!;
+    expect([seller.tier, seller.reference]).toEqual([OPUS, HAIKU]);
+    expect(seller.percent.estimate).toBeGreaterThan(0);
+    expect(buyer.percent.estimate).toBeGreaterThan(0);
+    expect(results.dealRates[0]).toMatchObject({ tier: OPUS, reference: HAIKU });
+  });
+
+  it("takes --reference over the design and the config's reference: over the design", async () => {
+    const named = await analyzeRecords(dealsOnly, { bootstrap: 0, permutations: 0, reference: OPUS });
+    expect(named.meta.reference).toBe(OPUS);
+    expect(named.meta.referenceChoice.source).toBe("option");
+    const configured = await analyzeRecords(
+      { ...dealsOnly, reference: OPUS },
+      { bootstrap: 0, permutations: 0 },
+    );
+    expect(configured.meta.referenceChoice).toMatchObject({ source: "config" });
+    expect(configured.tierEffects.reference).toBe(OPUS);
+  });
+
+  it("refuses, naming the tiers, when only mixed arms leave it ambiguous", async () => {
+    const mixedOnly = { ...dealsOnly, arms: dealsOnly.arms.filter((arm) => arm.id.includes("mixed")) };
+    await expect(analyzeRecords(mixedOnly, { bootstrap: 0, permutations: 0 })).rejects.toThrow(
+      /--reference <tier>.*claude-haiku-4-5, llm:anthropic:claude-opus-4-5/,
+    );
   });
 });

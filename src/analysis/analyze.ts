@@ -1,4 +1,4 @@
-import { type ArmTotals, armTotals } from "./arm-totals.ts";
+import { type ArmTotals, armParticipants, armTotals } from "./arm-totals.ts";
 import { bestSurplus } from "./best-surplus.ts";
 import { type DealRateContrast, dealRateContrasts } from "./deal-rates.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
@@ -9,6 +9,7 @@ import { type PerceptionGap, perceptionGap } from "./perception-gap.ts";
 import { type PersonaEffect, personaEffects } from "./persona-effects.ts";
 import { type PriceMatrix, priceMatrix, type TierPrice, tierPrices } from "./price-matrix.ts";
 import { type AnalysisInput, mergeRecords } from "./read-input.ts";
+import { chooseReference, type ReferenceChoice } from "./reference-tier.ts";
 import { type SameItemComparison, sameItemAcrossArms } from "./same-item.ts";
 import { type SurplusShares, surplusShares } from "./surplus-share.ts";
 import type { SurveyFile } from "./survey.ts";
@@ -29,6 +30,8 @@ export interface AnalyzeOptions {
   examples?: number;
   /** Survey responses, when `survey.json` exists. */
   survey?: SurveyFile;
+  /** The reference tier (`--reference`); overrides the experiment config's `reference:`. */
+  reference?: string;
 }
 
 /** Everything the analysis computes: what results.json holds. Money in integer cents. */
@@ -44,7 +47,10 @@ export interface AnalysisResults {
     matchRule: MatchRule;
     arms: { id: string; arm: string; repetition: number }[];
     tiers: string[];
+    /** The tier every other tier is compared with. */
     reference?: string;
+    /** Why that tier: named by `--reference` or the config, or by which rule (see `chooseReference`). */
+    referenceChoice: { source: ReferenceChoice["source"]; reason: string };
     deals: number;
     listings: number;
     wants: number;
@@ -93,11 +99,23 @@ export async function analyzeRecords(
       `${dropped.length} repeated ${dropped.length === 1 ? "row was" : "rows were"} dropped (--dedupe): ${shown.join(", ")}${dropped.length > 10 ? ` and ${dropped.length - 10} more` : ""}.`,
     );
   }
-  const effects = withTierMinimums(tierEffects(all.deals, { seed, bootstrap, permutations }), all.deals);
-  const reference = effects.reference;
   const tiers = [...new Set(all.deals.flatMap((d) => [d.sellerTier, d.buyerTier]))];
   for (const listing of all.listings) tiers.push(listing.sellerTier);
   for (const want of all.wants) tiers.push(want.buyerTier);
+  const choice = chooseReference(
+    input.arms.map((arm) => ({ id: arm.id, tiers: [...new Set(armParticipants(arm).values())] })),
+    { option: options.reference, config: input.reference },
+  );
+  const reference = choice.tier;
+  const effects = withTierMinimums(
+    tierEffects(all.deals, {
+      seed,
+      bootstrap,
+      permutations,
+      ...(reference ? { reference } : {}),
+    }),
+    all.deals,
+  );
   // The arms of an experiment share their people and listings, so their best surplus is mostly one
   // problem: each distinct one is solved once.
   const solutions = new Map<string, ReturnType<typeof bestSurplus>>();
@@ -150,6 +168,7 @@ export async function analyzeRecords(
       arms: input.arms.map((arm) => ({ id: arm.id, arm: arm.arm, repetition: arm.repetition })),
       tiers: [...new Set(tiers)].sort(),
       ...(reference ? { reference } : {}),
+      referenceChoice: { source: choice.source, reason: choice.reason },
       deals: all.deals.length,
       listings: all.listings.length,
       wants: all.wants.length,

@@ -26,6 +26,8 @@ export interface AnalysisInput {
   name: string;
   seed?: number;
   currency: string;
+  /** The reference tier named by the experiment config (`reference:`), if any. */
+  reference?: string;
   arms: ArmInput[];
   /** Arms of the experiment left out, e.g. one that failed or has not finished, and why. */
   skipped?: { id: string; reason: string }[];
@@ -55,6 +57,8 @@ export const experimentFileSchema = z.object({
       }),
     )
     .min(1, { error: "an experiment needs at least one arm" }),
+  /** The config it ran; only `reference` is read here. */
+  config: z.looseObject({ reference: z.string().min(1).optional() }).optional(),
 });
 export type ExperimentFile = z.infer<typeof experimentFileSchema>;
 
@@ -292,6 +296,7 @@ export async function readAnalysisInput(
       name: experiment.name,
       seed: experiment.seed,
       currency: distinct[0] ?? "USD",
+      ...(experiment.config?.reference ? { reference: experiment.config.reference } : {}),
       arms,
       ...(skipped.length > 0 ? { skipped } : {}),
       ...(dropped.length > 0 ? { dropped } : {}),

@@ -96,3 +96,22 @@ export function uniqueSorted(values: Iterable<string>): string[] {
 export function medianCents(values: readonly number[]): number {
   return Math.round(median([...values]));
 }
+
+/**
+ * The 97.5% quantile of Student's t with `df` degrees of freedom (Cornish-Fisher expansion around the
+ * normal's 1.96; within 0.03 of the exact value from 3 degrees of freedom up).
+ */
+export function tQuantile975(df: number): number {
+  const z = 1.959964;
+  const v = Math.max(df, 1);
+  if (v < 3) return v < 2 ? 12.706 : 4.303;
+  const z3 = z ** 3;
+  const z5 = z ** 5;
+  const z7 = z ** 7;
+  return (
+    z +
+    (z3 + z) / (4 * v) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * v ** 2) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * v ** 3)
+  );
+}

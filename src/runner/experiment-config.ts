@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { AnalysisInputError } from "../analysis/errors.ts";
+import { chooseReference } from "../analysis/reference-tier.ts";
 import { parseWith } from "../domain/validation.ts";
 import { capsSchema } from "../engine/market-config.ts";
 import { readConfigFile } from "./read-config-file.ts";
-import { assignmentSchema, llmRunSchema, populationSchema } from "./run-config.ts";
+import { type AssignmentRule, assignmentSchema, llmRunSchema, populationSchema } from "./run-config.ts";
 
 const armSchema = z
   .object({
@@ -41,8 +43,43 @@ export const experimentConfigSchema = z
       }),
     caps: capsSchema.partial().optional(),
     llm: llmRunSchema.optional(),
+    /**
+     * The tier every other tier is compared with in the analysis (the weaker one). Optional when the
+     * design or the names tell (see `chooseReference`); the config is refused when they cannot.
+     */
+    reference: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    const arms = config.arms.map((arm) => ({ id: arm.name, tiers: armTiers(arm.agents) }));
+    const tiers = [...new Set(arms.flatMap((arm) => arm.tiers))].sort();
+    if (config.reference !== undefined && !tiers.includes(config.reference)) {
+      context.addIssue({
+        code: "custom",
+        path: ["reference"],
+        message: `no arm uses ${config.reference}: name one of ${tiers.join(", ")}`,
+      });
+      return;
+    }
+    try {
+      chooseReference(arms, { config: config.reference });
+    } catch (error) {
+      if (!(error instanceof AnalysisInputError)) throw error;
+      const message = error.message.replace(" (or reference: in the experiment config)", "");
+      context.addIssue({
+        code: "custom",
+        path: ["reference"],
+        message: message.replace("Name it with --reference <tier>", "Name it with reference: <tier>"),
+      });
+    }
+  });
+
+/** The agent specs an arm can give its people. */
+function armTiers(rule: AssignmentRule): string[] {
+  if ("all" in rule) return [rule.all];
+  if ("random" in rule) return Object.keys(rule.random);
+  return [...new Set([...Object.values(rule.explicit), ...(rule.default ? [rule.default] : [])])];
+}
 
 export type ExperimentConfig = z.infer<typeof experimentConfigSchema>;
 

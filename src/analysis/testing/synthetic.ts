@@ -242,3 +242,113 @@ export function syntheticExperiment(options: SyntheticExperimentOptions): ArmInp
     return { id: spec.id, arm: spec.arm, repetition: a + 1, records: { deals, listings, wants } };
   });
 }
+
+export interface ProjectDealOptions {
+  seed: number;
+  people?: number;
+  /** Items each person sells: a number, or a range [min, max] drawn per person (a person effect on deals). */
+  itemsPerPerson?: number | [number, number];
+  /** Chance that a weak seller's item sells in an arm (default 0.5: about 175 deals an arm). */
+  saleRate?: number;
+  /** Added to the chance of a sale when the seller is strong (planted deals per person). */
+  dealsEffect?: number;
+  /** Strong sellers get this fraction more (0.12 = +12%). */
+  sellerPremium?: number;
+  /** Strong buyers pay this fraction less. */
+  buyerDiscount?: number;
+  /** Standard deviation of each deal's log-price noise (default 0.15). */
+  noise?: number;
+  /**
+   * Standard deviation of each person's own effect on log price, kept across arms: one as seller, one
+   * as buyer (a persona that bargains hard, say). Default 0.
+   */
+  personEffect?: number;
+  strong?: string;
+  weak?: string;
+}
+
+export interface ProjectDealData {
+  arms: ArmInput[];
+  /** Each person-arm's expected deals (as seller and buyer) given the tiers drawn: the deal-rate truth. */
+  expectedDeals: { arm: string; person: string; tier: string; deals: number }[];
+}
+
+/**
+ * Project Deal's design in deals and listings: the same people and items in four arms, two where
+ * everyone has the strong tier and two where each person is strong or weak at random (a fresh draw in
+ * each); every item sells in each arm by chance to a buyer drawn from the others. Price is the item's
+ * base price times the planted tier effects, the seller's and buyer's own effects and log-normal noise.
+ */
+export function projectDealArms(options: ProjectDealOptions): ProjectDealData {
+  const rng = createRng(options.seed);
+  const n = options.people ?? 69;
+  const range = options.itemsPerPerson ?? 5;
+  const saleRate = options.saleRate ?? 0.5;
+  const dealsEffect = options.dealsEffect ?? 0;
+  const noise = options.noise ?? 0.15;
+  const strong = options.strong ?? STRONG;
+  const weak = options.weak ?? WEAK;
+  const ids = Array.from({ length: n }, (_, p) => `p${String(p + 1).padStart(3, "0")}`);
+  const personSd = options.personEffect ?? 0;
+  const asSeller = ids.map(() => personSd * normal(rng));
+  const asBuyer = ids.map(() => personSd * normal(rng));
+  const counts = ids.map(() => (typeof range === "number" ? range : rng.int(range[0], range[1])));
+  const base = counts.map((count) => Array.from({ length: count }, () => rng.int(10, 80) * 100));
+  const design = [
+    { id: "A-all-strong", arm: "A-all-strong", mixed: false },
+    { id: "B-all-strong", arm: "B-all-strong", mixed: false },
+    { id: "C-mixed", arm: "C-mixed", mixed: true },
+    { id: "D-mixed", arm: "D-mixed", mixed: true },
+  ];
+  const expectedDeals: ProjectDealData["expectedDeals"] = [];
+  const arms = design.map((spec, a): ArmInput => {
+    const armRng = rng.fork(a);
+    const tier = ids.map(() => (!spec.mixed || armRng.chance(0.5) ? strong : weak));
+    const sale = tier.map((t) => saleRate + (t === strong ? dealsEffect : 0));
+    const totalSales = sale.reduce((sum, q, p) => sum + counts[p]! * q, 0);
+    ids.forEach((person, p) => {
+      const own = counts[p]! * sale[p]!;
+      expectedDeals.push({ arm: spec.id, person, tier: tier[p]!, deals: own + (totalSales - own) / (n - 1) });
+    });
+    const deals: DealRecord[] = [];
+    const listings: ListingRecord[] = [];
+    ids.forEach((seller, p) => {
+      for (let i = 0; i < counts[p]!; i++) {
+        const item = `${seller}/i${i + 1}`;
+        const listing: ListingRecord = {
+          arm: spec.id,
+          item,
+          title: item,
+          seller,
+          sellerTier: tier[p]!,
+          askingPrice: Math.round(base[p]![i]! * 1.3),
+          reserve: 1,
+          sold: false,
+        };
+        listings.push(listing);
+        if (!armRng.chance(sale[p]!)) continue;
+        let b = armRng.int(0, n - 2);
+        if (b >= p) b++;
+        let factor = Math.exp(noise * normal(armRng) + asSeller[p]! + asBuyer[b]!);
+        if (tier[p] === strong) factor *= 1 + (options.sellerPremium ?? 0);
+        if (tier[b] === strong) factor *= 1 - (options.buyerDiscount ?? 0);
+        const price = Math.max(1, Math.round(base[p]![i]! * factor));
+        listing.sold = true;
+        listing.price = price;
+        deals.push({
+          arm: spec.id,
+          dealId: `${spec.id}-${deals.length + 1}`,
+          item,
+          seller,
+          buyer: ids[b]!,
+          sellerTier: tier[p]!,
+          buyerTier: tier[b]!,
+          price,
+          askingPrice: listing.askingPrice,
+        });
+      }
+    });
+    return { id: spec.id, arm: spec.arm, repetition: 1, records: { deals, listings, wants: [] } };
+  });
+  return { arms, expectedDeals };
+}

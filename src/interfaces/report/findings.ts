@@ -95,8 +95,8 @@ function tiers(results: AnalysisResults): Finding[] {
     out.push({
       topic: "tiers",
       text: fixed
-        ? `Estimated with item fixed effects on ${results.tierEffects.dealsUsed} deals of ${results.tierEffects.itemsUsed} items sold more than once; intervals from ${results.tierEffects.bootstrap} bootstrap resamples of items, p-values from ${results.tierEffects.permutations} permutations of tier labels within items.`
-        : `One market: no item sold twice, so ${results.tierEffects.dealsUsed} deals are compared by price over asking price (weaker than the same-item comparison of an experiment); intervals from ${results.tierEffects.bootstrap} bootstrap resamples of deals, p-values from ${results.tierEffects.permutations} permutations of tier labels.`,
+        ? `Estimated with item fixed effects on ${results.tierEffects.dealsUsed} deals of ${results.tierEffects.itemsUsed} items sold more than once; intervals clustered by seller and by buyer (deals that share a person are not independent), p-values from ${results.tierEffects.permutations} re-draws of the tiers the mixed markets' people were given.`
+        : `One market: no item sold twice, so ${results.tierEffects.dealsUsed} deals are compared by price over asking price (weaker than the same-item comparison of an experiment); intervals clustered by seller and by buyer, p-values from ${results.tierEffects.permutations} re-draws of the people's tiers.`,
     });
   }
   return out;

@@ -318,7 +318,7 @@ ${table(
 <main>
 <h1>${esc(meta.name)}</h1>
 <p class="meta">${esc(
-    `${meta.kind === "experiment" ? "Experiment" : meta.kind === "run" ? "Market run" : "Deals file"} with ${meta.arms.length} arm${meta.arms.length === 1 ? "" : "s"}, ${meta.deals} deals, tiers ${meta.tiers.map(tierLabel).join(", ")}${meta.reference ? ` (compared with ${tierLabel(meta.reference)})` : ""}. Seed ${meta.seed}, ${meta.bootstrap} bootstrap resamples, ${meta.permutations} permutations.${options.generatedAt ? ` Generated ${options.generatedAt}.` : ""}`,
+    `${meta.kind === "experiment" ? "Experiment" : meta.kind === "run" ? "Market run" : "Deals file"} with ${meta.arms.length} arm${meta.arms.length === 1 ? "" : "s"}, ${meta.deals} deals, tiers ${meta.tiers.map(tierLabel).join(", ")}${meta.reference ? ` (compared with ${tierLabel(meta.reference)}: ${meta.referenceChoice.reason})` : ""}. Seed ${meta.seed}, ${meta.bootstrap} bootstrap resamples, ${meta.permutations} permutations.${options.generatedAt ? ` Generated ${options.generatedAt}.` : ""}`,
   )}</p>
 <h2 id="findings">What we found</h2>
 <ul class="findings">

@@ -23,6 +23,7 @@ function resultsWith(contrasts: TierContrast[]): AnalysisResults {
       arms: [],
       tiers: ["engine:weak", "engine:strong"],
       reference: "engine:weak",
+      referenceChoice: { source: "name", reason: "the one tier named weak" },
       deals: 0,
       listings: 0,
       wants: 0,

@@ -52,7 +52,11 @@ describe("too few to tell", () => {
         price: base,
       });
     }
-    const results = await analyzeRecords(input(deals), { bootstrap: 200, permutations: 200 });
+    const results = await analyzeRecords(input(deals), {
+      bootstrap: 200,
+      permutations: 200,
+      reference: WEAK,
+    });
     const seller = results.tierEffects.contrasts.find((c) => c.side === "seller")!;
     expect(seller.tooFew).toContain("2 items sold under both tiers");
     expect(seller.percent.low).toBeUndefined();

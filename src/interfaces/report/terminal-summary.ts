@@ -48,7 +48,13 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
     ...(results.efficiency.some((e) => !e.exact)
       ? ["* best possible surplus not proven optimal (search limit)"]
       : []),
-    ...(contrasts ? ["", contrasts] : []),
+    ...(contrasts
+      ? [
+          "",
+          contrasts,
+          `Compared with ${tierLabel(results.meta.reference ?? "")}: ${results.meta.referenceChoice.reason}.`,
+        ]
+      : []),
     "",
     ...list.map((f) => `- ${f.text}`),
     ...(outDir ? ["", `Report: ${outDir}/report.html (results.json, tables/)`] : []),

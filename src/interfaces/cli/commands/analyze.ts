@@ -36,6 +36,10 @@ export function register(program: Command): void {
       `how wants match listings for the best possible surplus: ${RULES.join(" or ")}`,
       "serves-want",
     )
+    .option(
+      "--reference <tier>",
+      "the tier the others are compared with, e.g. engine:weak (default: the experiment config's reference:, else the tier absent from the one-tier arms, else the one named weak)",
+    )
     .option("--db <url>", "the PostgreSQL URL of runs without records.json, if any")
     .option(
       "--dedupe",
@@ -51,6 +55,7 @@ export function register(program: Command): void {
           bootstrap: string;
           permutations: string;
           matchRule: string;
+          reference?: string;
           db?: string;
           dedupe?: boolean;
           json?: boolean;
@@ -66,6 +71,7 @@ export function register(program: Command): void {
           permutations: count(options.permutations, "--permutations", 0)!,
           matchRule: options.matchRule as MatchRule,
           ...(options.dedupe ? { dedupe: true } : {}),
+          ...(options.reference ? { reference: options.reference } : {}),
           loadRecords: async (dir, arm) => {
             const { record, state } = await openRun(dir, options.db);
             return armRecords(state, record.arm ?? arm, record.assignment);
