@@ -19,6 +19,8 @@ export interface RunRecord {
   configDir?: string;
   /** "pglite" keeps the database in `<run>/db`; "postgres" needs the same --db or HAGGLE_DB to resume. */
   store: "pglite" | "postgres";
+  /** For "postgres": the URL the run was started with, password masked (to name it in messages). */
+  db?: string;
   status: "running" | "finished";
   startedAt: string;
   finishedAt?: string;
