@@ -293,7 +293,9 @@ export async function resumeRun(dir: string, options: Omit<RunOptions, "dir">): 
   const record = await readRunRecord(dir);
   await preflightAgentSpecs(Object.values(record.assignment));
   // The run folder says where its log is: PostgreSQL needs the URL, PGlite is in <run>/db.
-  const store = openStoreInWorker(runStoreOptions(dir, record, options.db ?? process.env.HAGGLE_DB));
+  const store = openStoreInWorker(
+    runStoreOptions(dir, record, options.db ?? process.env.HAGGLE_DB, { resuming: true }),
+  );
   try {
     return await execute(record, dir, store, { ...options, dir }, false);
   } finally {

@@ -7,13 +7,15 @@ import { isPostgresUrl, maskUrl } from "../store/database-url.ts";
  * Where a run's event log lives, from what its run.json records (`store`, and for PostgreSQL the URL
  * it used, password masked), as options for `openStore`/`openStoreInWorker`. A run kept in PostgreSQL
  * needs a URL (`--db` or HAGGLE_DB) and is refused clearly without one; a run kept in PGlite always
- * opens its own `<run>/db` (a HAGGLE_DB set for other runs does not apply), and is refused if that
- * folder is gone. Never points at a place where a new, empty database would be made.
+ * opens its own `<run>/db` (a HAGGLE_DB set for other runs does not apply). A command that reads the
+ * log is refused if that folder is gone rather than make a new, empty database there; `resume` may
+ * make it (`resuming`), since a run killed before its store was made starts its log afresh.
  */
 export function runStoreOptions(
   dir: string,
   record: Pick<RunRecord, "store" | "db">,
   url: string | undefined,
+  options: { resuming?: boolean } = {},
 ): { db: string } {
   if (record.store === "postgres") {
     const used = record.db ? ` (it used ${record.db})` : "";
@@ -32,7 +34,7 @@ export function runStoreOptions(
     return { db: url };
   }
   const dataDir = join(dir, "db");
-  if (!existsSync(dataDir)) {
+  if (!options.resuming && !existsSync(dataDir)) {
     throw new RunFolderError(
       `the run in ${dir} keeps its log in ${dataDir}, which is missing: restore that folder, or start the run again`,
       { code: "runner/run-log-missing", kind: "not-found" },
