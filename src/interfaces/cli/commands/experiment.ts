@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import type { MarketSummary } from "../../../analysis/market-summary.ts";
-import { type ExperimentRecord, runArm, runExperiment } from "../../../app/experiment.ts";
+import { type ExperimentRecord, runArm, runExperiment, stopWithParent } from "../../../app/experiment.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
 import { defaultRunDir } from "../../../runner/run-folder.ts";
@@ -132,6 +132,13 @@ export function register(program: Command): void {
     .argument("<arm>", "the arm id")
     .option("--db <url>", "a PostgreSQL URL")
     .action(async (dir: string, armId: string, options: { db?: string }) => {
+      // The experiment is gone (killed, even by SIGKILL): stop, as the next run resumes this arm.
+      stopWithParent(() => {
+        process.stderr.write(
+          `haggle: the experiment that started arm ${armId} has stopped; stopping it too\n`,
+        );
+        process.exit(1);
+      });
       await runArm(resolve(dir), armId, { createAgent, ...(options.db ? { db: options.db } : {}) });
     });
 }
