@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorBase } from "../domain/errors.ts";
@@ -68,5 +68,17 @@ export function defaultRunDir(runsDir: string, name: string, now = new Date()): 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
+  }
+}
+
+/**
+ * Gives back a folder `defaultRunDir` claimed, when the run was refused before writing anything in it
+ * (a bad config, an unknown agent): only an empty folder is removed.
+ */
+export function releaseRunDir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (the run wrote in it) or already gone: keep it as it is.
   }
 }

@@ -6,7 +6,7 @@ import type { MarketSummary } from "../../../analysis/market-summary.ts";
 import { type ExperimentRecord, runArm, runExperiment, stopWithParent } from "../../../app/experiment.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
-import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
@@ -81,7 +81,9 @@ export function register(program: Command): void {
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
         throw new UsageError(`--jobs must be a positive integer, got "${options.jobs}"`);
       }
-      const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
+      // A folder claimed here is given back if the experiment is refused before writing in it.
+      const claimed = options.out === undefined ? defaultRunDir("runs", config.name) : undefined;
+      const dir = resolve(options.out ?? claimed!);
       const db = options.db ?? process.env.HAGGLE_DB;
       const live = !options.json && Boolean(process.stderr.isTTY);
       const started = performance.now();
@@ -96,6 +98,9 @@ export function register(program: Command): void {
             process.stderr.write(`\r\x1b[2Karms ${progress.done}/${progress.total} done${running}`);
           }
         },
+      }).catch((error: unknown) => {
+        if (claimed) releaseRunDir(claimed);
+        throw error;
       });
       const arms = await armSummaries(dir, record);
       const runSeconds = (performance.now() - started) / 1000;
