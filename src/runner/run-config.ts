@@ -48,7 +48,7 @@ export type AssignmentRule = z.infer<typeof assignmentSchema>;
 
 export type PopulationConfig = z.infer<typeof populationSchema>;
 
-export const populationSchema = z.union([
+const populationKinds = z.union([
   z
     .object({
       generate: z
@@ -73,6 +73,33 @@ export const populationSchema = z.union([
     })
     .strict(),
 ]);
+
+/**
+ * Who is in the market: `generate` (people made from the catalogue) or `files` (participant files),
+ * exactly one of them; an error says which, rather than that neither shape matched.
+ */
+export const populationSchema = z.preprocess((value, ctx) => {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const has = (key: string) => key in value;
+    if (has("generate") && has("files")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "has both generate and files: keep generate (people made from the catalogue) or files (participant files), not both",
+      });
+      return z.NEVER;
+    }
+    if (!has("generate") && !has("files")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "needs generate (e.g. generate: { participants: 20 }) or files (a list of participant files)",
+      });
+      return z.NEVER;
+    }
+  }
+  return value;
+}, populationKinds);
 
 /** Limits for the run's model agents (`llm:` specs): a stop with a clear message when one is reached. */
 export const llmRunSchema = z
