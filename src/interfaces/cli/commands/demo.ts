@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { startRun } from "../../../app/run-market.ts";
 import { parseRunConfig } from "../../../runner/load-run-config.ts";
+import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
 import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { UsageError } from "../errors.ts";
 import { formatSummary } from "../format-summary.ts";
@@ -32,6 +33,10 @@ export function register(program: Command): void {
             `--participants must be an integer of at least 2, got "${options.participants}"`,
           );
         }
+        if (participants > MAX_MARKET_PARTICIPANTS)
+          throw new UsageError(
+            `--participants ${options.participants} is too many: ${TOO_MANY_PARTICIPANTS}`,
+          );
         const config = parseRunConfig(
           {
             name: "demo",

@@ -6,6 +6,7 @@ import type { MarketSummary } from "../../../analysis/market-summary.ts";
 import { type ExperimentRecord, runArm, runExperiment, stopWithParent } from "../../../app/experiment.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
+import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
 import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
@@ -54,6 +55,8 @@ function overridePopulationSize(config: ExperimentConfig, value: string | undefi
   if (!Number.isInteger(participants) || participants < 2) {
     throw new UsageError(`--participants must be an integer of at least 2, got "${value}"`);
   }
+  if (participants > MAX_MARKET_PARTICIPANTS)
+    throw new UsageError(`--participants ${value} is too many: ${TOO_MANY_PARTICIPANTS}`);
   if (!("generate" in config.population)) {
     throw new UsageError("--participants only applies to a generated population; this config lists files");
   }
