@@ -65,10 +65,16 @@ export default function createAgent(context) {
               view.me.mandate.wants.find((want) => want.id === thread.thread.wantId).maxPrice,
               view.me.available,
             );
-        const start = isSeller ? thread.listing.askingPrice : Math.round(thread.listing.askingPrice * 0.7);
-        const offersMade = thread.thread.offerCount[me] ?? 0;
+        // Start from the asking price (seller) or 70% of it (buyer), never beyond our own limit: a
+        // buyer whose 70% is above its max price starts at the max, not at offers the market refuses.
+        const opening = isSeller ? thread.listing.askingPrice : Math.round(thread.listing.askingPrice * 0.7);
+        const start = isSeller ? Math.max(opening, limit) : Math.min(opening, limit);
+        // The market counts offers per side of the thread: offerCount.seller and offerCount.buyer.
+        const offersMade = thread.thread.offerCount[thread.role] ?? 0;
         let price = target(start, limit, offersMade + 1);
         if (myLast) price = isSeller ? Math.min(price, myLast.price) : Math.max(price, myLast.price);
+        // Never past the limit (a refused offer is a wasted turn).
+        price = isSeller ? Math.max(price, limit) : Math.min(price, limit);
 
         // Accept when their offer is at least as good as what we would offer next.
         if (open && (isSeller ? open.price >= price : open.price <= price)) {

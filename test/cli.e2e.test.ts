@@ -79,8 +79,8 @@ describe("haggle as a user runs it", () => {
     expect((await haggle(["run", "--config", config, "--out", out])).code).toBe(0);
     const list = await haggle(["show", out]);
     expect(list.stdout).toBe(
-      "T1     confirmed   Ann -> Ben: Trek FX 2 hybrid bike, 54 cm at $47.31\n" +
-        "T2     confirmed   Ben -> Ann: IKEA desk lamp, white at $17.00\n",
+      "T1     confirmed   Ann -> Ben: Trek FX 2 hybrid bike, 54 cm at $60.00\n" +
+        "T2     confirmed   Ben -> Ann: IKEA desk lamp, white at $11.00\n",
     );
     const listed = JSON.parse((await haggle(["show", out, "--json"])).stdout);
     expect(listed[0]).toEqual({
@@ -90,12 +90,12 @@ describe("haggle as a user runs it", () => {
       seller: "Ann",
       buyer: "Ben",
       status: "confirmed",
-      deal: { id: "D2", price: 4731, status: "confirmed" },
-      messages: 24,
+      deal: { id: "D1", price: 6000, status: "confirmed" },
+      messages: 18,
     });
     const thread = await haggle(["show", out, "--thread", "T1"]);
     expect(thread.stdout.split("\n").slice(0, 3)).toEqual([
-      'T1: "Trek FX 2 hybrid bike, 54 cm" (asking $65.00), Ann selling to Ben: confirmed, deal D2 at $47.31',
+      'T1: "Trek FX 2 hybrid bike, 54 cm" (asking $65.00), Ann selling to Ben: confirmed, deal D1 at $60.00',
       "",
       "[01-05 11:45] Ben: Hi! Is the Trek FX 2 hybrid bike, 54 cm still available? Would you take $45.50?",
     ]);
@@ -110,7 +110,7 @@ describe("haggle as a user runs it", () => {
       "deal",
       "messages",
     ]);
-    expect(transcript.messages).toHaveLength(24);
+    expect(transcript.messages).toHaveLength(18);
     expect(Object.keys(transcript.messages[0])).toEqual(["at", "from", "text"]);
     const channel = await haggle(["show", out, "--channel"]);
     expect(channel.stdout.split("\n").slice(0, 2)).toEqual([
@@ -120,12 +120,12 @@ describe("haggle as a user runs it", () => {
     const ann = await haggle(["show", out, "--participant", "ann"]);
     expect(ann.stdout).toBe(
       [
-        "Ann (ann): spent $17.00, earned $47.31",
+        "Ann (ann): spent $11.00, earned $60.00",
         "Listings:",
         "  L1 Trek FX 2 hybrid bike, 54 cm $65.00 sold",
         "Negotiations:",
-        "  T1 Ann -> Ben: Trek FX 2 hybrid bike, 54 cm: confirmed at $47.31 (24 messages)",
-        "  T2 Ben -> Ann: IKEA desk lamp, white: confirmed at $17.00 (11 messages)",
+        "  T1 Ann -> Ben: Trek FX 2 hybrid bike, 54 cm: confirmed at $60.00 (18 messages)",
+        "  T2 Ben -> Ann: IKEA desk lamp, white: confirmed at $11.00 (17 messages)",
         "",
       ].join("\n"),
     );

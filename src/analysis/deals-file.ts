@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { z } from "zod";
-import { moneyInputSchema, parseMoney } from "../domain/money.ts";
+import { amountProblem, moneyInputSchema, parseMoney } from "../domain/money.ts";
 import { CsvSyntaxError, parseCsv } from "./csv.ts";
 import { checkCurrencies, checkDealRows, type DealRow, type DroppedRow } from "./deal-checks.ts";
 import type { ArmRecords, DealRecord } from "./deal-record.ts";
@@ -24,27 +24,31 @@ const optionalText = z
   .optional()
   .transform((value) => (value === "" ? undefined : value));
 
-/** A dollar amount as written in a CSV cell: "12.50", "$12.50", "1,234". */
-const dollars = z.string().transform((value, ctx) => {
+/** Cents from a CSV cell in dollars, or an issue (not money, or beyond any amount a person writes). */
+function centsOfDollars(value: string, ctx: z.RefinementCtx): number {
   try {
-    return parseMoney(value).cents;
+    const cents = parseMoney(value).cents;
+    const problem = amountProblem(cents);
+    if (problem) throw new Error(problem);
+    return cents;
   } catch (error) {
     ctx.addIssue({ code: "custom", message: `${(error as Error).message} (CSV money is in dollars)` });
     return z.NEVER;
   }
-});
+}
+
+/** A dollar amount as written in a CSV cell: "12.50", "$12.50", "1,234". */
+const dollars = z.string().transform(centsOfDollars);
 const optionalDollars = z
   .string()
   .optional()
-  .transform((value, ctx) => {
-    if (value === undefined || value.trim() === "") return undefined;
-    try {
-      return parseMoney(value).cents;
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: `${(error as Error).message} (CSV money is in dollars)` });
-      return z.NEVER;
-    }
-  });
+  .transform((value, ctx) =>
+    value === undefined || value.trim() === "" ? undefined : centsOfDollars(value, ctx),
+  );
+
+/** A deal's price: a sale at $0 is no sale (a gift, or a missing price). */
+const positive = (cents: number) => cents > 0;
+const POSITIVE_PRICE = { error: "price must be more than $0: a deal at $0 is no sale; fix or drop the row" };
 
 /** The CSV columns, snake_case. Headers are matched ignoring case, spaces, dashes and camelCase. */
 export const DEAL_CSV_COLUMNS = {
@@ -69,7 +73,7 @@ const csvRowSchema = z.object({
   buyer: text("buyer"),
   seller_tier: text("seller_tier"),
   buyer_tier: text("buyer_tier"),
-  price: dollars,
+  price: dollars.refine(positive, POSITIVE_PRICE),
   deal_id: optionalText,
   title: optionalText,
   category: optionalText,
@@ -106,7 +110,7 @@ export const dealJsonSchema = z
     buyer: text("buyer"),
     sellerTier: text("sellerTier"),
     buyerTier: text("buyerTier"),
-    price: moneyInputSchema,
+    price: moneyInputSchema.refine(positive, POSITIVE_PRICE),
     askingPrice: optionalCents,
     reserve: optionalCents,
     maxPrice: optionalCents,

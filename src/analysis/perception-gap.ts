@@ -10,9 +10,10 @@ export interface RatedShare {
   participant: string;
   side: "seller" | "buyer";
   tier: string;
-  fairness: number;
-  satisfaction: number;
-  wouldPay: boolean;
+  /** Absent when the rater left the question blank. */
+  fairness?: number;
+  satisfaction?: number;
+  wouldPay?: boolean;
   /** The rater's share of the deal's surplus; undefined when the deal's limits are unknown. */
   share?: number;
 }
@@ -22,9 +23,10 @@ export interface PerceptionByTier {
   /** "seller", "buyer" or "both". */
   side: "seller" | "buyer" | "both";
   responses: number;
-  meanFairness: number;
-  meanSatisfaction: number;
-  wouldPayRate: number;
+  /** Over the raters who answered the question; absent when none did. */
+  meanFairness?: number;
+  meanSatisfaction?: number;
+  wouldPayRate?: number;
   /** Mean measured surplus share of the raters (those with known limits). */
   meanShare?: number;
 }
@@ -41,6 +43,11 @@ export interface PerceptionGap {
 }
 
 const average = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** The mean of the answers given, or nothing when nobody answered. */
+const meanOf = (values: (number | undefined)[]) => {
+  const given = values.filter((value): value is number => value !== undefined);
+  return given.length > 0 ? average(given) : undefined;
+};
 
 /** Sets people's fairness ratings against the surplus share they measurably got, by tier. */
 export function perceptionGap(
@@ -67,13 +74,15 @@ export function perceptionGap(
       participant: response.participant,
       side,
       tier: side === "seller" ? deal.sellerTier : deal.buyerTier,
-      fairness: response.fairness,
-      satisfaction: response.satisfaction,
-      wouldPay: response.wouldPay,
+      ...(response.fairness !== undefined ? { fairness: response.fairness } : {}),
+      ...(response.satisfaction !== undefined ? { satisfaction: response.satisfaction } : {}),
+      ...(response.wouldPay !== undefined ? { wouldPay: response.wouldPay } : {}),
       ...(sellerShare !== undefined ? { share: side === "seller" ? sellerShare : 1 - sellerShare } : {}),
     });
   }
   const withShare = rated.filter((r) => r.share !== undefined);
+  const fairnessRated = withShare.filter((r) => r.fairness !== undefined);
+  const satisfactionRated = withShare.filter((r) => r.satisfaction !== undefined);
   const byTier: PerceptionByTier[] = [];
   for (const side of ["both", "seller", "buyer"] as const) {
     for (const tier of orderTiers(
@@ -83,13 +92,18 @@ export function perceptionGap(
       const mine = rated.filter((r) => r.tier === tier && (side === "both" || r.side === side));
       if (mine.length === 0) continue;
       const shares = mine.filter((r) => r.share !== undefined).map((r) => r.share!);
+      const meanFairness = meanOf(mine.map((r) => r.fairness));
+      const meanSatisfaction = meanOf(mine.map((r) => r.satisfaction));
+      const wouldPayRate = meanOf(
+        mine.map((r) => (r.wouldPay === undefined ? undefined : r.wouldPay ? 1 : 0)),
+      );
       byTier.push({
         tier,
         side,
         responses: mine.length,
-        meanFairness: average(mine.map((r) => r.fairness)),
-        meanSatisfaction: average(mine.map((r) => r.satisfaction)),
-        wouldPayRate: mine.filter((r) => r.wouldPay).length / mine.length,
+        ...(meanFairness !== undefined ? { meanFairness } : {}),
+        ...(meanSatisfaction !== undefined ? { meanSatisfaction } : {}),
+        ...(wouldPayRate !== undefined ? { wouldPayRate } : {}),
         ...(shares.length > 0 ? { meanShare: average(shares) } : {}),
       });
     }
@@ -98,12 +112,12 @@ export function perceptionGap(
     responses: responses.length,
     unmatched,
     fairnessVsShare: correlations(
-      withShare.map((r) => r.share!),
-      withShare.map((r) => r.fairness),
+      fairnessRated.map((r) => r.share!),
+      fairnessRated.map((r) => r.fairness!),
     ),
     satisfactionVsShare: correlations(
-      withShare.map((r) => r.share!),
-      withShare.map((r) => r.satisfaction),
+      satisfactionRated.map((r) => r.share!),
+      satisfactionRated.map((r) => r.satisfaction!),
     ),
     byTier,
     rated,

@@ -21,10 +21,12 @@ export const SURVEY_COLUMNS = [
   "would_pay",
 ] as const;
 
+/** A 1-7 rating; a blank cell is a question the person left unanswered. */
 const scale = (what: string) =>
-  z.string().transform((value, ctx) => {
+  z.string().transform((value, ctx): number | undefined => {
+    if (value.trim() === "") return undefined;
     const n = Number(value.trim());
-    if (value.trim() === "" || !Number.isInteger(n) || n < 1 || n > 7) {
+    if (!Number.isInteger(n) || n < 1 || n > 7) {
       ctx.addIssue({ code: "custom", message: `${what} must be a whole number from 1 to 7, got "${value}"` });
       return z.NEVER;
     }
@@ -40,8 +42,9 @@ export const surveyRowSchema = z.object({
   participant: z.string().trim().min(1, { error: "participant cannot be empty: write the person's id" }),
   fairness: scale("fairness"),
   satisfaction: scale("satisfaction"),
-  would_pay: z.string().transform((value, ctx) => {
+  would_pay: z.string().transform((value, ctx): boolean | undefined => {
     const v = value.trim().toLowerCase();
+    if (v === "") return undefined;
     if (YES.has(v)) return true;
     if (NO.has(v)) return false;
     ctx.addIssue({ code: "custom", message: `would_pay must be yes or no, got "${value}"` });
@@ -53,16 +56,20 @@ export const surveyResponseSchema = z.object({
   arm: z.string().min(1),
   dealId: z.string().min(1),
   participant: z.string().min(1),
-  fairness: z.number().int().min(1).max(7),
-  satisfaction: z.number().int().min(1).max(7),
-  wouldPay: z.boolean(),
+  /** Each answer is absent when the person left that question blank. */
+  fairness: z.number().int().min(1).max(7).optional(),
+  satisfaction: z.number().int().min(1).max(7).optional(),
+  wouldPay: z.boolean().optional(),
 });
 export type SurveyResponse = z.infer<typeof surveyResponseSchema>;
 
 /** What `survey.json` holds. */
 export const surveyFileSchema = z.object({
   version: z.literal(1),
+  /** The file imported last. */
   source: z.string(),
+  /** Every file imported into it, in order (absent in files written before imports merged). */
+  sources: z.array(z.string()).optional(),
   importedAt: z.string(),
   responses: z.array(surveyResponseSchema),
 });
@@ -70,13 +77,23 @@ export type SurveyFile = z.infer<typeof surveyFileSchema>;
 
 /**
  * Parses survey CSV text. With `deals`, also checks that each row names a deal of that arm and one of
- * its two parties, and that nobody rates the same deal twice.
+ * its two parties, and that nobody rates the same deal twice. Blank answers are allowed; a row that
+ * answers nothing is skipped.
  */
 export function parseSurveyCsv(
   content: string,
   source: string,
   deals?: readonly DealRecord[],
 ): SurveyResponse[] {
+  return parseSurvey(content, source, deals).responses;
+}
+
+/** What `parseSurveyCsv` reads, and the lines of rows that answered none of the questions. */
+export function parseSurvey(
+  content: string,
+  source: string,
+  deals?: readonly DealRecord[],
+): { responses: SurveyResponse[]; unanswered: number[] } {
   let rows: ReturnType<typeof parseCsv>;
   try {
     rows = parseCsv(content);
@@ -110,6 +127,7 @@ export function parseSurveyCsv(
   const arms = new Set((deals ?? []).map((deal) => deal.arm));
   const seen = new Map<string, number>();
   const responses: SurveyResponse[] = [];
+  const unanswered: number[] = [];
   for (const row of rows.slice(1)) {
     if (row.cells.length !== columns.length) {
       issues.push({
@@ -164,19 +182,31 @@ export function parseSurveyCsv(
       continue;
     }
     seen.set(key, row.line);
+    if (r.fairness === undefined && r.satisfaction === undefined && r.would_pay === undefined) {
+      unanswered.push(row.line);
+      continue;
+    }
     responses.push({
       arm: r.arm,
       dealId: r.deal_id,
       participant: r.participant,
-      fairness: r.fairness,
-      satisfaction: r.satisfaction,
-      wouldPay: r.would_pay,
+      ...(r.fairness !== undefined ? { fairness: r.fairness } : {}),
+      ...(r.satisfaction !== undefined ? { satisfaction: r.satisfaction } : {}),
+      ...(r.would_pay !== undefined ? { wouldPay: r.would_pay } : {}),
     });
   }
   if (issues.length > 0) failInput(source, issues);
   if (responses.length === 0)
-    failInput(source, [{ path: "(file)", message: "has a header but no responses" }]);
-  return responses;
+    failInput(source, [
+      {
+        path: "(file)",
+        message:
+          unanswered.length > 0
+            ? "no row answers any of fairness, satisfaction, would_pay"
+            : "has a header but no responses",
+      },
+    ]);
+  return { responses, unanswered };
 }
 
 export function surveyPath(folder: string): string {

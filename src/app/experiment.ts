@@ -158,14 +158,24 @@ export interface RunExperimentOptions {
 }
 
 const CLI = projectPath("bin", "haggle.js");
+/** Set in an arm's environment: the pid of the experiment that started it. */
+const EXPERIMENT_PID = "HAGGLE_EXPERIMENT_PID";
 
-/** Runs one arm in a child process, so arms use every core and one crash does not take the rest. */
+/**
+ * Runs one arm in a child process, so arms use every core and one crash does not take the rest. The
+ * child is tied to this process by an IPC channel: when this process ends, however it ends (SIGKILL
+ * included), the channel closes and the arm stops (`stopWithParent`), instead of running on and
+ * holding its data folder when the experiment is run again.
+ */
 function runArmProcess(experimentDir: string, armId: string, db: string | undefined): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const args = [CLI, "experiment", "arm", experimentDir, armId, ...(db ? ["--db", db] : [])];
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, args, {
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: { ...process.env, [EXPERIMENT_PID]: String(process.pid) },
+    });
     let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
+    child.stderr?.on("data", (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
     child.on("error", reject);
@@ -180,6 +190,24 @@ function runArmProcess(experimentDir: string, armId: string, db: string | undefi
         );
     });
   });
+}
+
+/**
+ * In an arm's process (`haggle experiment arm`, started by `runArmProcess`): stops this process when
+ * the experiment that started it is gone, which closes the IPC channel between them. A simulation
+ * stopped anywhere is resumed exactly by the next `haggle experiment run` (its data folder's lock,
+ * held by a dead process, is taken over). Does nothing in an arm not started by an experiment.
+ */
+export function stopWithParent(onStop: () => void): void {
+  const parent = Number(process.env[EXPERIMENT_PID]);
+  if (!parent) return;
+  // The experiment may have died while this process was starting, before it could listen.
+  if (!process.channel || !process.connected || process.ppid !== parent) {
+    onStop();
+    return;
+  }
+  process.channel.unref();
+  process.once("disconnect", onStop);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { emptyState } from "../engine/create-market.ts";
 import { replay } from "../engine/replay.ts";
 import type { MarketClock } from "../runner/clock.ts";
@@ -10,6 +10,7 @@ import { openStore } from "../store/index.ts";
 import type { MarketAccess } from "./market-access.ts";
 import { writeDealMemos } from "./projections/deal-memos.ts";
 import { isLiveRun } from "./run-market.ts";
+import { noEventsError, runStoreOptions } from "./run-store.ts";
 
 /** Real time, never before the log's last event: a command run after the market acts "now". */
 const commandClock: MarketClock = {
@@ -35,10 +36,11 @@ export async function openRunHost(run: string, db?: string): Promise<MarketAcces
     );
   }
   const url = db ?? process.env.HAGGLE_DB;
-  const store = await openStore({ ...(url ? { db: url } : {}), dataDir: join(dir, "db") });
+  const store = await openStore(runStoreOptions(dir, record, url));
   try {
     await store.lockMarket(record.marketId);
     const stored = await store.read(record.marketId);
+    if (stored.length === 0) throw noEventsError(dir, record, url);
     const state = replay(stored, emptyState({ transcripts: "all" }));
     const sink = new BatchingSink((batch) => store.append(record.marketId, batch), {
       after: stored.length,

@@ -18,11 +18,13 @@ import { loadParticipants } from "../runner/load-participants.ts";
 import type { MarketHost } from "../runner/market-host.ts";
 import { generatePopulation } from "../runner/population.ts";
 import type { RunConfig } from "../runner/run-config.ts";
-import { RunFolderError, type RunRecord, readRunRecord, writeRunRecord } from "../runner/run-folder.ts";
+import { type RunRecord, readRunRecord, writeRunRecord } from "../runner/run-folder.ts";
 import { type SimulationResult, simulateMarket } from "../runner/simulate-market.ts";
+import { maskUrl } from "../store/database-url.ts";
 import { type EventStore, openStoreInWorker } from "../store/index.ts";
 import { writeDealMemos } from "./projections/deal-memos.ts";
 import { writeRunArtifacts } from "./projections/run-artifacts.ts";
+import { runStoreOptions } from "./run-store.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -281,6 +283,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
       ...(options.arm ? { arm: options.arm } : {}),
       configDir: options.configDir ?? process.cwd(),
       store: store.kind,
+      ...(store.kind === "postgres" && options.db ? { db: maskUrl(options.db) } : {}),
       status: "running",
       startedAt: new Date().toISOString(),
     };
@@ -299,12 +302,10 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
 export async function resumeRun(dir: string, options: Omit<RunOptions, "dir">): Promise<RunOutcome> {
   const record = await readRunRecord(dir);
   await preflightAgentSpecs(Object.values(record.assignment));
-  if (record.store === "postgres" && !options.db && !process.env.HAGGLE_DB) {
-    throw new RunFolderError(
-      "this run keeps its log in PostgreSQL: pass the same --db URL (or set HAGGLE_DB) to resume it",
-    );
-  }
-  const store = storeFor(dir, options.db);
+  // The run folder says where its log is: PostgreSQL needs the URL, PGlite is in <run>/db.
+  const store = openStoreInWorker(
+    runStoreOptions(dir, record, options.db ?? process.env.HAGGLE_DB, { resuming: true }),
+  );
   try {
     return await execute(record, dir, store, { ...options, dir }, false);
   } finally {

@@ -105,3 +105,45 @@ export const participantSchema = z
   .strict();
 export type Participant = z.infer<typeof participantSchema>;
 export type ParticipantInput = z.input<typeof participantSchema>;
+
+/**
+ * A participant as a person writes one (a participant file, someone joining a running market): the
+ * participant schema, and what the interview asks of people too: an asking price and a reserve above
+ * $0 for each item, a max price above $0 for each want, and a budget above $0 when there are wants.
+ */
+export const personSchema = participantSchema.superRefine((person, ctx) => {
+  const { items, wants, budget } = person.mandate;
+  items.forEach((item, index) => {
+    if (item.askingPrice === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mandate", "items", index, "askingPrice"],
+        message: `must be more than $0: write what you ask for ${item.title}, e.g. "$40"`,
+      });
+    }
+    if (item.reserve === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mandate", "items", index, "reserve"],
+        message: `must be more than $0: write the least you would take for ${item.title} (the market never sells below it)`,
+      });
+    }
+  });
+  wants.forEach((want, index) => {
+    if (want.maxPrice === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["mandate", "wants", index, "maxPrice"],
+        message: `must be more than $0: write the most you would pay for ${want.description}`,
+      });
+    }
+  });
+  if (wants.length > 0 && budget === 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["mandate", "budget"],
+      message:
+        "must be more than $0 when there are wants: raise it (at least the largest maxPrice), or remove the wants",
+    });
+  }
+});

@@ -78,15 +78,57 @@ export const centsSchema = z
   .nonnegative({ error: "cannot be negative" });
 
 /**
- * Schema for an amount written by a person: either integer cents or a string like "$12.50".
- * Always yields integer cents.
+ * The most any one amount written by a person may be: $1,000,000. Second-hand items, budgets and
+ * their deals stay far below it; more is a slip (an extra digit, dollars written where cents go), and
+ * left in it would swamp every total and average.
  */
-export const moneyInputSchema = z.union([centsSchema, z.string()]).transform((value, ctx): Cents => {
-  if (typeof value === "number") return value;
-  try {
-    return parseMoney(value).cents;
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: (error as Error).message });
-    return z.NEVER;
+export const MAX_AMOUNT_CENTS = 100_000_000;
+
+/** Why `cents` is not a usable amount written by a person, or undefined. */
+export function amountProblem(cents: number): string | undefined {
+  if (cents > MAX_AMOUNT_CENTS) {
+    return `${formatMoney(cents)} is more than ${formatMoney(MAX_AMOUNT_CENTS)}, the most one amount may be: check for an extra digit`;
   }
-});
+  return undefined;
+}
+
+/**
+ * Schema for an amount written by a person: either integer cents or a string like "$12.50".
+ * Always yields integer cents, at most {@link MAX_AMOUNT_CENTS}. A number that is not whole cents
+ * (12.5) is refused with a message that says numbers are cents here.
+ */
+export const moneyInputSchema = z
+  .union([z.number(), z.string()], {
+    error: 'expected an amount: integer cents (1250 for $12.50) or a string like "$12.50"',
+  })
+  .transform((value, ctx): Cents => {
+    let cents: number;
+    if (typeof value === "number") {
+      if (!Number.isFinite(value) || !Number.isInteger(value)) {
+        const dollars = Number.isFinite(value) ? value.toFixed(2) : "12.50";
+        ctx.addIssue({
+          code: "custom",
+          message: `${value} is not whole cents: a number here is money in integer cents (${Math.round(Number(dollars) * 100)} for $${dollars}); write ${Math.round(Number(dollars) * 100)} or a string like "$${dollars}"`,
+        });
+        return z.NEVER;
+      }
+      if (value < 0) {
+        ctx.addIssue({ code: "custom", message: `cannot be negative, got ${value}` });
+        return z.NEVER;
+      }
+      cents = value;
+    } else {
+      try {
+        cents = parseMoney(value).cents;
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }
+    const problem = amountProblem(cents);
+    if (problem) {
+      ctx.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return cents;
+  });

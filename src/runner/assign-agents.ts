@@ -13,6 +13,18 @@ export function assignAgents(
 ): Record<string, string> {
   if ("all" in rule) return Object.fromEntries(participantIds.map((id) => [id, rule.all]));
   if ("explicit" in rule) {
+    const known = new Set(participantIds);
+    const unknown = Object.keys(rule.explicit).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      const listed = participantIds.length <= 12 ? `: the participants are ${participantIds.join(", ")}` : "";
+      throw new ValidationError(
+        `agents.explicit names ${unknown.map((id) => `"${id}"`).join(", ")}, not ${unknown.length === 1 ? "a participant" : "participants"} of this market${listed}; check the spelling or remove ${unknown.length === 1 ? "it" : "them"}`,
+        unknown.map((id) => ({
+          path: `agents.explicit.${id}`,
+          message: "not a participant: check the spelling or remove it",
+        })),
+      );
+    }
     return Object.fromEntries(
       participantIds.map((id) => {
         const spec = rule.explicit[id] ?? rule.default;

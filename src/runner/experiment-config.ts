@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AnalysisInputError } from "../analysis/errors.ts";
 import { chooseReference } from "../analysis/reference-tier.ts";
-import { parseWith } from "../domain/validation.ts";
+import { parseWith, ValidationError } from "../domain/validation.ts";
 import { capsSchema } from "../engine/market-config.ts";
 import { readConfigFile } from "./read-config-file.ts";
 import { type AssignmentRule, assignmentSchema, llmRunSchema, populationSchema } from "./run-config.ts";
@@ -88,5 +88,11 @@ export async function loadExperimentConfig(path: string): Promise<ExperimentConf
 }
 
 export function parseExperimentConfig(input: unknown, source = "experiment config"): ExperimentConfig {
+  if (input !== null && typeof input === "object" && !("arms" in input) && "agents" in input) {
+    throw new ValidationError(
+      `${source} is a market config (it has agents but no arms): run one market with haggle run --config ${source}, or list arms to make it an experiment`,
+      [{ path: "arms", message: "missing: this is a market config; use haggle run --config" }],
+    );
+  }
   return parseWith(experimentConfigSchema, input, source);
 }

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
-import { type Participant, participantSchema } from "../domain/mandate.ts";
+import { type Participant, personSchema } from "../domain/mandate.ts";
 import { parseWith, ValidationError } from "../domain/validation.ts";
 
 /** Reads one participant from a YAML (or JSON) file, validating every field. Errors name the file. */
@@ -22,7 +22,7 @@ export async function loadParticipantFile(path: string): Promise<Participant> {
       { path, message: "bad YAML" },
     ]);
   }
-  return parseWith(participantSchema, data, path);
+  return parseWith(personSchema, data, path);
 }
 
 /** Loads participant files relative to `baseDir`, refusing duplicate ids. */

@@ -1,4 +1,4 @@
-import { parseWith } from "../domain/validation.ts";
+import { parseWith, ValidationError } from "../domain/validation.ts";
 import { readConfigFile } from "./read-config-file.ts";
 import { type RunConfig, type RunConfigInput, runConfigSchema } from "./run-config.ts";
 
@@ -8,5 +8,11 @@ export async function loadRunConfig(path: string): Promise<RunConfig> {
 }
 
 export function parseRunConfig(input: RunConfigInput | unknown, source = "config"): RunConfig {
+  if (input !== null && typeof input === "object" && "arms" in input) {
+    throw new ValidationError(
+      `${source} is an experiment config (it has arms): run it with haggle experiment run ${source}, or replace arms with agents for one market`,
+      [{ path: "arms", message: "an experiment's field: use haggle experiment run" }],
+    );
+  }
   return parseWith(runConfigSchema, input, source);
 }

@@ -48,7 +48,16 @@ export type AssignmentRule = z.infer<typeof assignmentSchema>;
 
 export type PopulationConfig = z.infer<typeof populationSchema>;
 
-export const populationSchema = z.union([
+/**
+ * The most people one market may have. A market keeps every person, listing, thread and event in
+ * memory (about 2 GiB at 6,900 people, README "Benchmarks") and records every mandate in run.json
+ * (about 5.6 kB a person, which at ~95,000 people passes the longest string Node can write), so a
+ * bigger one would fail late, after minutes of work, or run out of memory.
+ */
+export const MAX_MARKET_PARTICIPANTS = 20_000;
+export const TOO_MANY_PARTICIPANTS = `at most ${MAX_MARKET_PARTICIPANTS.toLocaleString("en-US")} people in one market: a market keeps everyone in memory (about 2 GiB for 7,000 people) and records every mandate in run.json; run several smaller markets instead`;
+
+const populationKinds = z.union([
   z
     .object({
       generate: z
@@ -57,7 +66,7 @@ export const populationSchema = z.union([
             .number()
             .int()
             .min(2, { error: "a market needs at least 2 participants" })
-            .max(100_000),
+            .max(MAX_MARKET_PARTICIPANTS, { error: TOO_MANY_PARTICIPANTS }),
           itemsPerPerson: range.default([7, 9]),
           wantsPerPerson: range.default([3, 5]),
           budget: moneyInputSchema.default(100_00),
@@ -73,6 +82,33 @@ export const populationSchema = z.union([
     })
     .strict(),
 ]);
+
+/**
+ * Who is in the market: `generate` (people made from the catalogue) or `files` (participant files),
+ * exactly one of them; an error says which, rather than that neither shape matched.
+ */
+export const populationSchema = z.preprocess((value, ctx) => {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const has = (key: string) => key in value;
+    if (has("generate") && has("files")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "has both generate and files: keep generate (people made from the catalogue) or files (participant files), not both",
+      });
+      return z.NEVER;
+    }
+    if (!has("generate") && !has("files")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "needs generate (e.g. generate: { participants: 20 }) or files (a list of participant files)",
+      });
+      return z.NEVER;
+    }
+  }
+  return value;
+}, populationKinds);
 
 /** Limits for the run's model agents (`llm:` specs): a stop with a clear message when one is reached. */
 export const llmRunSchema = z

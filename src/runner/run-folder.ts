@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { errorBase } from "../domain/errors.ts";
@@ -19,6 +19,8 @@ export interface RunRecord {
   configDir?: string;
   /** "pglite" keeps the database in `<run>/db`; "postgres" needs the same --db or HAGGLE_DB to resume. */
   store: "pglite" | "postgres";
+  /** For "postgres": the URL the run was started with, password masked (to name it in messages). */
+  db?: string;
   status: "running" | "finished";
   startedAt: string;
   finishedAt?: string;
@@ -49,10 +51,34 @@ export async function readRunRecord(dir: string): Promise<RunRecord> {
   return JSON.parse(await readFile(runFile(dir), "utf8")) as RunRecord;
 }
 
-/** A fresh, readable folder name for a run: runs/<name>-<yyyymmdd-hhmmss>. */
+/**
+ * A fresh, readable folder for a run, made and so claimed: runs/<name>-<yyyymmdd-hhmmss>, or with
+ * -2, -3, ... when another run took that name in the same second. The claim is the `mkdir` itself
+ * (which fails if the folder exists), so two runs started at once, even in two processes, never share
+ * a folder.
+ */
 export function defaultRunDir(runsDir: string, name: string, now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
-  let dir = join(runsDir, `${name}-${stamp}`);
-  for (let n = 2; existsSync(dir); n++) dir = join(runsDir, `${name}-${stamp}-${n}`);
-  return dir;
+  mkdirSync(runsDir, { recursive: true });
+  for (let n = 1; ; n++) {
+    const dir = join(runsDir, n === 1 ? `${name}-${stamp}` : `${name}-${stamp}-${n}`);
+    try {
+      mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/**
+ * Gives back a folder `defaultRunDir` claimed, when the run was refused before writing anything in it
+ * (a bad config, an unknown agent): only an empty folder is removed.
+ */
+export function releaseRunDir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (the run wrote in it) or already gone: keep it as it is.
+  }
 }

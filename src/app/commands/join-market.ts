@@ -1,4 +1,4 @@
-import { type Participant, participantSchema } from "../../domain/mandate.ts";
+import { type Participant, personSchema } from "../../domain/mandate.ts";
 import { parseWith } from "../../domain/validation.ts";
 import { HostError } from "../../runner/host-error.ts";
 import type { MarketHost } from "../../runner/market-host.ts";
@@ -10,7 +10,7 @@ import type { MarketHost } from "../../runner/market-host.ts";
  * resumed market makes their agent again. Resolves once their registration is durable.
  */
 export async function joinMarket(host: MarketHost, person: unknown, spec: string): Promise<Participant> {
-  const participant = parseWith(participantSchema, person, "the person joining");
+  const participant = parseWith(personSchema, person, "the person joining");
   if (host.state.status === "closed") {
     throw new HostError("conflict", "join/market-closed", "this market has closed: nobody can join it now");
   }

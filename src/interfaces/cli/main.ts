@@ -1,6 +1,15 @@
 import { exitCodeFor } from "./errors.ts";
 import { buildProgram } from "./program.ts";
 
+/**
+ * A reader that stops early (`haggle show run | head`) closes the pipe: stop quietly, as `cat` does,
+ * rather than die with an EPIPE stack trace.
+ */
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 async function main(): Promise<void> {
   const program = await buildProgram();
   try {

@@ -1,4 +1,5 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
+import { noEventsError, runStoreOptions } from "../../app/run-store.ts";
 import type { MarketEvent } from "../../engine/event.ts";
 import { replay } from "../../engine/replay.ts";
 import type { MarketState } from "../../engine/state.ts";
@@ -13,9 +14,10 @@ export async function openRun(
   const dir = resolve(run);
   const record = await readRunRecord(dir);
   const url = db ?? process.env.HAGGLE_DB;
-  const store = await openStore({ ...(url ? { db: url } : {}), dataDir: join(dir, "db") });
+  const store = await openStore(runStoreOptions(dir, record, url));
   try {
     const events = await store.read(record.marketId);
+    if (events.length === 0) throw noEventsError(dir, record, url);
     return { record, events, state: replay(events) };
   } finally {
     await store.close();

@@ -269,12 +269,12 @@ function fairness(results: AnalysisResults): Finding[] {
 function perception(results: AnalysisResults): Finding[] {
   const gap = results.perception;
   if (!gap) return [];
-  const rows = gap.byTier.filter((row) => row.side === "both");
+  const rows = gap.byTier.filter((row) => row.side === "both" && row.meanFairness !== undefined);
   const out: Finding[] = [];
   if (rows.length > 0) {
     out.push({
       topic: "perception",
-      text: `People rated their deals' fairness ${rows.map((row) => `${row.meanFairness.toFixed(2)} (${tierLabel(row.tier)}${row.meanShare !== undefined ? `, measured share ${percent(row.meanShare, 0)}` : ""})`).join(" vs ")} on 1-7.`,
+      text: `People rated their deals' fairness ${rows.map((row) => `${row.meanFairness!.toFixed(2)} (${tierLabel(row.tier)}${row.meanShare !== undefined ? `, measured share ${percent(row.meanShare, 0)}` : ""})`).join(" vs ")} on 1-7.`,
     });
   }
   const r = gap.fairnessVsShare;

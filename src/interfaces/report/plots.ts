@@ -315,7 +315,8 @@ function surplusShares(results: AnalysisResults): Plot | undefined {
 }
 
 function perception(results: AnalysisResults): Plot | undefined {
-  const rated = results.perception?.rated.filter((r) => r.share !== undefined) ?? [];
+  const rated =
+    results.perception?.rated.filter((r) => r.share !== undefined && r.fairness !== undefined) ?? [];
   if (rated.length === 0) return undefined;
   return {
     id: "perception",

@@ -3,7 +3,8 @@ import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { startRun } from "../../../app/run-market.ts";
 import { parseRunConfig } from "../../../runner/load-run-config.ts";
-import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
+import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { UsageError } from "../errors.ts";
 import { formatSummary } from "../format-summary.ts";
 import { emit } from "../output.ts";
@@ -32,6 +33,10 @@ export function register(program: Command): void {
             `--participants must be an integer of at least 2, got "${options.participants}"`,
           );
         }
+        if (participants > MAX_MARKET_PARTICIPANTS)
+          throw new UsageError(
+            `--participants ${options.participants} is too many: ${TOO_MANY_PARTICIPANTS}`,
+          );
         const config = parseRunConfig(
           {
             name: "demo",
@@ -42,7 +47,9 @@ export function register(program: Command): void {
           },
           "demo",
         );
-        const dir = resolve(options.out ?? defaultRunDir("runs", "demo"));
+        // A folder claimed here is given back if the run is refused before writing in it.
+        const claimed = options.out === undefined ? defaultRunDir("runs", "demo") : undefined;
+        const dir = resolve(options.out ?? claimed!);
         const bar = progressBar("demo", !options.json && Boolean(process.stderr.isTTY));
         const served = serveRun(dir);
         const outcome = await startRun(config, {
@@ -52,7 +59,12 @@ export function register(program: Command): void {
           createAgent,
           onProgress: bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-        }).finally(served.done);
+        })
+          .finally(served.done)
+          .catch((error: unknown) => {
+            if (claimed) releaseRunDir(claimed);
+            throw error;
+          });
         bar.done();
         emit(
           Boolean(options.json),

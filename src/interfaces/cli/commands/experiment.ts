@@ -3,10 +3,11 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import type { MarketSummary } from "../../../analysis/market-summary.ts";
-import { type ExperimentRecord, runArm, runExperiment } from "../../../app/experiment.ts";
+import { type ExperimentRecord, runArm, runExperiment, stopWithParent } from "../../../app/experiment.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
-import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
+import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
@@ -54,6 +55,8 @@ function overridePopulationSize(config: ExperimentConfig, value: string | undefi
   if (!Number.isInteger(participants) || participants < 2) {
     throw new UsageError(`--participants must be an integer of at least 2, got "${value}"`);
   }
+  if (participants > MAX_MARKET_PARTICIPANTS)
+    throw new UsageError(`--participants ${value} is too many: ${TOO_MANY_PARTICIPANTS}`);
   if (!("generate" in config.population)) {
     throw new UsageError("--participants only applies to a generated population; this config lists files");
   }
@@ -81,7 +84,9 @@ export function register(program: Command): void {
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) {
         throw new UsageError(`--jobs must be a positive integer, got "${options.jobs}"`);
       }
-      const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
+      // A folder claimed here is given back if the experiment is refused before writing in it.
+      const claimed = options.out === undefined ? defaultRunDir("runs", config.name) : undefined;
+      const dir = resolve(options.out ?? claimed!);
       const db = options.db ?? process.env.HAGGLE_DB;
       const live = !options.json && Boolean(process.stderr.isTTY);
       const started = performance.now();
@@ -96,6 +101,9 @@ export function register(program: Command): void {
             process.stderr.write(`\r\x1b[2Karms ${progress.done}/${progress.total} done${running}`);
           }
         },
+      }).catch((error: unknown) => {
+        if (claimed) releaseRunDir(claimed);
+        throw error;
       });
       const arms = await armSummaries(dir, record);
       const runSeconds = (performance.now() - started) / 1000;
@@ -132,6 +140,13 @@ export function register(program: Command): void {
     .argument("<arm>", "the arm id")
     .option("--db <url>", "a PostgreSQL URL")
     .action(async (dir: string, armId: string, options: { db?: string }) => {
+      // The experiment is gone (killed, even by SIGKILL): stop, as the next run resumes this arm.
+      stopWithParent(() => {
+        process.stderr.write(
+          `haggle: the experiment that started arm ${armId} has stopped; stopping it too\n`,
+        );
+        process.exit(1);
+      });
       await runArm(resolve(dir), armId, { createAgent, ...(options.db ? { db: options.db } : {}) });
     });
 }

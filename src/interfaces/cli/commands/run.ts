@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { type RunProgress, resumeRun, startRun } from "../../../app/run-market.ts";
 import { loadRunConfig } from "../../../runner/load-run-config.ts";
-import { defaultRunDir } from "../../../runner/run-folder.ts";
+import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { emitOutcome } from "../format-summary.ts";
 import { progressBar } from "../progress-bar.ts";
 import { serveRun } from "../serve-run.ts";
@@ -38,7 +38,9 @@ export function register(program: Command): void {
         progressLines?: boolean;
       }) => {
         const config = await loadRunConfig(options.config);
-        const dir = resolve(options.out ?? defaultRunDir("runs", config.name));
+        // A folder claimed here is given back if the run is refused before writing in it.
+        const claimed = options.out === undefined ? defaultRunDir("runs", config.name) : undefined;
+        const dir = resolve(options.out ?? claimed!);
         const bar = progressBar(config.name, !options.json && Boolean(process.stderr.isTTY));
         const served = serveRun(dir);
         const outcome = await startRun(config, {
@@ -49,7 +51,12 @@ export function register(program: Command): void {
           createAgent,
           onProgress: options.progressLines ? progressLine : bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-        }).finally(served.done);
+        })
+          .finally(served.done)
+          .catch((error: unknown) => {
+            if (claimed) releaseRunDir(claimed);
+            throw error;
+          });
         bar.done();
         emitOutcome(Boolean(options.json), outcome);
       },
