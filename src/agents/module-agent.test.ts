@@ -51,6 +51,24 @@ describe("module agents", () => {
     expect(await agent.decide({} as never)).toEqual([]);
   });
 
+  it("passes a live market's restore on to the module, and offers none when the module has none", async () => {
+    const path = moduleFile(
+      "restoring.mjs",
+      "export default () => { const seen = []; return { seen, decide: () => [], restore(view) { seen.push(view.now); } }; };",
+    );
+    const agent = await loadModuleAgent(path, { participantId: "ann", seed: 1 });
+    agent.restore!({ now: 42 } as never);
+    const plain = await loadModuleAgent(
+      moduleFile("plain.mjs", "export default () => ({ decide: () => [] });"),
+      {
+        participantId: "ann",
+        seed: 1,
+      },
+    );
+    expect(plain.restore).toBeUndefined();
+    expect(agent.restore).toBeTypeOf("function");
+  });
+
   it("explains what to fix when the module is missing or breaks the interface", async () => {
     const context = { participantId: "ann", seed: 1 };
     await expect(loadModuleAgent(join(dir, "nope.js"), context)).rejects.toThrow(/no file at/);

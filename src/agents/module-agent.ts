@@ -63,5 +63,7 @@ export async function loadModuleAgent(
     onRefused(refusal) {
       made.onRefused?.(refusal);
     },
+    // Only an agent that can restore says it can: a live market's resume calls it with the view.
+    ...(typeof made.restore === "function" ? { restore: (view: AgentView) => made.restore!(view) } : {}),
   };
 }
