@@ -219,6 +219,11 @@ async function execute(
   }
   const summary = result.ended === "closed" ? await artifacts : undefined;
   await result.host.close();
+  // A market that stopped because its log could not be written says why, and stays resumable.
+  if (result.host.failed) {
+    await Promise.allSettled([...subscribers, documented]);
+    throw result.host.failed;
+  }
   await Promise.all([...subscribers, documented]);
   if (summary) {
     await writeRunRecord(dir, { ...roster.record, status: "finished", finishedAt: new Date().toISOString() });

@@ -14,17 +14,19 @@ export interface EventSink {
   onDurable(listener: (durable: number) => void): () => void;
   /** Durable events with `fromSeq <= seq <= toSeq`, in order. */
   read(fromSeq: number, toSeq: number): Promise<MarketEvent[]>;
+  /** Told when a write fails in the background, before anyone flushes. */
+  onFailure?(listener: (error: Error) => void): () => void;
 }
 
-/** Listeners told of each new durable count. */
-class DurableListeners {
-  private listeners = new Set<(durable: number) => void>();
-  add(listener: (durable: number) => void): () => void {
+/** Listeners told of each new value (a durable count, a failure). */
+class Listeners<T> {
+  private listeners = new Set<(value: T) => void>();
+  add(listener: (value: T) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
-  tell(durable: number): void {
-    for (const listener of this.listeners) listener(durable);
+  tell(value: T): void {
+    for (const listener of this.listeners) listener(value);
   }
 }
 
@@ -44,7 +46,8 @@ export class BatchingSink implements EventSink {
   private lastFlush = Date.now();
   private appended = 0;
   private timer: NodeJS.Timeout | undefined;
-  private readonly listeners = new DurableListeners();
+  private readonly failureListeners = new Listeners<Error>();
+  private readonly listeners = new Listeners<number>();
 
   constructor(
     private readonly append: (events: MarketEvent[]) => Promise<void>,
@@ -63,6 +66,10 @@ export class BatchingSink implements EventSink {
 
   onDurable(listener: (durable: number) => void): () => void {
     return this.listeners.add(listener);
+  }
+
+  onFailure(listener: (error: Error) => void): () => void {
+    return this.failureListeners.add(listener);
   }
 
   read(fromSeq: number, toSeq: number): Promise<MarketEvent[]> {
@@ -123,8 +130,9 @@ export class BatchingSink implements EventSink {
         this.appended += batch.length;
         this.listeners.tell(this.durable);
       });
-      // Marks the failure handled until `flush` awaits it, so a failed write surfaces there, not as a crash.
-      this.writing.catch(() => {});
+      // Marks the failure handled until `flush` awaits it, so a failed write surfaces there, not as a
+      // crash; whoever watches is told at once (a live market must not run on, unlogged, for minutes).
+      this.writing.catch((error: Error) => this.failureListeners.tell(error));
     }
     return this.writing;
   }
@@ -137,7 +145,7 @@ export class BatchingSink implements EventSink {
 /** Keeps events in memory, durable at once; for tests and one-off negotiations. */
 export class MemorySink implements EventSink {
   readonly events: MarketEvent[] = [];
-  private readonly listeners = new DurableListeners();
+  private readonly listeners = new Listeners<number>();
   write(events: readonly MarketEvent[]): void {
     this.events.push(...events);
     if (events.length > 0) this.listeners.tell(this.events.length);

@@ -230,4 +230,23 @@ describe("MarketHost", () => {
     await reading;
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it("stops as soon as its log cannot be written, before anyone flushes, and refuses input after", async () => {
+    const sink = new BatchingSink(async () => Promise.reject(new Error("disk full")), { maxDelayMs: 5 });
+    const genesis = genesisEvent({ marketId: "failing", currency: "USD" }, START);
+    const host = new MarketHost({
+      state: replay([genesis], emptyState({ transcripts: "all" })),
+      sink,
+      clock: virtualClock(START),
+      genesis,
+    });
+    host.apply("market", { type: "register-participant", participant: people()[0]! }, START);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(host.signal.aborted).toBe(true);
+    expect(host.failed?.message).toBe("disk full");
+    await expect(host.submit("sam", { type: "post-listing", itemId: "bike" })).rejects.toMatchObject({
+      code: "host/failed",
+    });
+    await host.close();
+  });
 });

@@ -91,6 +91,8 @@ export class MarketHost {
       else options.signal.addEventListener("abort", () => void this.close(), { once: true });
     }
     this.sink.onDurable(() => this.wakeReaders());
+    // The log cannot be written: the market stops rather than run on with nothing stored.
+    this.sink.onFailure?.((error) => this.fail(error));
     if (options.genesis) this.record([options.genesis]);
   }
 
@@ -101,6 +103,11 @@ export class MarketHost {
 
   get closed(): boolean {
     return this.closing !== undefined;
+  }
+
+  /** Why the host stopped on its own (its log could not be written), if it did. */
+  get failed(): Error | undefined {
+    return this.failure;
   }
 
   /**
