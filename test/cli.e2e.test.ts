@@ -28,6 +28,21 @@ describe("haggle as a user runs it", () => {
     const folder = /Run folder: (\S+)/.exec(stdout)?.[1];
     expect(folder && existsSync(join(folder, "run.json"))).toBe(true);
     expect(readdirSync(join(folder!, "memos")).length).toBeGreaterThan(10);
+    // Each sample deal names its thread and shows how the price got there, opening to close.
+    const sample = /\n {2}(D\d+) \(thread (T\d+)\): .* for (\$[\d.,]+) \(asked/.exec(stdout);
+    expect(sample, stdout).not.toBeNull();
+    const [, dealId, threadId] = sample!;
+    expect(stdout).toMatch(/\n {4}offers: \$[\d.,]+( -> (\$[\d.,]+|\.\.\.))* \(\d+ offers?\)\n/);
+    // The closing lines point to the analysis, a transcript by deal id and that deal's memo.
+    expect(stdout).toContain(`haggle analyze ${folder}`);
+    expect(stdout).toContain(`haggle show ${folder} --thread ${dealId}`);
+    expect(stdout).toContain(`${folder}/memos/${dealId}.md`);
+    expect(existsSync(join(folder!, "memos", `${dealId}.md`))).toBe(true);
+    // show --thread takes the deal id the summary prints, as well as the thread id.
+    const byDeal = await haggle(["show", folder!, "--thread", dealId!]);
+    expect(byDeal.code, byDeal.stderr).toBe(0);
+    expect(byDeal.stdout.split("\n")[0]).toMatch(new RegExp(`^${threadId}: .*, deal ${dealId} at \\$`));
+    expect(byDeal.stdout).toBe((await haggle(["show", folder!, "--thread", threadId!])).stdout);
     rmSync(folder!, { recursive: true, force: true });
   });
 
@@ -38,6 +53,26 @@ describe("haggle as a user runs it", () => {
     const parsed = JSON.parse(result.stdout);
     expect(parsed.summary.participants).toBe(12);
     expect(parsed.dir).toBe(out);
+    // What --json gave before, and now each sample's thread, offers and closing messages too.
+    expect(Object.keys(parsed)).toEqual(["dir", "summary", "events", "wallMs"]);
+    const sample = parsed.summary.samples[0];
+    expect(Object.keys(sample)).toEqual(
+      expect.arrayContaining([
+        "dealId",
+        "item",
+        "seller",
+        "buyer",
+        "askingPrice",
+        "price",
+        "rounds",
+        "opening",
+      ]),
+    );
+    expect(sample.threadId).toMatch(/^T\d+$/);
+    expect(sample.offerPrices.at(-1).price).toBe(sample.price);
+    expect(sample.offersMade).toBeGreaterThanOrEqual(sample.offerPrices.length);
+    // Progress never mixes into --json output, and goes to stderr only.
+    expect(result.stderr).not.toMatch(/demo: \d+%/);
   });
 
   it("exits 2 with a message naming the field and the fix on bad input", async () => {
@@ -112,6 +147,11 @@ describe("haggle as a user runs it", () => {
     ]);
     expect(transcript.messages).toHaveLength(18);
     expect(Object.keys(transcript.messages[0])).toEqual(["at", "from", "text"]);
+    const byDeal = JSON.parse((await haggle(["show", out, "--thread", "D1", "--json"])).stdout);
+    expect(byDeal).toEqual(transcript);
+    const unknown = await haggle(["show", out, "--thread", "D99"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no thread or deal "D99" in this run');
     const channel = await haggle(["show", out, "--channel"]);
     expect(channel.stdout.split("\n").slice(0, 2)).toEqual([
       "[01-05 09:36] Ann for sale: Trek FX 2 hybrid bike, 54 cm (good) $65.00 [L1, sold]",
@@ -135,7 +175,7 @@ describe("haggle as a user runs it", () => {
     const missing = await haggle(["show", out, "--thread", "T99"]);
     expect([missing.code, missing.stderr.trim()]).toEqual([
       2,
-      'haggle: no thread "T99" in this run: see the list with haggle show <run>',
+      'haggle: no thread or deal "T99" in this run: see the list with haggle show <run>',
     ]);
     const nobody = await haggle(["show", out, "--participant", "nobody"]);
     expect([nobody.code, nobody.stderr.trim()]).toEqual([2, 'haggle: no participant "nobody" in this run']);

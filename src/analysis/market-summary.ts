@@ -4,6 +4,8 @@ import { medianCents } from "./stats.ts";
 
 export interface SampleDeal {
   dealId: string;
+  /** The negotiation that made the deal (what `haggle show <run> --thread` takes, as does the deal id). */
+  threadId: string;
   item: string;
   seller: string;
   buyer: string;
@@ -12,6 +14,17 @@ export interface SampleDeal {
   rounds: number;
   /** The first messages of the thread, speaker and text. */
   opening: { from: string; text: string }[];
+  /** The last messages of the thread (up to two, none already in `opening`): how it closed. */
+  closing: { from: string; text: string }[];
+  /** Messages in the thread. */
+  messages: number;
+  /**
+   * Each offer's price in the order the offers were made, from either side; an offer revised before
+   * the other side answered counts at its last price (the market keeps each offer's latest version).
+   */
+  offerPrices: { from: string; price: number }[];
+  /** Offers made in the thread, revisions included. */
+  offersMade: number;
 }
 
 export interface MarketSummary {
@@ -42,22 +55,31 @@ export function summariseMarket(state: MarketState, options: { samples?: number 
   const pick = Math.max(0, options.samples ?? 3);
   const step = settled.length > pick ? settled.length / pick : 1;
   const samples: SampleDeal[] = [];
+  const said = (id: string) => {
+    const message = state.messages.get(id)!;
+    return { from: name(message.from), text: message.text };
+  };
   for (let i = 0; i < Math.min(pick, settled.length); i++) {
     const deal = settled[Math.floor(i * step)]!;
     const thread = state.threads.get(deal.threadId)!;
     const listing = state.listings.get(deal.listingId)!;
     samples.push({
       dealId: deal.id,
+      threadId: deal.threadId,
       item: listing.title,
       seller: name(deal.seller),
       buyer: name(deal.buyer),
       askingPrice: listing.askingPrice,
       price: deal.price,
       rounds: thread.offerIds.reduce((sum, id) => sum + (state.offers.get(id)?.version ?? 0), 0),
-      opening: thread.messageIds.slice(0, 4).map((id) => {
-        const message = state.messages.get(id)!;
-        return { from: name(message.from), text: message.text };
+      opening: thread.messageIds.slice(0, 4).map(said),
+      closing: thread.messageIds.slice(Math.max(4, thread.messageIds.length - 2)).map(said),
+      messages: thread.messageIds.length,
+      offerPrices: thread.offerIds.flatMap((id) => {
+        const offer = state.offers.get(id);
+        return offer ? [{ from: name(offer.from), price: offer.price }] : [];
       }),
+      offersMade: thread.offerCount.seller + thread.offerCount.buyer,
     });
   }
   const discounts = settled.map((deal) => {

@@ -60,6 +60,17 @@ describe("threadTranscript", () => {
     expect(refusal(() => threadTranscript(state, "operator", "T99")).code).toBe("thread/not-found");
   });
 
+  it("takes a deal id for the negotiation that made the deal, and hides it from anyone else alike", () => {
+    const state = smallMarket();
+    expect(threadTranscript(state, "operator", "D1")).toEqual(threadTranscript(state, "operator", "T1"));
+    expect(threadTranscript(state, { participant: "bea" }, "D1").id).toBe("T1");
+    const other = refusal(() => threadTranscript(state, { participant: "cal" }, "D1"));
+    const missing = refusal(() => threadTranscript(state, { participant: "cal" }, "D99"));
+    expect([other.code, missing.code]).toEqual(["thread/not-found", "thread/not-found"]);
+    expect(missing.message.replace("D99", "D1")).toBe(other.message);
+    expect(other.message).toContain("thread or deal");
+  });
+
   it("keeps a dropped transcript's counts and says it was dropped", () => {
     const all = smallMarket("all");
     const live = smallMarket("live");

@@ -32,21 +32,33 @@ export interface ThreadTranscript extends ThreadSummary {
 }
 
 /**
- * One negotiation's transcript, for the operator or one of its two sides. Anyone else is told there
- * is no such thread, exactly as for an id that does not exist, so thread ids reveal nothing. Never
- * holds anyone's reserve, max price or budget: only what the two sides said and offered.
- *
- * @throws AppError "thread/not-found" (not-found) for an unknown thread or one the viewer may not see.
+ * The thread an id names: a thread id (T12) names itself, a deal id (D53) the negotiation that made
+ * the deal. Thread ids are tried first; the two never share a prefix.
  */
-export function threadTranscript(state: MarketState, viewer: Viewer, threadId: string): ThreadTranscript {
+export function threadIdFor(state: MarketState, id: string): string | undefined {
+  if (state.threads.has(id)) return id;
+  return state.deals.get(id)?.threadId;
+}
+
+/**
+ * One negotiation's transcript, for the operator or one of its two sides, named by its thread id or
+ * by the id of the deal it made (what the run's summary and memos print). Anyone else is told there
+ * is no such thread, exactly as for an id that does not exist, so ids reveal nothing. Never holds
+ * anyone's reserve, max price or budget: only what the two sides said and offered.
+ *
+ * @throws AppError "thread/not-found" (not-found) for an unknown thread or deal, or one the viewer may
+ * not see.
+ */
+export function threadTranscript(state: MarketState, viewer: Viewer, id: string): ThreadTranscript {
   checkViewer(state, viewer);
-  const thread = state.threads.get(threadId);
+  const threadId = threadIdFor(state, id);
+  const thread = threadId === undefined ? undefined : state.threads.get(threadId);
   if (!thread || !viewerMaySee(viewer, threadAudience(thread))) {
     throw notFound(
       "thread/not-found",
       viewer === "operator"
-        ? `No thread "${threadId}" in this market.`
-        : `No thread "${threadId}" of yours in this market.`,
+        ? `No thread or deal "${id}" in this market.`
+        : `No thread or deal "${id}" of yours in this market.`,
     );
   }
   return {

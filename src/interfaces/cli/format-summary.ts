@@ -1,4 +1,4 @@
-import type { MarketSummary } from "../../analysis/market-summary.ts";
+import type { MarketSummary, SampleDeal } from "../../analysis/market-summary.ts";
 import type { RunOutcome } from "../../app/run-market.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { emit } from "./output.ts";
@@ -30,19 +30,71 @@ export function formatSummary(
     if (stopped) lines.push(`  model budget    ${stopped}`);
   }
   if (summary.samples.length > 0) lines.push("", "Sample deals:");
-  for (const sample of summary.samples) {
-    lines.push(
-      "",
-      `  ${sample.dealId}: ${terminalText(sample.seller)} sold "${terminalText(sample.item)}" to ${terminalText(sample.buyer)} for ${formatMoney(sample.price, "USD", { alwaysCents: true })} (asked ${formatMoney(sample.askingPrice, "USD", { alwaysCents: true })})`,
-    );
-    for (const line of sample.opening) lines.push(`    ${terminalText(line.from)}: ${oneLine(line.text)}`);
-  }
+  for (const sample of summary.samples) lines.push("", ...formatSample(sample));
+  const example = summary.samples[0]?.dealId ?? "<deal id>";
   lines.push(
     "",
     `Run folder: ${extra.dir}`,
-    `  memos in ${extra.dir}/memos, transcripts with: haggle show ${extra.dir} --thread <id>`,
+    `  strong agents against weak ones:   haggle analyze ${extra.dir}   (and a report, report.html)`,
+    `  one deal's whole negotiation:      haggle show ${extra.dir} --thread ${example}   (a deal or thread id)`,
+    `  each deal's memo to its owners:    ${extra.dir}/memos/${example}.md`,
   );
   return lines.join("\n");
+}
+
+/** Offers shown in a sample's price line before its middle is cut to "...". */
+const MOST_PRICES = 7;
+
+/**
+ * How a sample deal's price got there, in a few lines: who sold what to whom, the offers (the opening
+ * of each side, each change of price, the close), the first messages and the last ones.
+ */
+export function formatSample(sample: SampleDeal): string[] {
+  const money = (cents: number) => formatMoney(cents, "USD", { alwaysCents: true });
+  const lines = [
+    `  ${sample.dealId} (thread ${sample.threadId}): ${terminalText(sample.seller)} sold "${terminalText(sample.item)}" to ${terminalText(sample.buyer)} for ${money(sample.price)} (asked ${money(sample.askingPrice)})`,
+  ];
+  // Older summaries (summary.json of earlier runs) have no offers or closing messages.
+  const prices = sample.offerPrices ?? [];
+  if (prices.length > 0) {
+    const made = sample.offersMade ?? prices.length;
+    lines.push(`    offers: ${priceStory(prices)} (${made} offer${made === 1 ? "" : "s"})`);
+  }
+  const said = (line: { from: string; text: string }) =>
+    `    ${terminalText(line.from)}: ${oneLine(line.text)}`;
+  const closing = sample.closing ?? [];
+  const total = sample.messages ?? sample.opening.length;
+  if (closing.length === 0) {
+    lines.push(...sample.opening.map(said));
+    return lines;
+  }
+  const first = sample.opening.slice(0, 2);
+  const skipped = total - first.length - closing.length;
+  lines.push(...first.map(said));
+  if (skipped > 0) lines.push(`    ... ${skipped} more message${skipped === 1 ? "" : "s"} ...`);
+  lines.push(...closing.map(said));
+  return lines;
+}
+
+/**
+ * A negotiation's offers as "$43 -> $95 -> $60 -> ... -> $82": each side's first offer, then only
+ * the offers that changed that side's price (a side standing firm adds nothing), the last always; a
+ * long story keeps its first and last three, "..." between.
+ */
+export function priceStory(offers: readonly { from: string; price: number }[]): string {
+  const money = (cents: number) => formatMoney(cents);
+  const lastBy = new Map<string, number>();
+  const turns: number[] = [];
+  offers.forEach((offer, i) => {
+    const before = lastBy.get(offer.from);
+    lastBy.set(offer.from, offer.price);
+    if (before !== offer.price || i === offers.length - 1) turns.push(offer.price);
+  });
+  const shown =
+    turns.length > MOST_PRICES
+      ? [...turns.slice(0, 3).map(money), "...", ...turns.slice(-3).map(money)]
+      : turns.map(money);
+  return shown.join(" -> ");
 }
 
 function oneLine(text: string): string {

@@ -8,7 +8,7 @@ import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { UsageError } from "../errors.ts";
 import { formatSummary } from "../format-summary.ts";
 import { emit } from "../output.ts";
-import { progressBar } from "../progress-bar.ts";
+import { estimateMarketEvents, progressBar } from "../progress-bar.ts";
 import { serveRun } from "../serve-run.ts";
 
 export function register(program: Command): void {
@@ -50,22 +50,30 @@ export function register(program: Command): void {
         // A folder claimed here is given back if the run is refused before writing in it.
         const claimed = options.out === undefined ? defaultRunDir("runs", "demo") : undefined;
         const dir = resolve(options.out ?? claimed!);
-        const bar = progressBar("demo", !options.json && Boolean(process.stderr.isTTY));
+        const bar = progressBar("demo", {
+          json: Boolean(options.json),
+          estimatedEvents: estimateMarketEvents(participants),
+        });
         const served = serveRun(dir);
         const outcome = await startRun(config, {
           dir,
-          onHost: served.onHost,
+          onHost: (host) => {
+            served.onHost(host);
+            bar.watch(host);
+          },
           signal: served.signal,
           createAgent,
           onProgress: bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
         })
-          .finally(served.done)
+          .finally(() => {
+            bar.done();
+            return served.done();
+          })
           .catch((error: unknown) => {
             if (claimed) releaseRunDir(claimed);
             throw error;
           });
-        bar.done();
         emit(
           Boolean(options.json),
           { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },

@@ -3,9 +3,10 @@ import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { type RunProgress, resumeRun, startRun } from "../../../app/run-market.ts";
 import { loadRunConfig } from "../../../runner/load-run-config.ts";
+import type { RunConfig } from "../../../runner/run-config.ts";
 import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { emitOutcome } from "../format-summary.ts";
-import { progressBar } from "../progress-bar.ts";
+import { estimateMarketEvents, progressBar } from "../progress-bar.ts";
 import { serveRun } from "../serve-run.ts";
 
 /** For tools that drive a run: progress as one JSON object a line on stderr. */
@@ -15,6 +16,25 @@ function progressLinesOption(): Option {
 
 function progressLine(progress: RunProgress): void {
   process.stderr.write(`${JSON.stringify(progress)}\n`);
+}
+
+/**
+ * Progress by work done where the estimate was measured: a week's virtual-clock market of generated
+ * people with the default items and wants, and built-in agents only. Elsewhere (model or module agents,
+ * people from files, other lengths, a wall clock) the market's clock is the honest measure.
+ */
+function estimateFor(config: RunConfig): { estimatedEvents?: number } {
+  const population = config.population;
+  if (config.clock !== "virtual" || config.days !== 7 || !("generate" in population)) return {};
+  const { participants, itemsPerPerson, wantsPerPerson } = population.generate;
+  const defaults =
+    JSON.stringify([itemsPerPerson, wantsPerPerson]) ===
+    JSON.stringify([
+      [7, 9],
+      [3, 5],
+    ]);
+  const builtIn = !/"(llm|module):/.test(JSON.stringify(config.agents));
+  return defaults && builtIn ? { estimatedEvents: estimateMarketEvents(participants) } : {};
 }
 
 export function register(program: Command): void {
@@ -41,23 +61,31 @@ export function register(program: Command): void {
         // A folder claimed here is given back if the run is refused before writing in it.
         const claimed = options.out === undefined ? defaultRunDir("runs", config.name) : undefined;
         const dir = resolve(options.out ?? claimed!);
-        const bar = progressBar(config.name, !options.json && Boolean(process.stderr.isTTY));
+        const bar = progressBar(config.name, {
+          json: Boolean(options.json) || Boolean(options.progressLines),
+          ...estimateFor(config),
+        });
         const served = serveRun(dir);
         const outcome = await startRun(config, {
           dir,
-          onHost: served.onHost,
+          onHost: (host) => {
+            served.onHost(host);
+            bar.watch(host);
+          },
           signal: served.signal,
           configDir: dirname(resolve(options.config)),
           createAgent,
           onProgress: options.progressLines ? progressLine : bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
         })
-          .finally(served.done)
+          .finally(() => {
+            bar.done();
+            return served.done();
+          })
           .catch((error: unknown) => {
             if (claimed) releaseRunDir(claimed);
             throw error;
           });
-        bar.done();
         emitOutcome(Boolean(options.json), outcome);
       },
     );
@@ -70,16 +98,21 @@ export function register(program: Command): void {
     .option("--json", "machine-readable output")
     .action(async (run: string, options: { db?: string; json?: boolean }) => {
       const dir = resolve(run);
-      const bar = progressBar("resume", !options.json && Boolean(process.stderr.isTTY));
+      const bar = progressBar("resume", { json: Boolean(options.json) });
       const served = serveRun(dir);
       const outcome = await resumeRun(dir, {
-        onHost: served.onHost,
+        onHost: (host) => {
+          served.onHost(host);
+          bar.watch(host);
+        },
         signal: served.signal,
         createAgent,
         onProgress: bar.update,
         ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-      }).finally(served.done);
-      bar.done();
+      }).finally(() => {
+        bar.done();
+        return served.done();
+      });
       emitOutcome(Boolean(options.json), outcome, { resumed: true });
     });
 }

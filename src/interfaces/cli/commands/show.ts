@@ -65,7 +65,7 @@ export function register(program: Command): void {
       "Print what happened in a run: its threads, one transcript, the channel, or one person's view",
     )
     .argument("<run>", "the run folder")
-    .option("--thread <id>", "print one negotiation's transcript")
+    .option("--thread <id>", "print one negotiation's transcript: its thread id (T12) or its deal's id (D53)")
     .option("--channel", "print the shared channel")
     .option("--participant <id>", "print one participant's listings, wants, threads and deals")
     .option("--db <url>", "the PostgreSQL URL the run used, if any")
@@ -82,7 +82,7 @@ export function register(program: Command): void {
           const threadId = options.thread;
           const found = query(
             () => threadTranscript(state, OPERATOR, threadId),
-            `no thread "${threadId}" in this run: see the list with haggle show <run>`,
+            `no thread or deal "${threadId}" in this run: see the list with haggle show <run>`,
           );
           const transcript = {
             ...listed(found),
