@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activeOnTerminal } from "./terminal-testing.ts";
-import { terminalText } from "./terminal-text.ts";
+import { terminalJson, terminalLines, terminalText } from "./terminal-text.ts";
 
 describe("terminalText", () => {
   it("keeps ordinary text, emoji (joined ones too) and accents as they are", () => {
@@ -67,5 +67,32 @@ describe("terminalText", () => {
 
   it("caps stacked combining marks", () => {
     expect(terminalText(`Z${"\u0301".repeat(50)}`)).toBe(`Z${"\u0301".repeat(4)}`);
+  });
+});
+
+describe("terminalJson", () => {
+  it("escapes what JSON.stringify leaves raw, and parses back to the same value", () => {
+    const value = {
+      text: "a\u009b2J\u202eb\u200bc\u{e0041}d\u2028e\u001b[31m",
+      name: "Zoë 👨‍👩‍👧",
+      n: 3,
+    };
+    const json = terminalJson(value);
+    expect(activeOnTerminal(json.replaceAll("\n", "").replace("👨‍👩‍👧", ""))).toBeUndefined();
+    expect(JSON.parse(json)).toEqual(value);
+    expect(json).toContain("\\u009b");
+    expect(json).toContain("\\udb40\\udc41");
+    expect(json).toContain("Zoë 👨‍👩‍👧");
+  });
+});
+
+describe("terminalLines", () => {
+  it("keeps lines and indentation, and shows CR, escapes and invisible characters as codes", () => {
+    const message =
+      'people/ann.yaml:\n  - items[0].askingPrice: write what you ask for "Lamp\u001b]8;;https://x\u0007\rFake\u202e"\n\tdone';
+    const shown = terminalLines(message);
+    expect(shown).toBe(
+      'people/ann.yaml:\n  - items[0].askingPrice: write what you ask for "Lamp\\u001b]8;;https://x\\u0007 / Fake\\u202e"\n\tdone',
+    );
   });
 });

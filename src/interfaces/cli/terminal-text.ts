@@ -22,3 +22,31 @@ const STACKED_MARKS = /(\p{M}{4})\p{M}+/gu;
 export function terminalText(text: string): string {
   return showHidden(oneLine(text, " / ").replace(SPACES, " "), escapeCode).replace(STACKED_MARKS, "$1");
 }
+
+/**
+ * Text of several lines made safe for a terminal (an error message that quotes a title from an
+ * owner's file, or what a module agent threw): each line keeps its indentation and tabs, and line
+ * feeds stay line feeds, but a CR cannot overwrite a line and every other hidden character is shown
+ * as its code, as in `terminalText`.
+ */
+export function terminalLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => showHidden(oneLine(line, " / "), (ch) => (ch === "\t" ? ch : escapeCode(ch))))
+    .join("\n");
+}
+
+/** A UTF-16 code unit as a JSON escape. */
+const jsonEscape = (ch: string): string =>
+  [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("");
+
+/**
+ * JSON for `--json`, safe on a terminal too: `JSON.stringify` escapes C0 controls but leaves C1
+ * controls (an 8-bit CSI), zero-width, bidi and tag characters and U+2028/U+2029 raw; those are
+ * written as `\u` escapes, so the JSON parses to exactly the same value.
+ */
+export function terminalJson(data: unknown): string {
+  // Raw line feeds are the indentation's own: JSON.stringify escapes every one inside a string.
+  const inString = (ch: string) => (ch === "\n" ? ch : jsonEscape(ch));
+  return showHidden(JSON.stringify(data, null, 2) ?? "null", inString).replace(/[\u2028\u2029]/g, jsonEscape);
+}
