@@ -58,3 +58,15 @@ export function escapeCode(ch: string): string {
 export function codePointLabel(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
+
+/**
+ * Several lines shown inert (an error message quoting an owner's file, a model's words in the
+ * interview): line feeds and tabs are kept, a CR becomes " / " (it cannot overwrite a line), and
+ * every other hidden character becomes its `escapeCode`.
+ */
+export function inertLines(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .map((line) => showHidden(oneLine(line, " / "), (ch) => (ch === "\t" ? ch : escapeCode(ch))))
+    .join("\n");
+}

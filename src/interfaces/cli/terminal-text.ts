@@ -1,4 +1,4 @@
-import { escapeCode, oneLine, showHidden } from "../../domain/hidden-text.ts";
+import { escapeCode, inertLines, oneLine, showHidden } from "../../domain/hidden-text.ts";
 
 /** Horizontal white space of every width (tab included): collapsed to one space. */
 const SPACES = /[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;
@@ -30,10 +30,7 @@ export function terminalText(text: string): string {
  * as its code, as in `terminalText`.
  */
 export function terminalLines(text: string): string {
-  return text
-    .split(/\r?\n/)
-    .map((line) => showHidden(oneLine(line, " / "), (ch) => (ch === "\t" ? ch : escapeCode(ch))))
-    .join("\n");
+  return inertLines(text);
 }
 
 /** A UTF-16 code unit as a JSON escape. */
