@@ -85,11 +85,39 @@ export class CsvSyntaxError extends errorBase("bad-input", "csv/syntax") {
   }
 }
 
-/** Quotes a cell when it holds a comma, quote or line break; numbers are written as they are. */
+/** A plain number as a spreadsheet reads it, negative ones included: never a formula. */
+const PLAIN_NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A cell a spreadsheet would run as a formula (OWASP, "CSV injection"): it begins with =, +, -, @, a
+ * tab or a carriage return, after any white space. Plain numbers ("-12.5") are numbers, not formulas.
+ */
+function formulaLike(text: string): boolean {
+  return /^[\s\u00a0]*[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** What `csvCell` puts before a formula-like cell: the apostrophe spreadsheets read as "this is text". */
+export const FORMULA_GUARD = "'";
+
+/**
+ * One CSV cell: numbers as they are; text guarded against formulas (a leading apostrophe on a cell a
+ * spreadsheet would run, `formulaLike`), then quoted when it holds a comma, quote or line break, with
+ * quotes doubled.
+ */
 export function csvCell(value: unknown): string {
   if (value === undefined || value === null) return "";
-  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  const raw = String(value);
+  const text = formulaLike(raw) ? `${FORMULA_GUARD}${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * A cell as it was before `csvCell` guarded it: the apostrophe taken off a formula-like cell, so a
+ * table Haggle wrote reads back as the values it was written from.
+ */
+export function unguardCsvCell(cell: string): string {
+  return cell.startsWith(FORMULA_GUARD) && formulaLike(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 /** Writes rows of objects as CSV with the given columns, in order. */

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { z } from "zod";
 import { amountProblem, moneyInputSchema, parseMoney } from "../domain/money.ts";
-import { CsvSyntaxError, parseCsv } from "./csv.ts";
+import { CsvSyntaxError, parseCsv, unguardCsvCell } from "./csv.ts";
 import { checkCurrencies, checkDealRows, type DealRow, type DroppedRow } from "./deal-checks.ts";
 import type { ArmRecords, DealRecord } from "./deal-record.ts";
 import { failInput } from "./errors.ts";
@@ -221,7 +221,10 @@ export function readDealsCsv(content: string, source: string, options: DealsFile
       });
       continue;
     }
-    const object = Object.fromEntries(columns.map((column, index) => [column, row.cells[index]!]));
+    // A cell Haggle guarded against spreadsheet formulas (tables/deals.csv) reads back as written.
+    const object = Object.fromEntries(
+      columns.map((column, index) => [column, unguardCsvCell(row.cells[index]!)]),
+    );
     const parsed = csvRowSchema.safeParse(object);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

@@ -1,7 +1,11 @@
 import { createInterface } from "node:readline/promises";
 import { errorBase } from "../domain/errors.ts";
+import { inertLines } from "../domain/hidden-text.ts";
 
-/** The interview's side of a conversation in a terminal: it says things and asks questions. */
+/**
+ * The interview's side of a conversation in a terminal: it says things and asks questions. What it
+ * says can be a model's words: a terminal shows them inert (`inertLines`).
+ */
 export interface Terminal {
   say(text: string): void;
   /** Writes the question and waits for one line; undefined when the input ended. */
@@ -27,10 +31,10 @@ export function createTerminal(
   let ended = false;
   return {
     say(text) {
-      output.write(`${text}\n`);
+      output.write(`${inertLines(text)}\n`);
     },
     async ask(question) {
-      output.write(`${question} `);
+      output.write(`${inertLines(question)} `);
       if (ended) return undefined;
       const next = await lines.next();
       if (next.done) {

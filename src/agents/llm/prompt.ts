@@ -1,3 +1,4 @@
+import { codePointLabel, isPayloadCharacter, oneLine, showHiddenRuns } from "../../domain/hidden-text.ts";
 import type { Listing, WantAd } from "../../domain/listing.ts";
 import type { Mandate } from "../../domain/mandate.ts";
 import { formatMoney } from "../../domain/money.ts";
@@ -23,18 +24,42 @@ export interface PromptOptions {
   currency: string;
 }
 
-/** Text written by other people, made safe to embed: it is data, never instructions. */
+/**
+ * Text as the model may read it: no line breaks (text cannot start a line of its own, a heading or a
+ * fake update), and no hidden character raw. A short run of controls, zero-width or bidi characters
+ * is shown as codes ("5[U+200B]0"), so the model sees that something was there; tag characters and
+ * byte-carrying variation selectors, which can spell out whole hidden instructions, and any longer
+ * run are removed with a marker that says how many there were.
+ */
+function visibleText(text: string): string {
+  return showHiddenRuns(oneLine(text, " ").replace(/\t/g, " "), (run) => {
+    const chars = [...run];
+    if (chars.length > 3 || chars.some(isPayloadCharacter))
+      return ` [${chars.length} hidden character${chars.length === 1 ? "" : "s"} removed] `;
+    return chars.map((ch) => `[${codePointLabel(ch)}]`).join("");
+  });
+}
+
+/**
+ * Text written by people or agents (titles, descriptions, messages, personas), made safe to embed: it
+ * is data, never instructions. It cannot open or close a tag (`<` and `>` become `&lt;` and `&gt;`)
+ * or end the quotes it is shown in (`"` becomes `&quot;`), and it is one line with no hidden
+ * character raw (`visibleText`). Every call site shows it inside quotes or a `<message>` tag.
+ */
 export function quoteText(text: string): string {
-  return text
-    .replace(/[<>]/g, (ch) => (ch === "<" ? "&lt;" : "&gt;"))
+  return visibleText(text)
+    .replace(/[<>"]/g, (ch) => (ch === "<" ? "&lt;" : ch === ">" ? "&gt;" : "&quot;"))
     .replace(/\s+/g, " ")
     .trim();
 }
 
-/** A person's name as the prompt shows it: no characters that could open or close a tag or attribute. */
+/**
+ * A person's name as the prompt shows it (in running text and in a `from="..."` attribute): no
+ * characters that could open or close a tag or attribute, one line, no hidden character raw.
+ */
 export function safeName(name: string): string {
   return (
-    name
+    visibleText(name)
       .replace(/[<>"&]/g, "")
       .replace(/\s+/g, " ")
       .trim() || "someone"
@@ -54,7 +79,8 @@ function itemFacts(listing: Pick<Listing, "condition" | "ageYears" | "flaws">): 
   const facts: string[] = [`${listing.condition} condition`];
   if (listing.ageYears !== undefined)
     facts.push(`${listing.ageYears} year${listing.ageYears === 1 ? "" : "s"} old`);
-  if (listing.flaws.length > 0) facts.push(`flaws: ${listing.flaws.map(quoteText).join(", ")}`);
+  if (listing.flaws.length > 0)
+    facts.push(`flaws: ${listing.flaws.map((flaw) => `"${quoteText(flaw)}"`).join(", ")}`);
   return facts.join("; ");
 }
 
@@ -108,7 +134,7 @@ export function ownerPrompt(ownerName: string, mandate: Mandate, options: Prompt
       ...(item.ageYears !== undefined ? { ageYears: item.ageYears } : {}),
     });
     lines.push(
-      `- item "${item.id}": ${quoteText(item.title)} (${details})${item.description ? `. ${quoteText(item.description)}` : ""}`,
+      `- item "${item.id}": "${quoteText(item.title)}" (${details})${item.description ? `, described as "${quoteText(item.description)}"` : ""}`,
       options.revealLimits
         ? `  Asking price ${$(item.askingPrice)}. Reserve ${$(item.reserve)}: never sell for less.`
         : `  Asking price ${$(item.askingPrice)}. Your target: ${$(sellTarget(item))} or more.`,
@@ -119,8 +145,8 @@ export function ownerPrompt(ownerName: string, mandate: Mandate, options: Prompt
   for (const want of mandate.wants) {
     lines.push(
       options.revealLimits
-        ? `- want "${want.id}": ${quoteText(want.description)}. Max price ${$(want.maxPrice)}: never pay more.`
-        : `- want "${want.id}": ${quoteText(want.description)}. Your target: pay ${$(buyTarget(want))} or less.`,
+        ? `- want "${want.id}": "${quoteText(want.description)}". Max price ${$(want.maxPrice)}: never pay more.`
+        : `- want "${want.id}": "${quoteText(want.description)}". Your target: pay ${$(buyTarget(want))} or less.`,
     );
   }
   lines.push("", "## Limits");
@@ -184,7 +210,7 @@ export interface UpdateContext {
 }
 
 function describeListing(listing: Listing, sellerName: string | undefined, currency: string): string {
-  return `listing ${listing.id} "${quoteText(listing.title)}"${sellerName ? ` from ${sellerName}` : ""}: ${itemFacts(listing)}; asking ${money(listing.askingPrice, currency)}${listing.description ? `. ${quoteText(listing.description).replace(/[.\s]+$/, "")}` : ""}`;
+  return `listing ${listing.id} "${quoteText(listing.title)}"${sellerName ? ` from ${sellerName}` : ""}: ${itemFacts(listing)}; asking ${money(listing.askingPrice, currency)}${listing.description ? `; described as "${quoteText(listing.description)}"` : ""}`;
 }
 
 function messageLine(message: Message, me: string, counterpart: string): string {
@@ -333,7 +359,7 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
         [
           "Items not listed yet (post them with post_listing):",
           ...unlisted.map(
-            (item) => `- item "${item.id}": ${quoteText(item.title)}, asking ${$(item.askingPrice)}`,
+            (item) => `- item "${item.id}": "${quoteText(item.title)}", asking ${$(item.askingPrice)}`,
           ),
         ].join("\n"),
       );
@@ -342,7 +368,7 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
       sections.push(
         [
           "Wants without a want ad (post_want_ad makes them public):",
-          ...unadvertised.map((want) => `- want "${want.id}": ${quoteText(want.description)}`),
+          ...unadvertised.map((want) => `- want "${want.id}": "${quoteText(want.description)}"`),
         ].join("\n"),
       );
     }

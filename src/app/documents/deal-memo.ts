@@ -1,6 +1,26 @@
 import type { Deal } from "../../domain/deal.ts";
+import { escapeCode, oneLine, showHidden } from "../../domain/hidden-text.ts";
 import { formatMoney } from "../../domain/money.ts";
 import type { MarketState } from "../../engine/state.ts";
+
+/**
+ * Text written by people or agents (titles, names) as inert Markdown on one line: line breaks become
+ * " / " (a title cannot end a table row or start a heading), every hidden character (controls, so no
+ * raw escape code reaches the file; zero-width, bidi and tag characters) becomes its `\u001b` code,
+ * and every character Markdown or HTML could read as syntax is backslash-escaped: pipes (table
+ * cells), `&` (no `&#x202e;` entity turns into a bidi override), `<`, emphasis, links, code spans.
+ */
+export function markdownText(text: string): string {
+  return showHidden(oneLine(text, " / "), escapeCode).replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => `\\${c}`);
+}
+
+/** A command in a code span: the fence is longer than any run of backticks inside, on one line. */
+function codeSpan(text: string): string {
+  const inside = showHidden(oneLine(text, " "), escapeCode);
+  const longest = Math.max(0, ...(inside.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return longest > 0 ? `${fence} ${inside} ${fence}` : `${fence}${inside}${fence}`;
+}
 
 /**
  * The confirmation memo both people receive for a settled deal, in Markdown: who, what, the price,
@@ -12,7 +32,7 @@ export function dealMemoMarkdown(state: MarketState, deal: Deal, options: { runD
   const listing = state.listings.get(deal.listingId)!;
   const currency = state.config.currency;
   const when = new Date(deal.confirmedAt ?? deal.acceptedAt).toISOString().replace("T", " ").slice(0, 16);
-  const md = (text: string) => text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+  const md = markdownText;
   return [
     `# Deal confirmation ${deal.id}`,
     "",
@@ -31,7 +51,7 @@ export function dealMemoMarkdown(state: MarketState, deal: Deal, options: { runD
     "",
     `1. ${md(buyer.name)} and ${md(seller.name)} meet in person to hand over the item.`,
     `2. ${md(buyer.name)} checks the item matches the listing, then pays ${formatMoney(deal.price, currency, { alwaysCents: true })}.`,
-    `3. Both mark the hand-over done: \`haggle handover ${deal.id} --as <your id>${options.runDir ? ` --run ${options.runDir}` : ""}\`.`,
+    `3. Both mark the hand-over done: ${codeSpan(`haggle handover ${deal.id} --as <your id>${options.runDir ? ` --run ${options.runDir}` : ""}`)}.`,
     "",
     ...(deal.handedOverBy.length > 0
       ? [

@@ -1,5 +1,6 @@
 import { exitCodeFor } from "./errors.ts";
 import { buildProgram } from "./program.ts";
+import { terminalLines } from "./terminal-text.ts";
 
 /**
  * A reader that stops early (`haggle show run | head`) closes the pipe: stop quietly, as `cat` does,
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
       process.exitCode = 2;
       return;
     }
-    process.stderr.write(`haggle: ${(error as Error).message}\n`);
+    // A message can quote an owner's file or what an agent threw: shown inert.
+    process.stderr.write(`haggle: ${terminalLines(String((error as Error).message))}\n`);
     if (process.env.HAGGLE_DEBUG) console.error(error);
     process.exitCode = exitCodeFor(error);
   }

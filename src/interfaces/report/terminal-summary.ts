@@ -1,15 +1,25 @@
 import type { AnalysisResults } from "../../analysis/analyze.ts";
+import { terminalText } from "../cli/terminal-text.ts";
 import type { Finding } from "./findings.ts";
 import { effectInterval, effectWords, money, percent, tierLabel } from "./format.ts";
 
-function grid(headers: string[], rows: string[][]): string {
+/**
+ * A table for the terminal. Cells can hold text from a deals file (arm and tier names), so each is made
+ * safe (`terminalText`) before the columns are measured.
+ */
+function grid(headers: string[], cells: string[][]): string {
+  const rows = cells.map((row) => row.map(terminalText));
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   return [line(headers), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
-/** The summary `haggle analyze` prints: arms, tier effects and the findings in plain words. */
+/**
+ * The summary `haggle analyze` prints: arms, tier effects and the findings in plain words. Names,
+ * titles and tiers come from deals files a person or another program wrote: every line that can hold
+ * them is made safe for the terminal.
+ */
 export function terminalSummary(results: AnalysisResults, list: readonly Finding[], outDir?: string): string {
   const c = results.meta.currency;
   const efficiency = new Map(results.efficiency.map((e) => [e.arm, e]));
@@ -42,7 +52,7 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
       )
     : "";
   return [
-    `${results.meta.name}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated ${results.meta.duplicatesDropped.count === 1 ? "row" : "rows"} dropped, --dedupe)` : ""}`,
+    `${terminalText(results.meta.name)}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated ${results.meta.duplicatesDropped.count === 1 ? "row" : "rows"} dropped, --dedupe)` : ""}`,
     "",
     arms,
     ...(results.efficiency.some((e) => !e.exact)
@@ -52,11 +62,13 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
       ? [
           "",
           contrasts,
-          `Compared with ${tierLabel(results.meta.reference ?? "")}: ${results.meta.referenceChoice.reason}.`,
+          terminalText(
+            `Compared with ${tierLabel(results.meta.reference ?? "")}: ${results.meta.referenceChoice.reason}.`,
+          ),
         ]
       : []),
     "",
-    ...list.map((f) => `- ${f.text}`),
+    ...list.map((f) => `- ${terminalText(f.text)}`),
     ...(outDir ? ["", `Report: ${outDir}/report.html (results.json, tables/)`] : []),
   ].join("\n");
 }

@@ -17,6 +17,7 @@ import { createRng, hashString } from "../../../domain/random.ts";
 import { FIRST_NAMES } from "../../../runner/names.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
+import { terminalText as safe } from "../terminal-text.ts";
 
 export interface NegotiateOptions {
   seller: string;
@@ -109,12 +110,12 @@ export function formatNegotiation(output: NegotiateOutput): string {
   const details = [
     item.condition,
     item.ageYears !== undefined ? `${item.ageYears} year${item.ageYears === 1 ? "" : "s"} old` : undefined,
-    item.flaws.length ? `flaw: ${item.flaws.join(", ")}` : undefined,
+    item.flaws.length ? `flaw: ${item.flaws.map(safe).join(", ")}` : undefined,
   ].filter(Boolean);
   const lines = [
-    `${item.title} (${details.join("; ")})`,
-    `Seller ${seller.name} (${seller.spec}): asking ${$(item.askingPrice)}, reserve ${$(item.reserve)} (secret)`,
-    `Buyer ${buyer.name} (${buyer.spec}): max price ${$(setup.buyer.maxPrice)}${setup.buyer.budget !== undefined ? `, budget ${$(setup.buyer.budget)}` : ""} (secret)`,
+    `${safe(item.title)} (${details.join("; ")})`,
+    `Seller ${safe(seller.name)} (${safe(seller.spec)}): asking ${$(item.askingPrice)}, reserve ${$(item.reserve)} (secret)`,
+    `Buyer ${safe(buyer.name)} (${safe(buyer.spec)}): max price ${$(setup.buyer.maxPrice)}${setup.buyer.budget !== undefined ? `, budget ${$(setup.buyer.budget)}` : ""} (secret)`,
     result.scores.dealPossible
       ? `Zone of agreement: ${$(item.reserve)} to ${$(limit)}`
       : `No zone of agreement: the buyer's limit ${$(limit)} is below the reserve ${$(item.reserve)}`,
@@ -122,8 +123,9 @@ export function formatNegotiation(output: NegotiateOutput): string {
   ];
   for (const line of result.transcript) {
     if (line.kind === "listing" || line.kind === "want-ad") continue;
-    const who = line.name.padEnd(6);
-    const text = line.text ? `  "${line.text}"` : "";
+    // Agent-written words and names: one line each, with no control or invisible character raw.
+    const who = safe(line.name).padEnd(6);
+    const text = line.text ? `  "${safe(line.text)}"` : "";
     switch (line.kind) {
       case "offer":
         lines.push(`${who} offers ${$(line.price!)}${text}`);
@@ -138,7 +140,7 @@ export function formatNegotiation(output: NegotiateOutput): string {
         lines.push(`${who} walks away${text}`);
         break;
       case "refused":
-        lines.push(`${who} (refused by the market: ${line.code})`);
+        lines.push(`${who} (refused by the market: ${safe(line.code ?? "")})`);
         break;
       default:
         lines.push(`${who} says${text}`);
@@ -150,11 +152,13 @@ export function formatNegotiation(output: NegotiateOutput): string {
       `Agreed at ${$(result.price!)} after ${result.rounds} round${result.rounds === 1 ? "" : "s"}.`,
     );
   } else {
-    const who = result.walkedAway ? (result.walkedAway === "seller" ? seller.name : buyer.name) : undefined;
+    const who = result.walkedAway
+      ? safe(result.walkedAway === "seller" ? seller.name : buyer.name)
+      : undefined;
     lines.push(`No deal after ${result.rounds} rounds${who ? ` (${who} walked away)` : ""}.`);
   }
   lines.push(
-    `Advantage (u - r)/(max - r): seller ${seller.name} ${advantage(result.scores.sellerAdvantage)}, buyer ${buyer.name} ${advantage(result.scores.buyerAdvantage)}`,
+    `Advantage (u - r)/(max - r): seller ${safe(seller.name)} ${advantage(result.scores.sellerAdvantage)}, buyer ${safe(buyer.name)} ${advantage(result.scores.buyerAdvantage)}`,
   );
   return lines.join("\n");
 }

@@ -58,6 +58,95 @@ function listed(thread: ThreadSummary) {
   };
 }
 
+/** What `show` prints in one mode: the data for `--json` and the text for people. */
+export interface Shown<T> {
+  data: T;
+  text: string;
+}
+
+const moneyOf = (state: MarketState) => (cents: number) =>
+  formatMoney(cents, state.config.currency, { alwaysCents: true });
+
+/*
+ * Every name, title and message below was written by an agent or its owner: each goes through `safe`
+ * (terminalText), so it prints as one inert line.
+ */
+
+/** One negotiation's transcript. */
+export function showThread(state: MarketState, threadId: string) {
+  const money = moneyOf(state);
+  const found = query(
+    () => threadTranscript(state, OPERATOR, threadId),
+    `no thread or deal "${threadId}" in this run: see the list with haggle show <run>`,
+  );
+  const data = {
+    ...listed(found),
+    messages: found.messages.map((m) => ({ at: m.at, from: m.from.name, text: m.text })),
+  };
+  const text = [
+    `${data.id}: "${safe(data.item)}" (asking ${money(data.askingPrice)}), ${safe(data.seller)} selling to ${safe(data.buyer)}: ${data.status}${data.deal ? `, deal ${data.deal.id} at ${money(data.deal.price)}` : ""}`,
+    "",
+    ...data.messages.map((m) => `[${time(m.at)}] ${safe(m.from)}: ${safe(m.text)}`),
+  ].join("\n");
+  return { data, text };
+}
+
+/** The shared channel: listings, want ads and messages. */
+export function showChannel(state: MarketState) {
+  const money = moneyOf(state);
+  const data = feed(state, OPERATOR).entries.map((entry) => ({
+    at: entry.at,
+    kind: entry.kind,
+    from: entry.from.name,
+    text:
+      entry.kind === "for sale"
+        ? `${entry.text} (${entry.condition}) ${money(entry.askingPrice)} [${entry.id}, ${entry.status}]`
+        : entry.kind === "looking for"
+          ? `${entry.text} [${entry.id}, ${entry.status}]`
+          : entry.text,
+  }));
+  const text = data.map((p) => `[${time(p.at)}] ${safe(p.from)} ${p.kind}: ${safe(p.text)}`).join("\n");
+  return { data, text };
+}
+
+/** One participant's page. */
+export function showParticipant(state: MarketState, id: string) {
+  const money = moneyOf(state);
+  const page = query(() => participantPage(state, OPERATOR, id), `no participant "${id}" in this run`);
+  const data = {
+    id: page.id,
+    name: page.name,
+    spent: page.spent,
+    earned: page.earned,
+    listings: page.listings,
+    threads: page.threads.map(listed),
+  };
+  const text = [
+    `${safe(data.name)} (${data.id}): spent ${money(data.spent)}, earned ${money(data.earned)}`,
+    "Listings:",
+    ...data.listings.map((l) => `  ${l.id} ${safe(l.title)} ${money(l.askingPrice)} ${l.status}`),
+    "Negotiations:",
+    ...data.threads.map(
+      (t) =>
+        `  ${t.id} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}: ${t.status}${t.deal ? ` at ${money(t.deal.price)}` : ""} (${t.messages} messages)`,
+    ),
+  ].join("\n");
+  return { data, text };
+}
+
+/** Every negotiation, one a line. */
+export function showThreads(state: MarketState) {
+  const money = moneyOf(state);
+  const data = threadList(state, OPERATOR).map(listed);
+  const text = data
+    .map(
+      (t) =>
+        `${t.id.padEnd(6)} ${t.status.padEnd(11)} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}${t.deal ? ` at ${money(t.deal.price)}` : ""}`,
+    )
+    .join("\n");
+  return { data, text };
+}
+
 export function register(program: Command): void {
   program
     .command("show")
@@ -76,81 +165,14 @@ export function register(program: Command): void {
         options: { thread?: string; channel?: boolean; participant?: string; db?: string; json?: boolean },
       ) => {
         const state = await loadState(run, options.db);
-        const currency = state.config.currency;
-        const money = (cents: number) => formatMoney(cents, currency, { alwaysCents: true });
-        if (options.thread) {
-          const threadId = options.thread;
-          const found = query(
-            () => threadTranscript(state, OPERATOR, threadId),
-            `no thread or deal "${threadId}" in this run: see the list with haggle show <run>`,
-          );
-          const transcript = {
-            ...listed(found),
-            messages: found.messages.map((m) => ({ at: m.at, from: m.from.name, text: m.text })),
-          };
-          emit(Boolean(options.json), transcript, () =>
-            [
-              `${transcript.id}: "${safe(transcript.item)}" (asking ${money(transcript.askingPrice)}), ${safe(transcript.seller)} selling to ${safe(transcript.buyer)}: ${transcript.status}${transcript.deal ? `, deal ${transcript.deal.id} at ${money(transcript.deal.price)}` : ""}`,
-              "",
-              ...transcript.messages.map((m) => `[${time(m.at)}] ${safe(m.from)}: ${safe(m.text)}`),
-            ].join("\n"),
-          );
-          return;
-        }
-        if (options.channel) {
-          const posts = feed(state, OPERATOR).entries.map((entry) => ({
-            at: entry.at,
-            kind: entry.kind,
-            from: entry.from.name,
-            text:
-              entry.kind === "for sale"
-                ? `${entry.text} (${entry.condition}) ${money(entry.askingPrice)} [${entry.id}, ${entry.status}]`
-                : entry.kind === "looking for"
-                  ? `${entry.text} [${entry.id}, ${entry.status}]`
-                  : entry.text,
-          }));
-          emit(Boolean(options.json), posts, () =>
-            posts.map((p) => `[${time(p.at)}] ${safe(p.from)} ${p.kind}: ${safe(p.text)}`).join("\n"),
-          );
-          return;
-        }
-        if (options.participant) {
-          const id = options.participant;
-          const page = query(
-            () => participantPage(state, OPERATOR, id),
-            `no participant "${id}" in this run`,
-          );
-          const data = {
-            id: page.id,
-            name: page.name,
-            spent: page.spent,
-            earned: page.earned,
-            listings: page.listings,
-            threads: page.threads.map(listed),
-          };
-          emit(Boolean(options.json), data, () =>
-            [
-              `${safe(data.name)} (${data.id}): spent ${money(data.spent)}, earned ${money(data.earned)}`,
-              "Listings:",
-              ...data.listings.map((l) => `  ${l.id} ${safe(l.title)} ${money(l.askingPrice)} ${l.status}`),
-              "Negotiations:",
-              ...data.threads.map(
-                (t) =>
-                  `  ${t.id} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}: ${t.status}${t.deal ? ` at ${money(t.deal.price)}` : ""} (${t.messages} messages)`,
-              ),
-            ].join("\n"),
-          );
-          return;
-        }
-        const list = threadList(state, OPERATOR).map(listed);
-        emit(Boolean(options.json), list, () =>
-          list
-            .map(
-              (t) =>
-                `${t.id.padEnd(6)} ${t.status.padEnd(11)} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}${t.deal ? ` at ${money(t.deal.price)}` : ""}`,
-            )
-            .join("\n"),
-        );
+        const shown: Shown<unknown> = options.thread
+          ? showThread(state, options.thread)
+          : options.channel
+            ? showChannel(state)
+            : options.participant
+              ? showParticipant(state, options.participant)
+              : showThreads(state);
+        emit(Boolean(options.json), shown.data, () => shown.text);
       },
     );
 }
