@@ -49,9 +49,8 @@ export async function openRunHost(run: string, db?: string): Promise<MarketAcces
     const host = new MarketHost({ state, sink, clock: commandClock, release: () => store.close() });
     const memos = writeDealMemos(host, dir, stored.length + 1);
     return {
+      ...hostAccess(host),
       record,
-      submit: (actor, action) => host.submit(actor, action),
-      state: async () => host.state,
       async close() {
         await host.close();
         await memos;

@@ -6,8 +6,7 @@ import { parseRunConfig } from "../../../runner/load-run-config.ts";
 import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
 import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
 import { UsageError } from "../errors.ts";
-import { formatSummary } from "../format-summary.ts";
-import { emit } from "../output.ts";
+import { emitOutcome } from "../format-summary.ts";
 import { estimateMarketEvents, progressBar } from "../progress-bar.ts";
 import { serveRun } from "../serve-run.ts";
 
@@ -54,31 +53,20 @@ export function register(program: Command): void {
           json: Boolean(options.json),
           estimatedEvents: estimateMarketEvents(participants),
         });
-        const served = serveRun(dir);
+        const served = serveRun(dir, bar);
         const outcome = await startRun(config, {
           dir,
-          onHost: (host) => {
-            served.onHost(host);
-            bar.watch(host);
-          },
-          signal: served.signal,
+          ...served.hooks,
           createAgent,
           onProgress: bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
         })
-          .finally(() => {
-            bar.done();
-            return served.done();
-          })
+          .finally(served.done)
           .catch((error: unknown) => {
             if (claimed) releaseRunDir(claimed);
             throw error;
           });
-        emit(
-          Boolean(options.json),
-          { dir, summary: outcome.summary, events: outcome.events, wallMs: outcome.wallMs },
-          () => formatSummary(outcome.summary, outcome),
-        );
+        emitOutcome(Boolean(options.json), outcome);
       },
     );
 }

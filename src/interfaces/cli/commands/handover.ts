@@ -3,9 +3,7 @@ import type { Command } from "commander";
 import { handOver } from "../../../app/commands/hand-over.ts";
 import type { MarketAccess } from "../../../app/market-access.ts";
 import { openRunHost } from "../../../app/open-run-host.ts";
-import { HostError } from "../../../runner/host-error.ts";
 import { connectToRunningHost } from "../../local/host-client.ts";
-import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
 
 /**
@@ -28,11 +26,8 @@ export function register(program: Command): void {
     .action(async (dealId: string, options: { as: string; run: string; db?: string; json?: boolean }) => {
       const market = await marketFor(resolve(options.run), options.db);
       try {
-        const deal = await handOver(market, dealId, options.as).catch((error: unknown) => {
-          // A refusal is the person's input to fix: exit code 2 with the engine's message.
-          if (error instanceof HostError && error.kind !== "unavailable") throw new UsageError(error.message);
-          throw error;
-        });
+        // A refusal is a HaggleError of kind conflict or bad-input: exit code 2 with the engine's message.
+        const deal = await handOver(market, dealId, options.as);
         emit(Boolean(options.json), deal, () =>
           deal.status === "handed-over"
             ? `${deal.deal}: both sides have marked the hand-over done. The deal is complete.`

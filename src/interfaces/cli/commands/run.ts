@@ -65,23 +65,16 @@ export function register(program: Command): void {
           json: Boolean(options.json) || Boolean(options.progressLines),
           ...estimateFor(config),
         });
-        const served = serveRun(dir);
+        const served = serveRun(dir, bar);
         const outcome = await startRun(config, {
           dir,
-          onHost: (host) => {
-            served.onHost(host);
-            bar.watch(host);
-          },
-          signal: served.signal,
+          ...served.hooks,
           configDir: dirname(resolve(options.config)),
           createAgent,
           onProgress: options.progressLines ? progressLine : bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
         })
-          .finally(() => {
-            bar.done();
-            return served.done();
-          })
+          .finally(served.done)
           .catch((error: unknown) => {
             if (claimed) releaseRunDir(claimed);
             throw error;
@@ -99,20 +92,13 @@ export function register(program: Command): void {
     .action(async (run: string, options: { db?: string; json?: boolean }) => {
       const dir = resolve(run);
       const bar = progressBar("resume", { json: Boolean(options.json) });
-      const served = serveRun(dir);
+      const served = serveRun(dir, bar);
       const outcome = await resumeRun(dir, {
-        onHost: (host) => {
-          served.onHost(host);
-          bar.watch(host);
-        },
-        signal: served.signal,
+        ...served.hooks,
         createAgent,
         onProgress: bar.update,
         ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-      }).finally(() => {
-        bar.done();
-        return served.done();
-      });
+      }).finally(served.done);
       emitOutcome(Boolean(options.json), outcome, { resumed: true });
     });
 }
