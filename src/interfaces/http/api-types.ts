@@ -221,3 +221,26 @@ export interface OrganiserPage {
   /** After the close: the analysis' headline and where to read it. */
   analysis?: { ready: boolean; url: string };
 }
+
+/** Request bodies (the web app sends these; added with the web app, additive). */
+export interface AcceptInviteBody {
+  name: string;
+  password: string;
+}
+
+export interface LoginBody {
+  name: string;
+  password: string;
+}
+
+export interface OrganiserLoginBody {
+  token: string;
+}
+
+export interface CreateInvitesBody {
+  count: number;
+}
+
+export interface PauseBody {
+  paused: boolean;
+}

@@ -1,0 +1,96 @@
+import { type QueryClient, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { MarketEventMessage } from "../../../http/api-types.ts";
+import { keys } from "./keys.ts";
+
+/** How long events are gathered before the pages refetch: a busy market sends many a second. */
+const BATCH_MS = 200;
+
+export type StreamState = "connecting" | "live" | "reconnecting";
+
+/** Marks stale what a batch of events touched; react-query refetches only what is on screen. */
+export function invalidateFor(client: QueryClient, events: readonly MarketEventMessage[]): void {
+  if (events.length === 0) return;
+  void client.invalidateQueries({ queryKey: keys.channel });
+  void client.invalidateQueries({ queryKey: keys.me });
+  void client.invalidateQueries({ queryKey: keys.organiser });
+  void client.invalidateQueries({ queryKey: keys.session });
+  const listings = new Set<string>();
+  const threads = new Set<string>();
+  let unscoped = false;
+  for (const event of events) {
+    if (event.listingId) listings.add(event.listingId);
+    if (event.threadId) threads.add(event.threadId);
+    if (!event.listingId && !event.threadId) unscoped = true;
+  }
+  if (unscoped || events.some((event) => event.participantId && !event.listingId)) {
+    void client.invalidateQueries({ queryKey: keys.people });
+  }
+  // A thread's change shows on its listing's page too, and an event may name only the thread.
+  if (unscoped || threads.size > 0) void client.invalidateQueries({ queryKey: keys.listings });
+  else for (const id of listings) void client.invalidateQueries({ queryKey: keys.listing(id) });
+  if (unscoped) void client.invalidateQueries({ queryKey: keys.threads });
+  else for (const id of threads) void client.invalidateQueries({ queryKey: keys.thread(id) });
+}
+
+/** How long to wait before opening the stream again after the server refused or dropped it for good. */
+const RETRY_MS = 3000;
+
+/**
+ * Follows the market's live stream (`/api/events`, `event: market`) while signed in. EventSource
+ * reconnects by itself and sends Last-Event-ID, so the server replays exactly what was missed; when the
+ * browser gives up (the server answered with an error, or was restarted and refused), a new stream is
+ * opened a little later and everything on screen is refetched.
+ */
+export function useMarketEvents(enabled: boolean): StreamState {
+  const client = useQueryClient();
+  const [state, setState] = useState<StreamState>("connecting");
+  useEffect(() => {
+    if (!enabled) return;
+    let source: EventSource | undefined;
+    let pending: MarketEventMessage[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let opened = false;
+    const flush = () => {
+      timer = undefined;
+      const batch = pending;
+      pending = [];
+      invalidateFor(client, batch);
+    };
+    const onMarket = (message: MessageEvent<string>) => {
+      try {
+        pending.push(JSON.parse(message.data) as MarketEventMessage);
+      } catch {
+        return;
+      }
+      timer ??= setTimeout(flush, BATCH_MS);
+    };
+    const open = () => {
+      retry = undefined;
+      source = new EventSource("/api/events");
+      source.addEventListener("market", onMarket);
+      source.onopen = () => {
+        setState("live");
+        // A fresh stream after a lost one: refetch in case the server could not replay everything.
+        if (opened) void client.invalidateQueries();
+        opened = true;
+      };
+      source.onerror = () => {
+        setState("reconnecting");
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          retry = setTimeout(open, RETRY_MS);
+        }
+      };
+    };
+    open();
+    return () => {
+      if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
+      source?.removeEventListener("market", onMarket);
+      source?.close();
+    };
+  }, [client, enabled]);
+  return state;
+}

@@ -1,0 +1,58 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { InterviewForm, InterviewState, MyPage } from "../../../../http/api-types.ts";
+import { put } from "../../api/client.ts";
+import { keys } from "../../api/keys.ts";
+
+const DELAY_MS = 500;
+
+export type SaveStatus = "saved" | "editing" | "saving" | "failed";
+
+/**
+ * Keeps the draft on the server as the person types: a PUT once typing pauses, the server's errors
+ * (by field path) from the latest answer only, and `flush` to save at once (before the review).
+ */
+export function useAutosave(form: InterviewForm, initialErrors: Record<string, string>) {
+  const client = useQueryClient();
+  const [errors, setErrors] = useState(initialErrors);
+  const [status, setStatus] = useState<SaveStatus>("saved");
+  const [failure, setFailure] = useState<unknown>(undefined);
+  const latest = useRef(0);
+  const saved = useRef(JSON.stringify(form));
+
+  const save = useCallback(
+    async (draft: InterviewForm): Promise<InterviewState | undefined> => {
+      const body = JSON.stringify(draft);
+      const request = ++latest.current;
+      setStatus("saving");
+      try {
+        const state = await put<InterviewState>("/api/me/interview", draft);
+        if (request === latest.current) {
+          saved.current = body;
+          setErrors(state.errors);
+          setFailure(undefined);
+          setStatus("saved");
+          client.setQueryData<MyPage>(keys.me, (page) => (page ? { ...page, interview: state } : page));
+        }
+        return state;
+      } catch (error) {
+        if (request === latest.current) {
+          setFailure(error);
+          setStatus("failed");
+        }
+        return undefined;
+      }
+    },
+    [client],
+  );
+
+  useEffect(() => {
+    if (JSON.stringify(form) === saved.current) return;
+    setStatus("editing");
+    const timer = setTimeout(() => void save(form), DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [form, save]);
+
+  const flush = useCallback(() => save(form), [form, save]);
+  return { errors, status, failure, flush };
+}

@@ -1,0 +1,51 @@
+import type { MyDeal } from "../../../../http/api-types.ts";
+import { segment } from "../../api/client.ts";
+import { ErrorNote } from "../ErrorNote.tsx";
+import { Money } from "../Money.tsx";
+import { SurveyForm } from "./SurveyForm.tsx";
+import { useMeAction } from "./useMeAction.ts";
+
+/** One of my deals: who with, the price, the memo, the hand-over and the survey. */
+export function DealCard({ deal }: { deal: MyDeal }) {
+  const handover = useMeAction<Record<string, never>>(`/api/me/deals/${segment(deal.id)}/handover`);
+  const mine = deal.role === "seller" ? deal.handOver.seller : deal.handOver.buyer;
+  const theirs = deal.role === "seller" ? deal.handOver.buyer : deal.handOver.seller;
+  const memo = `/api/me/deals/${segment(deal.id)}/memo`;
+  return (
+    <article className="card deal" aria-label={`Deal ${deal.id}`}>
+      <header>
+        <h3>
+          {deal.role === "seller" ? "Sold" : "Bought"}: <span className="text">{deal.item}</span>
+        </h3>
+        <span className={`badge status-${deal.status}`}>{deal.status}</span>
+      </header>
+      <p>
+        <Money cents={deal.price} /> {deal.role === "seller" ? "from" : "to"} {deal.counterpart.name} · deal{" "}
+        {deal.id} ·{" "}
+        <a href={`${memo}.md`} download>
+          memo (Markdown)
+        </a>{" "}
+        ·{" "}
+        <a href={`${memo}.pdf`} download>
+          memo (PDF)
+        </a>
+      </p>
+      <div className="handover">
+        <span>
+          Hand-over: you {mine ? "✓ done" : "not yet"}, {deal.counterpart.name}{" "}
+          {theirs ? "✓ done" : "not yet"}
+        </span>
+        <button
+          type="button"
+          aria-label={`Handed over (deal ${deal.id})`}
+          disabled={mine || handover.isPending}
+          onClick={() => handover.mutate({})}
+        >
+          {mine ? "Handed over ✓" : "Handed over"}
+        </button>
+      </div>
+      <ErrorNote error={handover.error} />
+      <SurveyForm deal={deal} />
+    </article>
+  );
+}
