@@ -36,8 +36,9 @@
  */
 import type { ThreadSummary, ThreadTranscript } from "../../app/queries/index.ts";
 import type { PersonRef } from "../../app/queries/person-ref.ts";
+import type { InterviewForm } from "../../app/serve/interview-form.ts";
 
-export type { PersonRef, ThreadSummary, ThreadTranscript };
+export type { InterviewForm, PersonRef, ThreadSummary, ThreadTranscript };
 
 /** Every error answer: a stable code, the field at fault when there is one, and the fix in words. */
 export interface ApiError {
@@ -85,24 +86,6 @@ export interface Invite {
   /** A one-time login link for people who will not choose a password. */
   loginUrl?: string;
   usedBy?: string;
-}
-
-/** The interview as a draft the browser edits: money as the text the person typed ("$40", "40.50"). */
-export interface InterviewForm {
-  name: string;
-  items: {
-    title: string;
-    description: string;
-    condition: string;
-    flaws: string;
-    category: string;
-    askingPrice: string;
-    reserve: string;
-  }[];
-  wants: { description: string; maxPrice: string }[];
-  budget: string;
-  persona: string;
-  instructions: string;
 }
 
 export interface InterviewState {

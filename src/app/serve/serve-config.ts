@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { parseWith, ValidationError } from "../../domain/validation.ts";
+import { readConfigFile } from "../../runner/read-config-file.ts";
+import { type RunConfig, runConfigSchema } from "../../runner/run-config.ts";
+
+/**
+ * A market that people join from the browser (`haggle serve`): a run config on the wall clock, where
+ * `population` is optional (the built-in people who fill the market; without it only the people who
+ * join trade) and `negotiations` says who may read a negotiation.
+ */
+const serveOnly = z
+  .object({
+    /**
+     * "public": everyone signed in reads every negotiation, as in a shared Slack channel (the market
+     * this project replicates); "private": only its two sides do. Secrets are never in either.
+     */
+    negotiations: z.enum(["public", "private"], { error: 'write "public" or "private"' }).default("public"),
+    /** Where the invite links point: the address people open (default http://<host>:<port>). */
+    publicUrl: z.url({ error: 'a URL like "https://market.example.org"' }).optional(),
+  })
+  .partial();
+
+export interface ServeConfig {
+  /** The market's run config; `population` holds the built-in people (none when `fill` is 0). */
+  run: RunConfig;
+  /** How many built-in people the config adds (0: only people who join). */
+  fill: number;
+  negotiations: "public" | "private";
+  publicUrl?: string;
+}
+
+/** A placeholder population for a market only people fill: the run record keeps the real people. */
+const JOINERS_ONLY = { generate: { participants: 2 } } as const;
+
+export function parseServeConfig(input: unknown, source = "config"): ServeConfig {
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new ValidationError(`${source} is not a market config: write YAML fields like name, days, speed`, [
+      { path: "(root)", message: "expected fields" },
+    ]);
+  }
+  const { negotiations, publicUrl, ...rest } = input as Record<string, unknown>;
+  const extra = parseWith(serveOnly, { negotiations, publicUrl }, source);
+  if ("clock" in rest && rest.clock !== "wall") {
+    throw new ValidationError(`invalid input in ${source}:\n  ${source}: clock: a served market runs on the wall clock: write clock: wall, or remove clock`, [
+      { path: "clock", message: "a served market runs on the wall clock" },
+    ]);
+  }
+  const hasPopulation = rest.population !== undefined;
+  const run = parseWith(
+    runConfigSchema,
+    { ...rest, clock: "wall", speed: rest.speed ?? 1, population: rest.population ?? JOINERS_ONLY },
+    source,
+  );
+  const generate = "generate" in run.population ? run.population.generate : undefined;
+  const fill = !hasPopulation ? 0 : generate ? generate.participants : Number.NaN;
+  if (Number.isNaN(fill)) {
+    throw new ValidationError(
+      `invalid input in ${source}:\n  ${source}: population: a served market fills with generated people (population: { generate: { participants: 12 } }) or none (remove population)`,
+      [{ path: "population", message: "use generate, or remove population" }],
+    );
+  }
+  return {
+    run,
+    fill,
+    negotiations: extra.negotiations ?? "public",
+    ...(extra.publicUrl ? { publicUrl: extra.publicUrl } : {}),
+  };
+}
+
+export async function loadServeConfig(path: string): Promise<ServeConfig> {
+  return parseServeConfig(await readConfigFile(path), path);
+}
