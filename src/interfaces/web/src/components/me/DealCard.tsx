@@ -20,8 +20,8 @@ export function DealCard({ deal }: { deal: MyDeal }) {
         <span className={`badge status-${deal.status}`}>{deal.status}</span>
       </header>
       <p>
-        <Money cents={deal.price} /> {deal.role === "seller" ? "from" : "to"} {deal.counterpart.name} · deal{" "}
-        {deal.id} ·{" "}
+        {deal.role === "seller" ? "Sold to" : "Bought from"} {deal.counterpart.name} for{" "}
+        <Money cents={deal.price} /> · deal {deal.id} ·{" "}
         <a href={`${memo}.md`} download>
           memo (Markdown)
         </a>{" "}

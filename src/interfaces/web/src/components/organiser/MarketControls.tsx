@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import type { MarketInfo, OrganiserPage } from "../../../../http/api-types.ts";
 import { post } from "../../api/client.ts";
 import { keys } from "../../api/keys.ts";
@@ -15,6 +16,8 @@ export function MarketControls({ market }: { market: MarketInfo }) {
     },
   });
   const closing = act.isPending && act.variables === "close";
+  // Closing cannot be undone: a second click confirms it, without a browser dialog.
+  const [sure, setSure] = useState(false);
   return (
     <div className="controls">
       <p>
@@ -26,18 +29,26 @@ export function MarketControls({ market }: { market: MarketInfo }) {
           Open the market
         </button>
       )}
-      {market.phase === "open" && (
-        <button
-          type="button"
-          className="danger"
-          disabled={act.isPending}
-          onClick={() => {
-            if (window.confirm("Close the market? Agents stop trading and the analysis runs."))
-              act.mutate("close");
-          }}
-        >
-          {closing ? "Closing…" : "Close the market"}
+      {market.phase === "open" && !sure && (
+        <button type="button" className="danger" disabled={act.isPending} onClick={() => setSure(true)}>
+          Close the market
         </button>
+      )}
+      {market.phase === "open" && sure && (
+        <span className="confirm">
+          Agents stop trading and the analysis runs.{" "}
+          <button
+            type="button"
+            className="danger"
+            disabled={act.isPending}
+            onClick={() => act.mutate("close")}
+          >
+            {closing ? "Closing…" : "Yes, close it"}
+          </button>{" "}
+          <button type="button" className="secondary" disabled={act.isPending} onClick={() => setSure(false)}>
+            Keep it open
+          </button>
+        </span>
       )}
       <ErrorNote error={act.error} />
     </div>
