@@ -113,6 +113,8 @@ export class Scheduler {
         await Promise.race([host.clock.until(due, host.signal), poked]);
         this.poked = undefined;
         if (host.signal.aborted) return "aborted";
+        // Closed from outside (the organiser's button): the market ends now, as at its end.
+        if (host.state.status === "closed") break;
         if (host.clock.now() < due) continue;
       } else {
         await host.clock.until(due);

@@ -124,10 +124,24 @@ export class Community {
     const passwordHash = await hashPassword(password);
     return this.file.update((data) => {
       const invite = data.invites.find((each) => each.code === code);
-      if (!invite) throw refused("invite/unknown", "This invite code is not known: check the link you were sent.", "not-found");
-      if (invite.usedBy) throw refused("invite/used", "This invite has been used already: ask the organiser for a new one, or sign in.", "conflict");
+      if (!invite)
+        throw refused(
+          "invite/unknown",
+          "This invite code is not known: check the link you were sent.",
+          "not-found",
+        );
+      if (invite.usedBy)
+        throw refused(
+          "invite/used",
+          "This invite has been used already: ask the organiser for a new one, or sign in.",
+          "conflict",
+        );
       if (data.accounts.some((account) => account.login === login)) {
-        throw refused("account/name-taken", "name: someone already signs in with this name: add a surname or an initial", "conflict");
+        throw refused(
+          "account/name-taken",
+          "name: someone already signs in with this name: add a surname or an initial",
+          "conflict",
+        );
       }
       const account = newAccount(data, name.trim(), code, { login, passwordHash });
       invite.usedBy = account.id;
@@ -137,13 +151,20 @@ export class Community {
   }
 
   /** Signs in with a one-time login link: makes the invite's account, or signs into it; then the link is spent. */
-  async useLoginLink(token: string): Promise<Account> {
+  async redeemLoginLink(token: string): Promise<Account> {
     const hash = hashToken(token);
     return this.file.update((data) => {
       const invite = data.invites.find((each) => each.loginHash === hash);
-      if (!invite) throw refused("login/link-used", "This login link has been used or is not known: sign in with your name and password, or ask the organiser for a new link.", "forbidden");
+      if (!invite)
+        throw refused(
+          "login/link-used",
+          "This login link has been used or is not known: sign in with your name and password, or ask the organiser for a new link.",
+          "forbidden",
+        );
       delete invite.loginHash;
-      const existing = invite.usedBy ? data.accounts.find((account) => account.id === invite.usedBy) : undefined;
+      const existing = invite.usedBy
+        ? data.accounts.find((account) => account.id === invite.usedBy)
+        : undefined;
       if (existing) return existing;
       const account = newAccount(data, "", invite.code, {});
       invite.usedBy = account.id;
@@ -156,7 +177,8 @@ export class Community {
     const account = (await this.file.read()).accounts.find((each) => each.login === login);
     // The same answer and about the same time whether the name exists or not.
     const ok = await verifyPassword(password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account || !ok) throw refused("login/wrong", "That name and password do not match an account.", "forbidden");
+    if (!account || !ok)
+      throw refused("login/wrong", "That name and password do not match an account.", "forbidden");
     return account;
   }
 
@@ -193,7 +215,8 @@ export class Community {
   async updateAccount<R>(id: string, change: (account: Account, data: CommunityData) => R): Promise<R> {
     return this.file.update((data) => {
       const account = data.accounts.find((each) => each.id === id);
-      if (!account) throw refused("account/unknown", "This account no longer exists: sign in again.", "not-found");
+      if (!account)
+        throw refused("account/unknown", "This account no longer exists: sign in again.", "not-found");
       return change(account, data);
     });
   }

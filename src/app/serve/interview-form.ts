@@ -1,5 +1,12 @@
 import { formatMoney } from "../../domain/money.ts";
-import { type Read, readAmount, readCondition, readList, readReserve, readText } from "../../interview/answers.ts";
+import {
+  type Read,
+  readAmount,
+  readCondition,
+  readList,
+  readReserve,
+  readText,
+} from "../../interview/answers.ts";
 import type { InterviewDraft } from "../../interview/draft.ts";
 
 /** The interview as the browser's guided form holds it: money as the text the person typed ("$40"). */
@@ -65,16 +72,33 @@ export function checkInterviewForm(form: InterviewForm): {
       askingPrice !== undefined &&
       reserve !== undefined
     ) {
-      items.push({ title, description, condition, flaws, ...(category ? { category } : {}), askingPrice, reserve });
+      items.push({
+        title,
+        description,
+        condition,
+        flaws,
+        ...(category ? { category } : {}),
+        askingPrice,
+        reserve,
+      });
     }
   });
   const wants: InterviewDraft["wants"] = [];
   form.wants.slice(0, MAX_WANTS).forEach((want, i) => {
-    const description = take(`wants.${i}.description`, readText(want.description, "what you are looking for", 500));
-    const maxPrice = take(`wants.${i}.maxPrice`, readAmount(want.maxPrice, { what: "the most you would pay" }));
+    const description = take(
+      `wants.${i}.description`,
+      readText(want.description, "what you are looking for", 500),
+    );
+    const maxPrice = take(
+      `wants.${i}.maxPrice`,
+      readAmount(want.maxPrice, { what: "the most you would pay" }),
+    );
     if (description !== undefined && maxPrice !== undefined) wants.push({ description, maxPrice });
   });
-  const budget = take("budget", readAmount(form.budget, { what: "the budget", allowZero: form.wants.length === 0 }));
+  const budget = take(
+    "budget",
+    readAmount(form.budget, { what: "the budget", allowZero: form.wants.length === 0 }),
+  );
   const largest = Math.max(0, ...wants.map((want) => want.maxPrice));
   if (budget !== undefined && budget < largest) {
     errors.budget = `Your budget (${formatMoney(budget)}) is below the most you would pay for one thing (${formatMoney(largest)}): give at least ${formatMoney(largest)}, or lower that price.`;

@@ -51,7 +51,10 @@ export class JsonFile<T> {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
         // A lock left by a process killed mid-write is taken over after a few seconds.
-        const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+        const age = await stat(lock).then(
+          (s) => Date.now() - s.mtimeMs,
+          () => 0,
+        );
         if (age > 5_000) await rmdir(lock).catch(() => {});
         if (attempt > 400) {
           throw new HaggleError(`${this.path} stays locked: remove ${lock} if no haggle process runs`, {

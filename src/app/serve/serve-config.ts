@@ -41,9 +41,10 @@ export function parseServeConfig(input: unknown, source = "config"): ServeConfig
   const { negotiations, publicUrl, ...rest } = input as Record<string, unknown>;
   const extra = parseWith(serveOnly, { negotiations, publicUrl }, source);
   if ("clock" in rest && rest.clock !== "wall") {
-    throw new ValidationError(`invalid input in ${source}:\n  ${source}: clock: a served market runs on the wall clock: write clock: wall, or remove clock`, [
-      { path: "clock", message: "a served market runs on the wall clock" },
-    ]);
+    throw new ValidationError(
+      `invalid input in ${source}:\n  ${source}: clock: a served market runs on the wall clock: write clock: wall, or remove clock`,
+      [{ path: "clock", message: "a served market runs on the wall clock" }],
+    );
   }
   const hasPopulation = rest.population !== undefined;
   const run = parseWith(

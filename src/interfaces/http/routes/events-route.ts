@@ -1,0 +1,79 @@
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import type { MarketSession } from "../../../app/serve/market-session.ts";
+import type { MarketState } from "../../../engine/state.ts";
+import { eventNotice } from "../event-notice.ts";
+import { marketInfo } from "../market-info.ts";
+import { readerOf } from "../reader.ts";
+import { type AppEnv, requireSignedIn } from "../session-auth.ts";
+
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * The market as it happens, as server-sent events: `event: market` for each event the caller may
+ * know of (the log's sequence number is the SSE id, so a reconnecting browser's Last-Event-ID
+ * resumes exactly after what it had), and `event: phase` when the market opens or closes.
+ */
+export function eventsRoute(session: MarketSession): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get("/api/events", (c) => {
+    const caller = requireSignedIn(c);
+    const last = Number(c.req.header("last-event-id") ?? c.req.query("after") ?? 0);
+    let next = Number.isSafeInteger(last) && last > 0 ? last + 1 : 1;
+    c.header("x-accel-buffering", "no");
+    return streamSSE(c, async (stream) => {
+      const abort = new AbortController();
+      stream.onAbort(() => abort.abort());
+      const keepalive = setInterval(
+        () => void stream.write(": keepalive\n\n").catch(() => abort.abort()),
+        KEEPALIVE_MS,
+      );
+      const phase = async () =>
+        stream.writeSSE({ event: "phase", data: JSON.stringify(await marketInfo(session)) });
+      const unsubscribe = session.onPhase(() => void phase().catch(() => abort.abort()));
+      const currentReader = async (state: MarketState) => {
+        const fresh =
+          caller.kind === "person" ? await session.community.account(caller.account.id) : undefined;
+        return readerOf(fresh ? { kind: "person", account: fresh } : caller, session, state);
+      };
+      try {
+        await phase();
+        while (!abort.signal.aborted) {
+          const host =
+            session.liveHost ??
+            (session.phase === "waiting" || session.phase === "open"
+              ? await Promise.race([session.whenRunning(), aborted(abort.signal)])
+              : undefined);
+          if (!host) {
+            await aborted(abort.signal);
+            break;
+          }
+          let reader = await currentReader(host.state);
+          for await (const event of host.events({ fromSeq: next, signal: abort.signal })) {
+            next = event.seq + 1;
+            // The caller may have just joined the market: who they are is read again when someone joins.
+            if (event.type === "participant-registered") reader = await currentReader(host.state);
+            const notice = eventNotice(host.state, event, reader);
+            if (notice)
+              await stream.writeSSE({ id: String(event.seq), event: "market", data: JSON.stringify(notice) });
+          }
+          // The host closed (the market ended, or the server is stopping): wait for the next one.
+          if (session.liveHost === host || session.phase === "closed") {
+            await aborted(abort.signal);
+          }
+        }
+      } finally {
+        clearInterval(keepalive);
+        unsubscribe();
+      }
+    });
+  });
+  return app;
+}
+
+function aborted(signal: AbortSignal): Promise<undefined> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve(undefined);
+    else signal.addEventListener("abort", () => resolve(undefined), { once: true });
+  });
+}
