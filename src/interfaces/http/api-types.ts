@@ -162,6 +162,8 @@ export interface ChannelEntry {
 export interface ChannelPage {
   entries: ChannelEntry[];
   next?: string;
+  /** Every category in the market, for the filter (the server sends it; added with the web app). */
+  categories?: string[];
 }
 
 export interface ListingPage {
@@ -222,6 +224,10 @@ export interface OrganiserLoginBody {
 
 export interface CreateInvitesBody {
   count: number;
+}
+
+export interface InterviewBody {
+  form: InterviewForm;
 }
 
 export interface PauseBody {

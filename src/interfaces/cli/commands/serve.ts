@@ -1,14 +1,13 @@
-import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
-import { projectPath } from "../../../paths.ts";
 import type { MarketHost } from "../../../runner/market-host.ts";
 import { createHttpApp, listen } from "../../http/server.ts";
 import { serveHostLocally } from "../../local/host-endpoint.ts";
+import { ensureWebBuild } from "../../web/build.ts";
 
 interface ServeOptions {
   config: string;
@@ -22,8 +21,7 @@ interface ServeOptions {
 /** The built web app: the folder given, else the package's own build (made when missing or stale). */
 async function webDir(given: string | undefined): Promise<string | undefined> {
   if (given) return resolve(given);
-  const built = projectPath("dist", "web");
-  return existsSync(built) ? built : undefined;
+  return ensureWebBuild();
 }
 
 function portOf(text: string): number {

@@ -1,6 +1,6 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import type { MarketEventMessage } from "../../../http/api-types.ts";
+import type { MarketEventMessage, MarketInfo, SessionInfo } from "../../../http/api-types.ts";
 import { keys } from "./keys.ts";
 
 /** How long events are gathered before the pages refetch: a busy market sends many a second. */
@@ -37,10 +37,11 @@ export function invalidateFor(client: QueryClient, events: readonly MarketEventM
 const RETRY_MS = 3000;
 
 /**
- * Follows the market's live stream (`/api/events`, `event: market`) while signed in. EventSource
- * reconnects by itself and sends Last-Event-ID, so the server replays exactly what was missed; when the
- * browser gives up (the server answered with an error, or was restarted and refused), a new stream is
- * opened a little later and everything on screen is refetched.
+ * Follows the market's live stream (`/api/events`) while signed in: `event: market` for each change
+ * (the log's seq is the SSE id) and `event: phase` when the market opens or closes. EventSource
+ * reconnects by itself and sends Last-Event-ID, so the server replays exactly what was missed; when
+ * the browser gives up (the server answered with an error, or was down too long), a new stream is
+ * opened a little later from the last seq seen (`?after=`).
  */
 export function useMarketEvents(enabled: boolean): StreamState {
   const client = useQueryClient();
@@ -51,7 +52,7 @@ export function useMarketEvents(enabled: boolean): StreamState {
     let pending: MarketEventMessage[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let opened = false;
+    let lastSeq = 0;
     const flush = () => {
       timer = undefined;
       const batch = pending;
@@ -60,22 +61,36 @@ export function useMarketEvents(enabled: boolean): StreamState {
     };
     const onMarket = (message: MessageEvent<string>) => {
       try {
-        pending.push(JSON.parse(message.data) as MarketEventMessage);
+        const event = JSON.parse(message.data) as MarketEventMessage;
+        lastSeq = Math.max(lastSeq, event.seq);
+        pending.push(event);
       } catch {
         return;
       }
       timer ??= setTimeout(flush, BATCH_MS);
     };
+    const onPhase = (message: MessageEvent<string>) => {
+      try {
+        const market = JSON.parse(message.data) as MarketInfo;
+        const before = client.getQueryData<SessionInfo>(keys.session)?.market.phase;
+        client.setQueryData<SessionInfo>(keys.session, (session) =>
+          session ? { ...session, market } : session,
+        );
+        if (before !== market.phase) {
+          void client.invalidateQueries({ queryKey: keys.organiser });
+          void client.invalidateQueries({ queryKey: keys.me });
+          void client.invalidateQueries({ queryKey: keys.channel });
+        }
+      } catch {
+        // A phase notice that is not JSON changes nothing.
+      }
+    };
     const open = () => {
       retry = undefined;
-      source = new EventSource("/api/events");
+      source = new EventSource(lastSeq > 0 ? `/api/events?after=${lastSeq}` : "/api/events");
       source.addEventListener("market", onMarket);
-      source.onopen = () => {
-        setState("live");
-        // A fresh stream after a lost one: refetch in case the server could not replay everything.
-        if (opened) void client.invalidateQueries();
-        opened = true;
-      };
+      source.addEventListener("phase", onPhase);
+      source.onopen = () => setState("live");
       source.onerror = () => {
         setState("reconnecting");
         if (source?.readyState === EventSource.CLOSED) {
@@ -88,7 +103,6 @@ export function useMarketEvents(enabled: boolean): StreamState {
     return () => {
       if (timer) clearTimeout(timer);
       if (retry) clearTimeout(retry);
-      source?.removeEventListener("market", onMarket);
       source?.close();
     };
   }, [client, enabled]);

@@ -15,8 +15,9 @@ export function ChannelPage() {
   const channel = useChannel({ category, person, q });
   const entries = useMemo(() => channel.data?.pages.flatMap((page) => page.entries) ?? [], [channel.data]);
 
-  // Categories are learnt from what the channel has shown, so a chosen one stays in the list.
+  // The server lists the market's categories; those seen in entries are kept too, so a chosen one stays.
   const seen = useRef(new Set<string>());
+  for (const name of channel.data?.pages[0]?.categories ?? []) seen.current.add(name);
   for (const entry of entries) if (entry.category) seen.current.add(entry.category);
   const categories = [...seen.current].sort();
   const phase = session.data?.market.phase;

@@ -5,10 +5,12 @@ import { post } from "../api/client.ts";
 import { keys } from "../api/keys.ts";
 import { ErrorNote } from "../components/ErrorNote.tsx";
 import { Field } from "../components/Field.tsx";
-import { navigate } from "../router.tsx";
+import { navigate, useLocation } from "../router.tsx";
 
 export function LoginPage() {
   const client = useQueryClient();
+  const { query } = useLocation();
+  const linkUsed = query.get("link") === "used";
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const login = useMutation({
@@ -25,6 +27,14 @@ export function LoginPage() {
   return (
     <section className="narrow">
       <h1>Sign in</h1>
+      {linkUsed && (
+        <div className="error" role="alert">
+          <p>
+            That login link has been used already: each works once. Sign in with your name and password, or
+            ask the organiser for a new link.
+          </p>
+        </div>
+      )}
       <form onSubmit={submit} className="card">
         <Field label="Name" value={name} onChange={setName} autoComplete="username" required />
         <Field

@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { InterviewForm, InterviewState, MyPage } from "../../../../http/api-types.ts";
+import type { InterviewBody, InterviewForm, InterviewState, MyPage } from "../../../../http/api-types.ts";
 import { put } from "../../api/client.ts";
 import { keys } from "../../api/keys.ts";
 
@@ -22,13 +22,14 @@ export function useAutosave(form: InterviewForm, initialErrors: Record<string, s
 
   const save = useCallback(
     async (draft: InterviewForm): Promise<InterviewState | undefined> => {
-      const body = JSON.stringify(draft);
+      const text = JSON.stringify(draft);
       const request = ++latest.current;
       setStatus("saving");
       try {
-        const state = await put<InterviewState>("/api/me/interview", draft);
+        const body: InterviewBody = { form: draft };
+        const state = await put<InterviewState>("/api/me/interview", body);
         if (request === latest.current) {
-          saved.current = body;
+          saved.current = text;
           setErrors(state.errors);
           setFailure(undefined);
           setStatus("saved");

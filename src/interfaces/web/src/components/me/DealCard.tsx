@@ -5,6 +5,9 @@ import { Money } from "../Money.tsx";
 import { SurveyForm } from "./SurveyForm.tsx";
 import { useMeAction } from "./useMeAction.ts";
 
+/** Agreed and confirmed by the market: the memo exists, the item can change hands, the deal can be rated. */
+const settled = (deal: MyDeal) => deal.status === "confirmed" || deal.status === "handed-over";
+
 /** One of my deals: who with, the price, the memo, the hand-over and the survey. */
 export function DealCard({ deal }: { deal: MyDeal }) {
   const handover = useMeAction<Record<string, never>>(`/api/me/deals/${segment(deal.id)}/handover`);
@@ -21,31 +24,42 @@ export function DealCard({ deal }: { deal: MyDeal }) {
       </header>
       <p>
         {deal.role === "seller" ? "Sold to" : "Bought from"} {deal.counterpart.name} for{" "}
-        <Money cents={deal.price} /> · deal {deal.id} ·{" "}
-        <a href={`${memo}.md`} download>
-          memo (Markdown)
-        </a>{" "}
-        ·{" "}
-        <a href={`${memo}.pdf`} download>
-          memo (PDF)
-        </a>
+        <Money cents={deal.price} /> · deal {deal.id}
+        {settled(deal) && (
+          <>
+            {" · "}
+            <a href={`${memo}.md`} download>
+              memo (Markdown)
+            </a>
+            {" · "}
+            <a href={`${memo}.pdf`} download>
+              memo (PDF)
+            </a>
+          </>
+        )}
       </p>
-      <div className="handover">
-        <span>
-          Hand-over: you {mine ? "✓ done" : "not yet"}, {deal.counterpart.name}{" "}
-          {theirs ? "✓ done" : "not yet"}
-        </span>
-        <button
-          type="button"
-          aria-label={`Handed over (deal ${deal.id})`}
-          disabled={mine || handover.isPending}
-          onClick={() => handover.mutate({})}
-        >
-          {mine ? "Handed over ✓" : "Handed over"}
-        </button>
-      </div>
-      <ErrorNote error={handover.error} />
-      <SurveyForm deal={deal} />
+      {deal.status === "accepted" && <p className="muted">Agreed: waiting for the market to confirm it.</p>}
+      {deal.status === "cancelled" && <p className="muted">This deal was cancelled.</p>}
+      {settled(deal) && (
+        <>
+          <div className="handover">
+            <span>
+              Hand-over: you {mine ? "✓ done" : "not yet"}, {deal.counterpart.name}{" "}
+              {theirs ? "✓ done" : "not yet"}
+            </span>
+            <button
+              type="button"
+              aria-label={`Handed over (deal ${deal.id})`}
+              disabled={mine || handover.isPending}
+              onClick={() => handover.mutate({})}
+            >
+              {mine ? "Handed over ✓" : "Handed over"}
+            </button>
+          </div>
+          <ErrorNote error={handover.error} />
+          <SurveyForm deal={deal} />
+        </>
+      )}
     </article>
   );
 }

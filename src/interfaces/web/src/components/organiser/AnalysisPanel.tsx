@@ -1,10 +1,14 @@
 import type { OrganiserPage } from "../../../../http/api-types.ts";
 
-/** After the close: the analysis report in the page, in a tab of its own, and as a download. */
+const REPORT = "/api/organiser/analysis";
+
+/**
+ * After the close: the analysis report in the page, in a tab of its own, and as a download. The
+ * server makes the report when it is first asked for (and again when survey answers came in since).
+ */
 export function AnalysisPanel({ analysis }: { analysis: OrganiserPage["analysis"] }) {
   if (!analysis) return null;
-  if (!analysis.ready) return <p className="muted">The analysis is being made…</p>;
-  const url = analysis.url || "/api/organiser/analysis";
+  const url = analysis.url || REPORT;
   return (
     <section className="card analysis" aria-label="Analysis">
       <h2>Analysis</h2>
@@ -13,10 +17,17 @@ export function AnalysisPanel({ analysis }: { analysis: OrganiserPage["analysis"
           Open the analysis in a new tab
         </a>{" "}
         ·{" "}
-        <a href="/api/organiser/analysis.zip" download>
-          Download the analysis folder
+        <a href={`${url}?download`} download="report.html">
+          Download the report
+        </a>{" "}
+        ·{" "}
+        <a href={`${REPORT}/results.json`} download="results.json">
+          results.json
         </a>
       </p>
+      {!analysis.ready && (
+        <p className="muted">The report is made when first opened: this takes a few seconds.</p>
+      )}
       <iframe title="Analysis report" src={url} sandbox="" className="report" />
     </section>
   );
