@@ -10,6 +10,7 @@ import { LoginPage } from "./pages/LoginPage.tsx";
 import { MePage } from "./pages/MePage.tsx";
 import { OrganiserPage } from "./pages/OrganiserPage.tsx";
 import { match, navigate, useLocation } from "./router.tsx";
+import { visibleText } from "./text-pieces.ts";
 
 /** The page for a path; `signedIn` says whether it needs a session. */
 function route(path: string): { page: ReactNode; signedIn: boolean } {
@@ -45,7 +46,7 @@ export function App() {
   }, [mustSignIn]);
   useEffect(() => {
     const name = session.data?.market.name;
-    document.title = name ? `${name} · Haggle` : "Haggle";
+    document.title = name ? `${visibleText(name)} · Haggle` : "Haggle";
   }, [session.data?.market.name]);
   return (
     <>

@@ -1,6 +1,7 @@
 import type { ChannelEntry } from "../../../http/api-types.ts";
 import { formatTime, plural } from "../format.ts";
 import { Link } from "../router.tsx";
+import { AgentText } from "./AgentText.tsx";
 import { Money } from "./Money.tsx";
 
 const KIND_CLASS: Record<ChannelEntry["kind"], string> = {
@@ -18,11 +19,13 @@ export function ChannelEntryRow({ entry }: { entry: ChannelEntry }) {
         <span className="avatar" aria-hidden="true">
           {[...entry.from.name][0]?.toUpperCase() ?? "?"}
         </span>
-        <span className="who">{entry.from.name}</span>
+        <AgentText className="who" text={entry.from.name} />
         <span className="badge">{entry.kind}</span>
         <time className="when">{formatTime(entry.at)}</time>
       </div>
-      <p className="text">{entry.text}</p>
+      <p className="text">
+        <AgentText text={entry.text} />
+      </p>
       <div className="entry-meta">
         {entry.askingPrice !== undefined && <Money cents={entry.askingPrice} />}
         {entry.category && <span className="tag">{entry.category}</span>}

@@ -3,6 +3,7 @@ import type { SessionInfo } from "../../../http/api-types.ts";
 import { post } from "../api/client.ts";
 import type { StreamState } from "../api/events.ts";
 import { Link, navigate } from "../router.tsx";
+import { AgentText } from "./AgentText.tsx";
 
 const PHASE: Record<SessionInfo["market"]["phase"], string> = {
   waiting: "waiting to open",
@@ -32,7 +33,7 @@ export function Header({
         <Link to="/">Haggle</Link>
         {session && (
           <span className="market-name">
-            {session.market.name}{" "}
+            <AgentText text={session.market.name} />{" "}
             <span className={`badge phase-${session.market.phase}`}>{PHASE[session.market.phase]}</span>
           </span>
         )}
@@ -48,7 +49,7 @@ export function Header({
         )}
         {user ? (
           <span className="who-am-i">
-            {user.name}{" "}
+            <AgentText text={user.name} />{" "}
             <button type="button" className="link" onClick={() => logout.mutate()}>
               Sign out
             </button>

@@ -1,5 +1,6 @@
 import type { ThreadSummary } from "../../../http/api-types.ts";
 import { Link } from "../router.tsx";
+import { AgentText } from "./AgentText.tsx";
 import { Money } from "./Money.tsx";
 import { ThreadView } from "./ThreadView.tsx";
 
@@ -10,11 +11,12 @@ export function ThreadCard({ thread, showItem = false }: { thread: ThreadSummary
       <header>
         {showItem && (
           <Link to={`/listings/${encodeURIComponent(thread.listingId)}`} className="item-link">
-            {thread.item}
+            <AgentText text={thread.item} />
           </Link>
         )}
         <span>
-          {thread.seller.name} (selling) and {thread.buyer.name} (buying)
+          <AgentText text={thread.seller.name} /> (selling) and <AgentText text={thread.buyer.name} />{" "}
+          (buying)
         </span>
         <span className={`badge status-${thread.status}`}>{thread.status}</span>
         {thread.deal && (

@@ -1,6 +1,7 @@
 import type { ThreadTranscript } from "../../../http/api-types.ts";
 import { useThread } from "../api/queries.ts";
 import { formatTime } from "../format.ts";
+import { AgentText } from "./AgentText.tsx";
 import { ErrorNote } from "./ErrorNote.tsx";
 import { Money } from "./Money.tsx";
 
@@ -52,10 +53,12 @@ export function ThreadView({ id }: { id: string }) {
     <ol className="transcript">
       {turns.map((turn) => (
         <li key={turn.key} className={`turn ${turn.kind}`}>
-          <span className="who">{turn.from}</span>
+          <AgentText className="who" text={turn.from} />
           <time className="when">{formatTime(turn.at)}</time>
           {turn.kind === "message" ? (
-            <p className="text">{turn.text}</p>
+            <p className="text">
+              <AgentText text={turn.text} />
+            </p>
           ) : (
             <p className="offer">
               Offer <Money cents={turn.price} />

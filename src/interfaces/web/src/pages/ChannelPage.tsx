@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from "react";
 import { useChannel, usePeople, useSession } from "../api/queries.ts";
 import { ChannelEntryRow } from "../components/ChannelEntryRow.tsx";
 import { ErrorNote } from "../components/ErrorNote.tsx";
+import { visibleText } from "../text-pieces.ts";
 import { useDebounced } from "../useDebounced.ts";
 
 /** The market's shared channel: listings, want ads and messages, newest first, updated live. */
@@ -59,7 +60,7 @@ export function ChannelPage() {
             <option value="">Everyone</option>
             {(people.data ?? []).map((ref) => (
               <option key={ref.id} value={ref.id}>
-                {ref.name}
+                {visibleText(ref.name)}
               </option>
             ))}
           </select>

@@ -4,6 +4,7 @@ import type { AcceptInviteBody, SessionInfo } from "../../../http/api-types.ts";
 import { post, segment } from "../api/client.ts";
 import { keys } from "../api/keys.ts";
 import { useInvite } from "../api/queries.ts";
+import { AgentText } from "../components/AgentText.tsx";
 import { ErrorNote, fieldError } from "../components/ErrorNote.tsx";
 import { Field } from "../components/Field.tsx";
 import { Link, navigate } from "../router.tsx";
@@ -52,7 +53,9 @@ export function InvitePage({ code }: { code: string }) {
   if (info.status !== "unused") {
     return (
       <section className="narrow">
-        <h1>{info.market || "Invite"}</h1>
+        <h1>
+          <AgentText text={info.market || "Invite"} />
+        </h1>
         <div className="error" role="alert">
           <p>{REFUSED[info.status]}</p>
         </div>
@@ -65,7 +68,9 @@ export function InvitePage({ code }: { code: string }) {
   return (
     <section className="narrow">
       <p className="eyebrow">You are invited to</p>
-      <h1>{info.market}</h1>
+      <h1>
+        <AgentText text={info.market} />
+      </h1>
       <p>
         Make an account. Then tell your agent what you sell and what you want, and it trades for you in the
         market.

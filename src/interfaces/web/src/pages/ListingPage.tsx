@@ -1,4 +1,5 @@
 import { useListing } from "../api/queries.ts";
+import { AgentText } from "../components/AgentText.tsx";
 import { ErrorNote } from "../components/ErrorNote.tsx";
 import { Money } from "../components/Money.tsx";
 import { ThreadCard } from "../components/ThreadCard.tsx";
@@ -16,14 +17,22 @@ export function ListingPage({ id }: { id: string }) {
         <Link to="/">← Channel</Link>
       </p>
       <article className="card listing">
-        <h1>{item.title}</h1>
+        <h1>
+          <AgentText text={item.title} />
+        </h1>
         <p className="listing-meta">
           <Money cents={item.askingPrice} /> <span className="tag">{item.category}</span>{" "}
           <span className="tag">{item.condition}</span>{" "}
           <span className={`badge status-${item.status}`}>{item.status}</span>
         </p>
-        <p>Sold by {item.seller.name}</p>
-        {item.description && <p className="text">{item.description}</p>}
+        <p>
+          Sold by <AgentText text={item.seller.name} />
+        </p>
+        {item.description && (
+          <p className="text">
+            <AgentText text={item.description} />
+          </p>
+        )}
         {item.flaws.length > 0 && (
           <>
             <h2>Flaws</h2>
@@ -31,7 +40,9 @@ export function ListingPage({ id }: { id: string }) {
               {item.flaws.map((flaw, index) => (
                 // Flaws are plain strings that may repeat; their place is their identity.
                 // biome-ignore lint/suspicious/noArrayIndexKey: a list that never reorders
-                <li key={index}>{flaw}</li>
+                <li key={index}>
+                  <AgentText text={flaw} />
+                </li>
               ))}
             </ul>
           </>

@@ -1,4 +1,5 @@
 import { useMe, useSession } from "../api/queries.ts";
+import { AgentText } from "../components/AgentText.tsx";
 import { ErrorNote } from "../components/ErrorNote.tsx";
 import { InterviewEditor } from "../components/interview/InterviewEditor.tsx";
 import { Money } from "../components/Money.tsx";
@@ -32,7 +33,9 @@ export function MePage() {
   const phase = session.data?.market.phase;
   return (
     <section className="me">
-      <h1>{page.account.name}</h1>
+      <h1>
+        <AgentText text={page.account.name} />
+      </h1>
       {!page.joined && (
         <p className="banner">
           {phase === "waiting"
@@ -61,8 +64,10 @@ export function MePage() {
             <ul className="plain">
               {page.listings.map((listing) => (
                 <li key={listing.id}>
-                  <Link to={`/listings/${encodeURIComponent(listing.id)}`}>{listing.title}</Link> ·{" "}
-                  <Money cents={listing.askingPrice} />{" "}
+                  <Link to={`/listings/${encodeURIComponent(listing.id)}`}>
+                    <AgentText text={listing.title} />
+                  </Link>{" "}
+                  · <Money cents={listing.askingPrice} />{" "}
                   <span className={`badge status-${listing.status}`}>{listing.status}</span>
                 </li>
               ))}
@@ -77,7 +82,7 @@ export function MePage() {
             <ul className="plain">
               {page.wantAds.map((want) => (
                 <li key={want.id}>
-                  <span className="text">{want.description}</span>{" "}
+                  <AgentText className="text" text={want.description} />{" "}
                   <span className={`badge status-${want.status}`}>{want.status}</span>
                 </li>
               ))}

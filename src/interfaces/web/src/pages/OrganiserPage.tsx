@@ -4,6 +4,7 @@ import type { OrganiserLoginBody, SessionInfo } from "../../../http/api-types.ts
 import { post } from "../api/client.ts";
 import { keys } from "../api/keys.ts";
 import { useOrganiser, useSession } from "../api/queries.ts";
+import { AgentText } from "../components/AgentText.tsx";
 import { ErrorNote } from "../components/ErrorNote.tsx";
 import { AnalysisPanel } from "../components/organiser/AnalysisPanel.tsx";
 import { InviteList } from "../components/organiser/InviteList.tsx";
@@ -60,7 +61,9 @@ export function OrganiserPage() {
   const unused = page.invites.filter((invite) => !invite.usedBy);
   return (
     <section className="organiser">
-      <h1>{page.market.name}</h1>
+      <h1>
+        <AgentText text={page.market.name} />
+      </h1>
       <MarketControls market={page.market} />
       <Totals totals={page.totals} />
       <AnalysisPanel analysis={page.analysis} />

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { InterviewForm, MyPage } from "../../../../http/api-types.ts";
 import { post } from "../../api/client.ts";
 import { keys } from "../../api/keys.ts";
+import { AgentText } from "../AgentText.tsx";
 import { ErrorNote } from "../ErrorNote.tsx";
 
 const or = (text: string, fallback: string) => (text.trim() ? text : fallback);
@@ -46,7 +47,9 @@ export function InterviewReview({
               {form.items.map((item, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a read-only copy of the form's rows
                 <tr key={index}>
-                  <td>{item.title}</td>
+                  <td>
+                    <AgentText text={item.title} />
+                  </td>
                   <td>{item.condition}</td>
                   <td>{item.askingPrice}</td>
                   <td>{item.reserve}</td>
@@ -70,7 +73,9 @@ export function InterviewReview({
               {form.wants.map((want, index) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a read-only copy of the form's rows
                 <tr key={index}>
-                  <td>{want.description}</td>
+                  <td>
+                    <AgentText text={want.description} />
+                  </td>
                   <td>{want.maxPrice}</td>
                 </tr>
               ))}

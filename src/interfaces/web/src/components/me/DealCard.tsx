@@ -1,5 +1,6 @@
 import type { MyDeal } from "../../../../http/api-types.ts";
 import { segment } from "../../api/client.ts";
+import { AgentText } from "../AgentText.tsx";
 import { ErrorNote } from "../ErrorNote.tsx";
 import { Money } from "../Money.tsx";
 import { SurveyForm } from "./SurveyForm.tsx";
@@ -18,12 +19,12 @@ export function DealCard({ deal }: { deal: MyDeal }) {
     <article className="card deal" aria-label={`Deal ${deal.id}`}>
       <header>
         <h3>
-          {deal.role === "seller" ? "Sold" : "Bought"}: <span className="text">{deal.item}</span>
+          {deal.role === "seller" ? "Sold" : "Bought"}: <AgentText text={deal.item} />
         </h3>
         <span className={`badge status-${deal.status}`}>{deal.status}</span>
       </header>
       <p>
-        {deal.role === "seller" ? "Sold to" : "Bought from"} {deal.counterpart.name} for{" "}
+        {deal.role === "seller" ? "Sold to" : "Bought from"} <AgentText text={deal.counterpart.name} /> for{" "}
         <Money cents={deal.price} /> · deal {deal.id}
         {settled(deal) && (
           <>
@@ -44,7 +45,7 @@ export function DealCard({ deal }: { deal: MyDeal }) {
         <>
           <div className="handover">
             <span>
-              Hand-over: you {mine ? "✓ done" : "not yet"}, {deal.counterpart.name}{" "}
+              Hand-over: you {mine ? "✓ done" : "not yet"}, <AgentText text={deal.counterpart.name} />{" "}
               {theirs ? "✓ done" : "not yet"}
             </span>
             <button

@@ -1,4 +1,5 @@
 import type { MyPage } from "../../../../http/api-types.ts";
+import { AgentText } from "../AgentText.tsx";
 import { Money } from "../Money.tsx";
 
 /** My mandate with its secrets: shown on my page only, to me only. */
@@ -51,7 +52,9 @@ export function MandateCard({ page }: { page: MyPage }) {
           <tbody>
             {mandate.items.map((item) => (
               <tr key={item.id}>
-                <td>{item.title}</td>
+                <td>
+                  <AgentText text={item.title} />
+                </td>
                 <td>{item.condition}</td>
                 <td>
                   <Money cents={item.askingPrice} />
@@ -76,7 +79,9 @@ export function MandateCard({ page }: { page: MyPage }) {
           <tbody>
             {mandate.wants.map((want) => (
               <tr key={want.id}>
-                <td>{want.description}</td>
+                <td>
+                  <AgentText text={want.description} />
+                </td>
                 <td>
                   <Money cents={want.maxPrice} />
                 </td>
@@ -87,12 +92,12 @@ export function MandateCard({ page }: { page: MyPage }) {
       )}
       {mandate.persona && (
         <p>
-          <strong>Persona:</strong> <span className="text">{mandate.persona}</span>
+          <strong>Persona:</strong> <AgentText className="text" text={mandate.persona} />
         </p>
       )}
       {mandate.instructions && (
         <p>
-          <strong>Instructions:</strong> <span className="text">{mandate.instructions}</span>
+          <strong>Instructions:</strong> <AgentText className="text" text={mandate.instructions} />
         </p>
       )}
     </section>

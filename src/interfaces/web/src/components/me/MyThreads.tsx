@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { ThreadSummary } from "../../../../http/api-types.ts";
 import { formatTime } from "../../format.ts";
 import { Link } from "../../router.tsx";
+import { AgentText } from "../AgentText.tsx";
 import { Money } from "../Money.tsx";
 import { ThreadView } from "../ThreadView.tsx";
 
@@ -15,10 +16,10 @@ function ThreadRow({ thread, me }: { thread: ThreadSummary; me: string | undefin
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <Link to={`/listings/${encodeURIComponent(thread.listingId)}`} className="item-link">
-            {thread.item}
+            <AgentText text={thread.item} />
           </Link>{" "}
-          {selling ? "selling to" : "buying from"} {other.name} · asking <Money cents={thread.askingPrice} />{" "}
-          · {thread.offersMade} offers ·{" "}
+          {selling ? "selling to" : "buying from"} <AgentText text={other.name} /> · asking{" "}
+          <Money cents={thread.askingPrice} /> · {thread.offersMade} offers ·{" "}
           <span className={`badge status-${thread.status}`}>{thread.status}</span>{" "}
           <time className="when">{formatTime(thread.updatedAt)}</time>
         </summary>

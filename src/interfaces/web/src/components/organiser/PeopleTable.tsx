@@ -1,4 +1,5 @@
 import type { OrganiserPage } from "../../../../http/api-types.ts";
+import { AgentText } from "../AgentText.tsx";
 
 /** Who has joined, how far their interview is, and whether their agent is in the market. */
 export function PeopleTable({ people }: { people: OrganiserPage["people"] }) {
@@ -16,7 +17,9 @@ export function PeopleTable({ people }: { people: OrganiserPage["people"] }) {
       <tbody>
         {people.map((person) => (
           <tr key={person.accountId}>
-            <td>{person.name}</td>
+            <td>
+              <AgentText text={person.name} />
+            </td>
             <td>
               <span className={`badge interview-${person.interview.replace(" ", "-")}`}>
                 {person.interview}
