@@ -7,7 +7,7 @@
  * text that looks like markup stays text. Screenshots of every page go to test/artifacts/serve/.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -199,6 +199,19 @@ describe("haggle serve in the browser", () => {
     const [annInvite, bobInvite] = (await links.allTextContents()).map((text) => text.trim());
     expect(annInvite).toMatch(/\/invite\/\S+$/);
     await shot(o, "organiser-invites");
+    // The CSV is made in the browser from the same links.
+    const [download] = await Promise.all([
+      o.waitForEvent("download"),
+      o
+        .locator(".invites")
+        .filter({ hasText: "2 new invite links" })
+        .getByRole("button", { name: "Download CSV" })
+        .click(),
+    ]);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.split("\r\n")[0]).toBe("code,url,login_url,used_by");
+    expect(csv).toContain(annInvite);
+    expect(csv).toContain(bobInvite);
 
     // Two people, each in a browser of their own.
     const annContext = await browser.newContext({ viewport });
@@ -231,6 +244,13 @@ describe("haggle serve in the browser", () => {
       },
       "ann",
     );
+    // An invite works once, and a made-up one not at all: each says so plainly.
+    await bob.page.goto(annInvite!);
+    await bob.page.getByText("This invite has already been used.").waitFor();
+    await shot(bob.page, "invite-used");
+    await bob.page.goto(`${server.base}/invite/not-a-real-code`);
+    await bob.page.getByText("This invite code is not one of this market's.").waitFor();
+
     await joinAndConfirm(
       bob.page,
       bobInvite!,
@@ -249,15 +269,9 @@ describe("haggle serve in the browser", () => {
       "bob",
     );
 
-    // The organiser sees both interviews finished, then opens the market.
+    // The organiser's page, left open, shows both interviews finished; then the market opens.
     await expect
-      .poll(
-        async () => {
-          await o.reload();
-          return o.locator("table.people").getByText("confirmed").count();
-        },
-        { timeout: 15_000 },
-      )
+      .poll(() => o.locator("table.people").getByText("confirmed").count(), { timeout: 20_000 })
       .toBe(2);
     await o.getByRole("button", { name: "Open the market" }).click();
     await o.getByRole("button", { name: "Close the market" }).waitFor();
@@ -278,6 +292,17 @@ describe("haggle serve in the browser", () => {
     expect(price, "the deal's price").toBeDefined();
     expect(Number(price)).toBeGreaterThanOrEqual(Number(ANN.reserve));
     expect(Number(price)).toBeLessThanOrEqual(Number(BOB.maxPrice));
+    // The memo is there for both sides, and the agent can be paused and started again.
+    const memo = await annDeal.getByRole("link", { name: "memo (Markdown)" }).getAttribute("href");
+    for (const { page } of [ann, bob]) {
+      const response = await page.request.get(`${server.base}${memo}`);
+      expect(response.status()).toBe(200);
+      expect(await response.text()).toContain("Brompton folding bike");
+    }
+    await ann.page.getByRole("button", { name: "Pause my agent" }).click();
+    await ann.page.getByText("Your agent is paused.").waitFor();
+    await ann.page.getByRole("button", { name: "Resume my agent" }).click();
+    await ann.page.getByText("Your agent is trading.").waitFor();
     await shot(ann.page, "me-ann-deal");
     await shot(bob.page, "me-bob-deal");
     await shot(o, "organiser-open");
@@ -354,6 +379,20 @@ describe("haggle serve in the browser", () => {
     await shot(ann.page, "me-ann-after");
     await shot(bob.page, "me-bob-after");
 
+    // Signing in again: a wrong password is refused where it was typed, the right one opens the channel.
+    const laterContext = await browser.newContext({ viewport });
+    const later = await watchedPage(laterContext);
+    await later.page.goto(`${server.base}/me`);
+    await later.page.waitForURL(/\/login$/);
+    await later.page.getByLabel("Name").fill(BOB.name);
+    await later.page.getByLabel("Password").fill("not-his-password");
+    await later.page.getByRole("button", { name: "Sign in" }).click();
+    await later.page.getByRole("alert").waitFor();
+    await shot(later.page, "login-refused");
+    await later.page.getByLabel("Password").fill(BOB.password);
+    await later.page.getByRole("button", { name: "Sign in" }).click();
+    await later.page.getByRole("heading", { name: "# market" }).waitFor();
+
     // The organiser closes the market and reads the analysis.
     await o.getByRole("button", { name: "Close the market" }).click();
     await o.getByRole("button", { name: "Yes, close it" }).click();
@@ -362,7 +401,7 @@ describe("haggle serve in the browser", () => {
     await o.waitForTimeout(1_000);
     await shot(o, "organiser-closed");
 
-    for (const watched of [organiser, ann, bob]) {
+    for (const watched of [organiser, ann, bob, later]) {
       expect(watched.dialogs).toEqual([]);
       expect(watched.errors).toEqual([]);
     }

@@ -56,5 +56,14 @@ export const useThread = (id: string) =>
 
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => get<MyPage>("/api/me") });
 
+/**
+ * The organiser's page. People signing up and finishing their interview are not market events, so
+ * the page also asks again every few seconds while it is on screen.
+ */
 export const useOrganiser = (enabled = true) =>
-  useQuery({ queryKey: keys.organiser, queryFn: () => get<OrganiserPage>("/api/organiser"), enabled });
+  useQuery({
+    queryKey: keys.organiser,
+    queryFn: () => get<OrganiserPage>("/api/organiser"),
+    enabled,
+    refetchInterval: 4_000,
+  });

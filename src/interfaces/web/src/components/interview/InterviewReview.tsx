@@ -86,9 +86,13 @@ export function InterviewReview({
           <strong>Budget:</strong> {or(form.budget, "none")}
         </p>
         <h3>Persona</h3>
-        <p className="text">{or(form.persona, "No persona: your agent will be plain and polite.")}</p>
+        <p className="text">
+          <AgentText text={or(form.persona, "No persona: your agent will be plain and polite.")} />
+        </p>
         <h3>Instructions</h3>
-        <p className="text">{or(form.instructions, "None.")}</p>
+        <p className="text">
+          <AgentText text={or(form.instructions, "None.")} />
+        </p>
       </div>
       {Object.keys(errors).length > 0 && (
         <div className="error" role="alert">

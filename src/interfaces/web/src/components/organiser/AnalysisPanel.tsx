@@ -1,4 +1,6 @@
+import { useQueryClient } from "@tanstack/react-query";
 import type { OrganiserPage } from "../../../../http/api-types.ts";
+import { keys } from "../../api/keys.ts";
 
 const REPORT = "/api/organiser/analysis";
 
@@ -7,6 +9,7 @@ const REPORT = "/api/organiser/analysis";
  * server makes the report when it is first asked for (and again when survey answers came in since).
  */
 export function AnalysisPanel({ analysis }: { analysis: OrganiserPage["analysis"] }) {
+  const client = useQueryClient();
   if (!analysis) return null;
   const url = analysis.url || REPORT;
   return (
@@ -28,7 +31,13 @@ export function AnalysisPanel({ analysis }: { analysis: OrganiserPage["analysis"
       {!analysis.ready && (
         <p className="muted">The report is made when first opened: this takes a few seconds.</p>
       )}
-      <iframe title="Analysis report" src={url} sandbox="" className="report" />
+      <iframe
+        title="Analysis report"
+        src={url}
+        sandbox=""
+        className="report"
+        onLoad={() => void client.invalidateQueries({ queryKey: keys.organiser })}
+      />
     </section>
   );
 }
