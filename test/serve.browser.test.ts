@@ -233,6 +233,7 @@ describe("haggle serve in the browser", () => {
         // A bad answer first: the server's check shows beside the field, naming the fix.
         await page.getByLabel("Item 1 least I'd accept").fill("$500");
         await page.getByText(/is above your asking price/).waitFor();
+        await shot(page, "interview-error-ann");
         await page.getByLabel("Item 1 least I'd accept").fill(`$${ANN.reserve}`);
         await page.getByRole("button", { name: "Add an item to sell" }).click();
         await page.getByLabel("Item 2 title").fill(HOSTILE);
@@ -304,6 +305,12 @@ describe("haggle serve in the browser", () => {
     await ann.page.getByRole("button", { name: "Resume my agent" }).click();
     await ann.page.getByText("Your agent is trading.").waitFor();
     await shot(ann.page, "me-ann-deal");
+    await ann.page.getByRole("link", { name: "Channel" }).click();
+    await ann.page.getByRole("heading", { name: "# market" }).waitFor();
+    await ann.page.locator("li.entry").first().waitFor();
+    await ann.page.screenshot({ path: join(ARTIFACTS, "channel-ann.png") });
+    await ann.page.goBack();
+    await ann.page.getByRole("heading", { name: "My deals" }).waitFor();
     await shot(bob.page, "me-bob-deal");
     await shot(o, "organiser-open");
 

@@ -4,17 +4,19 @@ import type { MarketEventMessage, MarketInfo, SessionInfo } from "../../../http/
 import { keys } from "./keys.ts";
 
 /** How long events are gathered before the pages refetch: a busy market sends many a second. */
-const BATCH_MS = 200;
+const BATCH_MS = 400;
 
 export type StreamState = "connecting" | "live" | "reconnecting";
 
-/** Marks stale what a batch of events touched; react-query refetches only what is on screen. */
+/**
+ * Marks stale what a batch of events touched; react-query refetches only what is on screen. The
+ * session is not among them: the market's phase comes on its own event.
+ */
 export function invalidateFor(client: QueryClient, events: readonly MarketEventMessage[]): void {
   if (events.length === 0) return;
   void client.invalidateQueries({ queryKey: keys.channel });
   void client.invalidateQueries({ queryKey: keys.me });
   void client.invalidateQueries({ queryKey: keys.organiser });
-  void client.invalidateQueries({ queryKey: keys.session });
   const listings = new Set<string>();
   const threads = new Set<string>();
   let unscoped = false;

@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { InterviewBody, InterviewForm, InterviewState, MyPage } from "../../../../http/api-types.ts";
-import { put } from "../../api/client.ts";
+import { ApiFailure, put } from "../../api/client.ts";
 import { keys } from "../../api/keys.ts";
 
 const DELAY_MS = 500;
@@ -38,6 +38,12 @@ export function useAutosave(form: InterviewForm, initialErrors: Record<string, s
         return state;
       } catch (error) {
         if (request === latest.current) {
+          // A field the server refused outright ("form.items.0.title: keep it under 400 characters")
+          // is shown beside that field, like the interview's own checks.
+          if (error instanceof ApiFailure && error.field?.startsWith("form.")) {
+            const path = error.field.slice("form.".length);
+            setErrors((old) => ({ ...old, [path]: error.message }));
+          }
           setFailure(error);
           setStatus("failed");
         }
@@ -53,6 +59,14 @@ export function useAutosave(form: InterviewForm, initialErrors: Record<string, s
     const timer = setTimeout(() => void save(form), DELAY_MS);
     return () => clearTimeout(timer);
   }, [form, save]);
+
+  // Leaving before the last change reached the server asks first.
+  useEffect(() => {
+    if (status === "saved") return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [status]);
 
   const flush = useCallback(() => save(form), [form, save]);
   return { errors, status, failure, flush };
