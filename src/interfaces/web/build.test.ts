@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../paths.ts";
-import { WEB_SOURCES, webBuild } from "./build.ts";
+import { SHARED_SOURCES, WEB_SOURCES, webBuild } from "./build.ts";
 
 describe("the web app's build", () => {
   let root: string;
@@ -20,7 +20,9 @@ describe("the web app's build", () => {
   beforeAll(() => {
     // A copy of the package holding only what the build reads, so the test never touches dist/ of the checkout.
     root = mkdtempSync(join(tmpdir(), "haggle-web-build-"));
-    cpSync(join(projectRoot(), WEB_SOURCES), join(root, WEB_SOURCES), { recursive: true });
+    for (const folder of [WEB_SOURCES, ...SHARED_SOURCES]) {
+      cpSync(join(projectRoot(), folder), join(root, folder), { recursive: true });
+    }
     symlinkSync(join(projectRoot(), "node_modules"), join(root, "node_modules"), "dir");
   });
 

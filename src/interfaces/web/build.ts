@@ -12,6 +12,12 @@ import { projectRoot } from "../../paths.ts";
 /** Where the web app's sources are, relative to the package root. */
 export const WEB_SOURCES = join("src", "interfaces", "web");
 
+/**
+ * Sources outside it that the app's code imports (the domain's hidden-text, for showing agent text):
+ * a change there makes a new build too. Its type-only imports (api-types) leave nothing in the build.
+ */
+export const SHARED_SOURCES = [join("src", "domain")];
+
 const READY = ".ready";
 
 export interface WebBuildOptions {
@@ -31,7 +37,6 @@ export interface WebBuild {
 /** Every source file's path, size and time, and the versions of the tools, so any change makes a new build. */
 export function webSignature(root: string): string {
   const hash = createHash("sha256");
-  const sources = join(root, WEB_SOURCES);
   const walk = (dir: string) => {
     const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     for (const entry of entries) {
@@ -43,7 +48,8 @@ export function webSignature(root: string): string {
       }
     }
   };
-  walk(sources);
+  walk(join(root, WEB_SOURCES));
+  for (const shared of SHARED_SOURCES) walk(join(root, shared));
   for (const name of ["vite", "@vitejs/plugin-react", "react", "react-dom", "@tanstack/react-query"]) {
     hash.update(`${name}@${versionOf(root, name)}\n`);
   }

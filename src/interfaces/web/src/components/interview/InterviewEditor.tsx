@@ -2,7 +2,7 @@ import { useState } from "react";
 import type { InterviewForm, InterviewState } from "../../../../http/api-types.ts";
 import { ErrorNote } from "../ErrorNote.tsx";
 import { Field } from "../Field.tsx";
-import { blankItem, blankWant, shownPaths } from "./blank.ts";
+import { blankItem, blankWant, errorsToShow, shownPaths } from "./blank.ts";
 import { InterviewReview } from "./InterviewReview.tsx";
 import { ItemFields } from "./ItemFields.tsx";
 import { type SaveStatus, useAutosave } from "./useAutosave.ts";
@@ -19,18 +19,22 @@ const STATUS: Record<SaveStatus, string> = {
 export function InterviewEditor({ initial }: { initial: InterviewState }) {
   const [form, setForm] = useState<InterviewForm>(initial.form);
   const [reviewing, setReviewing] = useState(false);
-  const { errors, status, failure, flush } = useAutosave(form, initial.errors);
+  const [askedForReview, setAskedForReview] = useState(false);
+  const { errors: allErrors, status, failure, flush } = useAutosave(form, initial.errors);
+  const errors = errorsToShow(allErrors, form, initial.form, askedForReview);
   const update = (patch: Partial<InterviewForm>) => setForm((current) => ({ ...current, ...patch }));
   const shown = shownPaths(form);
   const other = Object.entries(errors).filter(([path]) => !shown.has(path));
 
   if (reviewing) {
-    return <InterviewReview form={form} errors={errors} onBack={() => setReviewing(false)} />;
+    return <InterviewReview form={form} errors={allErrors} onBack={() => setReviewing(false)} />;
   }
 
   const review = async () => {
+    setAskedForReview(true);
     const state = await flush();
     if (state && Object.keys(state.errors).length === 0) setReviewing(true);
+    else document.querySelector<HTMLElement>(".interview [aria-invalid='true']")?.focus();
   };
 
   return (
