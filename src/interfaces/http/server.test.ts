@@ -297,7 +297,7 @@ describe("the served market's HTTP API", () => {
       "content-type": "application/x-www-form-urlencoded",
     });
     expect(form.status).toBe(400);
-    expect((await form.json()).error.field).toBe("content-type");
+    expect(((await form.json()) as { error: { field: string } }).error.field).toBe("content-type");
     const same = await org.raw(
       "POST",
       "/api/organiser/invites",
