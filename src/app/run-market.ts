@@ -145,8 +145,9 @@ async function execute(
     : undefined;
   const agents = new Map<string, Agent>();
   // A live market resumes from its log (outside input cannot be re-derived); a simulation re-derives
-  // its stored events from the seed and checks them one by one.
-  const replayed = live && !fresh;
+  // its stored events from the seed and checks them one by one. A live market killed before its
+  // first batch was written has an empty log: it starts again from its start, as if fresh.
+  const replayed = live && !fresh && stored.length > 0;
   const sink = new BatchingSink((batch) => locked.then(() => store.append(record.marketId, batch)), {
     ...(replayed ? { after: stored.length } : { stored }),
     batchSize: 5000,

@@ -3,8 +3,9 @@ import type { MiddlewareHandler } from "hono";
 import { ApiRequestError } from "./http-error.ts";
 
 /**
- * At most `limit` requests per `windowMs` from one address to the routes it guards (sign-in, invites):
- * guessing a password or an invite code then takes years. In memory: a restart forgives.
+ * At most `limit` failed requests per `windowMs` from one address to the routes it guards (sign-in,
+ * invites): guessing a password or an invite code then takes years, while people signing in right
+ * (a whole office behind one address) are never slowed. In memory: a restart forgives.
  */
 export function rateLimit(limit: number, windowMs: number): MiddlewareHandler {
   const hits = new Map<string, number[]>();
@@ -25,9 +26,11 @@ export function rateLimit(limit: number, windowMs: number): MiddlewareHandler {
         429,
       );
     }
-    recent.push(now);
-    hits.set(address, recent);
-    if (hits.size > 10_000) hits.clear();
     await next();
+    if (c.res.status >= 400) {
+      recent.push(now);
+      hits.set(address, recent);
+      if (hits.size > 10_000) hits.clear();
+    }
   };
 }
