@@ -6,13 +6,13 @@
  * over and answers the survey; `haggle analyze` on the run then reports their answers. Agent and owner
  * text that looks like markup stays text. Screenshots of every page go to test/artifacts/serve/.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
+import { type ServedMarket, startServe } from "./support/serve-process.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = join(repoRoot, "test", "artifacts", "serve");
@@ -31,47 +31,6 @@ const SECRETS = {
 
 const root = mkdtempSync(join(tmpdir(), "haggle-serve-browser-"));
 const serveDir = join(root, "serve");
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  organiserUrl: string;
-  output: () => string;
-}
-
-/** `haggle serve` as a user starts it; resolves once it has printed its address and organiser link. */
-function startServer(config: string): Promise<Server> {
-  const child = spawn(
-    "node",
-    [join(repoRoot, "bin/haggle.js"), "serve", "--config", config, "--dir", serveDir, "--port", "0"],
-    { cwd: repoRoot, env: process.env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let stdout = "";
-  let stderr = "";
-  const output = () => `stdout:\n${stdout}\nstderr:\n${stderr}`;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`haggle serve did not start in 90 s\n${output()}`)),
-      90_000,
-    );
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const base = /served at (http:\/\/\S+)/.exec(stdout)?.[1];
-      const organiserUrl = /Organiser page[^:]*: (http:\/\/\S+)/.exec(stdout)?.[1];
-      if (base && organiserUrl) {
-        clearTimeout(timer);
-        resolve({ child, base, organiserUrl, output });
-      }
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`haggle serve exited with ${code}\n${output()}`));
-    });
-  });
-}
 
 /** A page that records what must never happen: a dialog (a script ran), an uncaught error. */
 interface Watched {
@@ -128,7 +87,8 @@ async function everything(page: Page): Promise<string> {
 }
 
 describe("haggle serve in the browser", () => {
-  let server: Server;
+  let server: ServedMarket;
+  let organiserUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -155,7 +115,9 @@ describe("haggle serve in the browser", () => {
         "  all: engine:strong",
       ].join("\n"),
     );
-    server = await startServer(config);
+    // As a user starts it; it builds the web app first if its sources changed.
+    server = await startServe(["--config", config, "--dir", serveDir]);
+    organiserUrl = `${server.url}/organiser?token=${server.organiserToken}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -174,10 +136,8 @@ describe("haggle serve in the browser", () => {
   afterAll(async () => {
     await browser?.close();
     if (server && server.child.exitCode === null) {
-      const exited = new Promise((resolve) => server.child.once("exit", resolve));
-      server.child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      if (server.child.exitCode === null) server.child.kill("SIGKILL");
+      await Promise.race([server.stop(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      if (server.child.exitCode === null) await server.kill();
     }
     rmSync(root, { recursive: true, force: true });
   });
@@ -189,7 +149,7 @@ describe("haggle serve in the browser", () => {
     const o = organiser.page;
 
     // The organiser: the printed link signs in and drops the token from the address.
-    await o.goto(server.organiserUrl);
+    await o.goto(organiserUrl);
     await o.waitForURL(/\/organiser$/);
     await o.getByRole("heading", { name: "browser-market" }).waitFor();
     await o.getByLabel("Number of invites").fill("2");
@@ -249,7 +209,7 @@ describe("haggle serve in the browser", () => {
     await bob.page.goto(annInvite!);
     await bob.page.getByText("This invite has already been used.").waitFor();
     await shot(bob.page, "invite-used");
-    await bob.page.goto(`${server.base}/invite/not-a-real-code`);
+    await bob.page.goto(`${server.url}/invite/not-a-real-code`);
     await bob.page.getByText("This invite code is not one of this market's.").waitFor();
 
     await joinAndConfirm(
@@ -296,7 +256,7 @@ describe("haggle serve in the browser", () => {
     // The memo is there for both sides, and the agent can be paused and started again.
     const memo = await annDeal.getByRole("link", { name: "memo (Markdown)" }).getAttribute("href");
     for (const { page } of [ann, bob]) {
-      const response = await page.request.get(`${server.base}${memo}`);
+      const response = await page.request.get(`${server.url}${memo}`);
       expect(response.status()).toBe(200);
       expect(await response.text()).toContain("Brompton folding bike");
     }
@@ -327,7 +287,7 @@ describe("haggle serve in the browser", () => {
       ["bob", bob.page, notThePrice(SECRETS.ann)],
     ] as const) {
       for (const path of ["/me", "/", listingPath!]) {
-        await page.goto(`${server.base}${path}`);
+        await page.goto(`${server.url}${path}`);
         await page.locator("main h1").first().waitFor();
         await page.waitForLoadState("networkidle");
         const text = await everything(page);
@@ -338,7 +298,7 @@ describe("haggle serve in the browser", () => {
 
     // The channel: hostile owner text is shown as the characters typed, and nothing runs or is injected.
     // Ann's posts only (the person filter): the built-in people's chatter has pushed hers down the page.
-    await bob.page.goto(`${server.base}/`);
+    await bob.page.goto(`${server.url}/`);
     await bob.page.getByLabel("Person").selectOption({ label: ANN.name });
     const hostileEntry = bob.page.locator("li.entry").filter({ hasText: "<script>alert('xss')</script>" });
     await hostileEntry.first().waitFor({ timeout: 60_000 });
@@ -350,12 +310,12 @@ describe("haggle serve in the browser", () => {
       .toBe(0);
     await bob.page.getByLabel("Search").fill("");
     const hostileListing = await hostileEntry.first().getByRole("link").getAttribute("href");
-    await bob.page.goto(`${server.base}${hostileListing}`);
+    await bob.page.goto(`${server.url}${hostileListing}`);
     await bob.page.getByRole("heading", { level: 1 }).filter({ hasText: "<img src=x" }).waitFor();
     await bob.page.waitForLoadState("networkidle");
     await shot(bob.page, "listing-hostile");
     for (const { page } of [ann, bob]) {
-      if (!page.url().endsWith(hostileListing!)) await page.goto(`${server.base}${hostileListing}`);
+      if (!page.url().endsWith(hostileListing!)) await page.goto(`${server.url}${hostileListing}`);
       await page.getByRole("heading", { level: 1 }).filter({ hasText: "<img src=x" }).waitFor();
       expect(await page.locator("img").count()).toBe(0);
       expect(await page.locator("script:not([src^='/assets/'])").count()).toBe(0);
@@ -372,7 +332,7 @@ describe("haggle serve in the browser", () => {
       [ann.page, "6", "7", "yes"],
       [bob.page, "4", "5", "no"],
     ] as const) {
-      await page.goto(`${server.base}/me`);
+      await page.goto(`${server.url}/me`);
       const deal = page.locator("article.deal").filter({ hasText: "Brompton folding bike" });
       await deal.getByRole("button", { name: /Handed over/ }).click();
       await expect.poll(() => deal.getByRole("button", { name: /Handed over/ }).isDisabled()).toBe(true);
@@ -389,7 +349,7 @@ describe("haggle serve in the browser", () => {
     // Signing in again: a wrong password is refused where it was typed, the right one opens the channel.
     const laterContext = await browser.newContext({ viewport });
     const later = await watchedPage(laterContext);
-    await later.page.goto(`${server.base}/me`);
+    await later.page.goto(`${server.url}/me`);
     await later.page.waitForURL(/\/login$/);
     await later.page.getByLabel("Name").fill(BOB.name);
     await later.page.getByLabel("Password").fill("not-his-password");
