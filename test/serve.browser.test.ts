@@ -99,13 +99,13 @@ describe("haggle serve in the browser", () => {
     }
     mkdirSync(ARTIFACTS, { recursive: true });
     const config = join(root, "market.yaml");
-    // Two market days in about two minutes, a few built-in people, everyone on the strong tier.
+    // Three market days in about three minutes (closed by the organiser sooner), a few built-in people, everyone on the strong tier.
     writeFileSync(
       config,
       [
         "name: browser-market",
         "seed: 11",
-        "days: 2",
+        "days: 3",
         "speed: 1440",
         "negotiations: public",
         "population:",
@@ -295,6 +295,7 @@ describe("haggle serve in the browser", () => {
       }
     }
     await shot(bob.page, "listing-bob");
+    await bob.page.screenshot({ path: join(ARTIFACTS, "listing-thread.png") });
 
     // The channel: hostile owner text is shown as the characters typed, and nothing runs or is injected.
     // Ann's posts only (the person filter): the built-in people's chatter has pushed hers down the page.

@@ -2,7 +2,8 @@ import { useState } from "react";
 import type { Invite } from "../../../../http/api-types.ts";
 import { download, toCsv } from "../../csv.ts";
 
-function CopyButton({ text, label }: { text: string; label: string }) {
+/** Copies a link; `caption` names it when there are two kinds side by side. */
+function CopyButton({ text, label, caption = "Copy" }: { text: string; label: string; caption?: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -15,7 +16,7 @@ function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <button type="button" className="secondary small" aria-label={label} onClick={() => void copy()}>
-      {copied ? "Copied" : "Copy"}
+      {copied ? "Copied" : caption}
     </button>
   );
 }
@@ -43,7 +44,16 @@ export function InviteList({ invites, title }: { invites: readonly Invite[]; tit
             {invite.usedBy ? (
               <span className="muted">used by {invite.usedBy}</span>
             ) : (
-              <CopyButton text={invite.url} label={`Copy invite link ${invite.code}`} />
+              <>
+                <CopyButton text={invite.url} label={`Copy invite link ${invite.code}`} />
+                {invite.loginUrl && (
+                  <CopyButton
+                    text={invite.loginUrl}
+                    label={`Copy one-time login link ${invite.code}`}
+                    caption="Copy login link"
+                  />
+                )}
+              </>
             )}
           </li>
         ))}
