@@ -151,6 +151,9 @@ async function execute(
   const sink = new BatchingSink((batch) => locked.then(() => store.append(record.marketId, batch)), {
     ...(replayed ? { after: stored.length } : { stored }),
     batchSize: 5000,
+    // People watch a live market as it happens: an event waits at most 10 ms to be written (the SSE
+    // stream shows only what is durable), where a simulation batches for half a second.
+    ...(live ? { maxDelayMs: 10 } : {}),
     read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
   });
   const roster = new RunRoster(dir, record);
@@ -205,6 +208,9 @@ async function execute(
       : {}),
   };
   const speed = record.config.speed ?? 1;
+  // A live market waits for its log to be open before its clock starts: people watching see its
+  // first events at once rather than seconds later, and its time starts when it can be recorded.
+  if (live) await locked;
   let result: SimulationResult;
   if (replayed) {
     const state = replay(stored, emptyState({ transcripts: "live" }));
