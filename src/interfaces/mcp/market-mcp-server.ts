@@ -1,0 +1,578 @@
+import { McpServer, ResourceTemplate } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { SubscribeRequestSchema, UnsubscribeRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import type { RemoteTurn } from "../../agents/remote-agent.ts";
+import { submitAction } from "../../app/commands/submit-action.ts";
+import { participantPage, participantViewer, threadTranscript } from "../../app/queries/index.ts";
+import { personRef } from "../../app/queries/person-ref.ts";
+import { HaggleError } from "../../domain/errors.ts";
+import type { Listing, WantAd } from "../../domain/listing.ts";
+import { type ActionType, actionSchema } from "../../engine/action.ts";
+import { audienceOf, canSee } from "../../engine/audience.ts";
+import type { MarketEvent } from "../../engine/event.ts";
+import { keywordsOf } from "../../engine/keywords.ts";
+import { listingKeywords, wantKeywords } from "../../engine/match-index.ts";
+import type { MarketState } from "../../engine/state.ts";
+import { viewFor } from "../../engine/view.ts";
+import type { McpMarket } from "./market-port.ts";
+
+export interface MarketMcpServerOptions {
+  market: McpMarket;
+  /** The one participant this server acts for: every action is theirs, every read from their side. */
+  participant: string;
+  /** Reported to the client as the server's version. */
+  version?: string;
+}
+
+const CENTS = "integer cents (1250 is $12.50)";
+
+/**
+ * The typed actions a participant may take, as tools: each one's input schema is the engine's own zod
+ * schema for the action (src/engine/action.ts) without `type`, `actor` (always the token's
+ * participant) and `idempotencyKey`, and strict, so an unknown field (an `actor`, say) is a schema
+ * error. System actions (register, open, close, fault, usage) are the market's own and not offered.
+ */
+const ACTION_TOOLS: { name: string; type: ActionType; title: string; description: string }[] = [
+  {
+    name: "post_listing",
+    type: "post-listing",
+    title: "Post a listing",
+    description: `Offer one of my mandate's items for sale in the channel (itemId from my_view's mandate.items). askingPrice in ${CENTS}, by default the mandate's; the engine refuses one below my reserve.`,
+  },
+  {
+    name: "withdraw_listing",
+    type: "withdraw-listing",
+    title: "Withdraw a listing",
+    description: "Take one of my active listings off the market.",
+  },
+  {
+    name: "post_want_ad",
+    type: "post-want-ad",
+    title: "Post a want ad",
+    description:
+      "Tell the channel I am looking for one of my mandate's wants (wantId from my_view's mandate.wants). Never states my max price.",
+  },
+  {
+    name: "send_message",
+    type: "send-message",
+    title: "Send a message",
+    description:
+      'Say something in one of my threads (where: the thread id) or in the public channel (where: "channel"). Words never bind: only offers and accepts do.',
+  },
+  {
+    name: "open_thread",
+    type: "open-thread",
+    title: "Open a negotiation",
+    description:
+      "Start a negotiation about a listing: as a buyer, name the listing and my wantId; as a seller answering a want ad, name my listingId and the wantAdId.",
+  },
+  {
+    name: "make_offer",
+    type: "make-offer",
+    title: "Make an offer",
+    description: `Offer a price (${CENTS}) in a thread (threadId), or as a buyer's first offer with listingId and wantId (opens the thread). A seller may not offer below their reserve; a buyer not above the max price or the budget left. expiresAt is market-clock ms.`,
+  },
+  {
+    name: "withdraw_offer",
+    type: "withdraw-offer",
+    title: "Withdraw an offer",
+    description: "Withdraw one of my open offers.",
+  },
+  {
+    name: "accept_offer",
+    type: "accept-offer",
+    title: "Accept an offer",
+    description:
+      "Accept an offer made to me, naming its id and the version I read (read_thread shows both); an offer that changed since is refused (offer/stale-version). The offer's maker then confirms the deal.",
+  },
+  {
+    name: "confirm_deal",
+    type: "confirm-deal",
+    title: "Confirm a deal",
+    description:
+      "Confirm a deal the other side accepted on my offer: the sale settles. Both people then hand the item over.",
+  },
+  {
+    name: "decline_thread",
+    type: "decline-thread",
+    title: "Decline a negotiation",
+    description: "End a negotiation without a deal.",
+  },
+  {
+    name: "mark_handed_over",
+    type: "mark-handed-over",
+    title: "Mark a hand-over done",
+    description:
+      "Mark my side of a confirmed deal's hand-over done; when both sides have, the deal is complete.",
+  },
+];
+
+const PLUMBING = { type: true, actor: true, idempotencyKey: true } as const;
+
+/** The engine's schema of one action type, as a tool's input: without its plumbing, strict. */
+function inputSchemaOf(type: ActionType): z.ZodObject<z.ZodRawShape> {
+  const schema = actionSchema.options.find((option) => option.shape.type.value === type);
+  if (!schema) throw new Error(`no action "${type}" in the engine's schema`);
+  return (schema as unknown as z.ZodObject<z.ZodRawShape>).omit(PLUMBING).strict();
+}
+
+/** A tool's successful answer: JSON text, for any client. */
+function ok(data: unknown): CallToolResult {
+  return { content: [{ type: "text", text: JSON.stringify(data) }] };
+}
+
+/**
+ * A tool's error: a Haggle error's code and message (an engine refusal's message never holds a secret
+ * number), anything else as an internal error without its details.
+ */
+function failure(error: unknown): CallToolResult {
+  const body = HaggleError.isInstance(error)
+    ? { code: error.code, message: error.message }
+    : { code: "internal", message: "the market could not do this; try again later" };
+  return { isError: true, content: [{ type: "text", text: JSON.stringify({ error: body }) }] };
+}
+
+/** A listing as anyone may see it: the listing record holds no reserve. */
+function publicListing(state: MarketState, listing: Listing) {
+  return {
+    id: listing.id,
+    title: listing.title,
+    description: listing.description,
+    condition: listing.condition,
+    category: listing.category,
+    ...(listing.ageYears !== undefined ? { ageYears: listing.ageYears } : {}),
+    flaws: listing.flaws,
+    askingPrice: listing.askingPrice,
+    status: listing.status,
+    seller: personRef(state, listing.seller),
+    postedAt: listing.postedAt,
+  };
+}
+
+function publicWantAd(state: MarketState, ad: WantAd) {
+  return {
+    id: ad.id,
+    description: ad.description,
+    ...(ad.category !== undefined ? { category: ad.category } : {}),
+    keywords: ad.keywords,
+    status: ad.status,
+    buyer: personRef(state, ad.buyer),
+    postedAt: ad.postedAt,
+  };
+}
+
+/** Whether every word of `query` is in `text` (case and accents aside). */
+function matchesQuery(query: string | undefined, ...texts: (string | undefined)[]): boolean {
+  if (!query) return true;
+  const words = keywordsOf(query);
+  if (words.length === 0) return true;
+  const have = new Set(keywordsOf(texts.filter(Boolean).join(" ")));
+  return words.every((word) => have.has(word));
+}
+
+/**
+ * Whether `event` (one `me` may see) is worth telling them: anything in their threads and deals, what
+ * they did or had refused, the market opening or closing, and public posts that match their open
+ * wants or their active listings. Other public posts only when asked for (`includePublic`).
+ */
+export function isRelevant(state: MarketState, me: string, event: MarketEvent): boolean {
+  const audience = audienceOf(state, event);
+  if (audience.kind === "participants") return audience.ids.includes(me);
+  if (event.actor === me) return true;
+  const self = state.participants.get(me);
+  if (!self) return false;
+  switch (event.type) {
+    case "market-opened":
+    case "market-closed":
+      return true;
+    case "listing-posted": {
+      const words = new Set(listingKeywords(event.listing));
+      return self.participant.mandate.wants.some(
+        (want) => !self.wantsTaken.has(want.id) && wantKeywords(want).some((word) => words.has(word)),
+      );
+    }
+    case "want-ad-posted": {
+      const words = new Set(wantKeywords(event.wantAd));
+      return self.listingIds.some((id) => {
+        const listing = state.listings.get(id);
+        return listing?.status === "active" && listingKeywords(listing).some((word) => words.has(word));
+      });
+    }
+    case "listing-withdrawn": {
+      const threads = state.threadsByListing.get(event.listingId) ?? [];
+      return threads.some((id) => state.threads.get(id)?.buyer === me);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The thread an event is about, if any (for resource updates). */
+function threadOf(state: MarketState, event: MarketEvent): string | undefined {
+  switch (event.type) {
+    case "thread-opened":
+      return event.thread.id;
+    case "offer-made":
+      return event.offer.threadId;
+    case "offer-withdrawn":
+      return state.offers.get(event.offerId)?.threadId;
+    case "message-posted":
+      return event.message.where === "channel" ? undefined : event.message.where;
+    case "deal-accepted":
+      return event.deal.threadId;
+    case "deal-confirmed":
+    case "deal-cancelled":
+    case "deal-handed-over":
+      return state.deals.get(event.dealId)?.threadId;
+    case "thread-declined":
+    case "thread-expired":
+      return event.threadId;
+    default:
+      return undefined;
+  }
+}
+
+/** "<seq>.<turn>": where a `wait_for_changes` left off in the log and in the remote turns. */
+function parseCursor(cursor: string | undefined): { seq: number; turn: number } | undefined {
+  if (cursor === undefined) return undefined;
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(cursor.trim());
+  if (!match) return undefined;
+  return { seq: Number(match[1]), turn: Number(match[2] ?? "0") };
+}
+
+function turnInfo(turn: RemoteTurn | undefined, now: number) {
+  if (!turn) return undefined;
+  return { number: turn.number, at: turn.at, deadline: turn.deadline, open: now <= turn.deadline };
+}
+
+const THREAD_URI = "haggle://threads/";
+const ME_URI = "haggle://me";
+/** The longest a `wait_for_changes` may wait, seconds (clients time requests out around a minute or more). */
+const MAX_WAIT_SECONDS = 300;
+
+/**
+ * An MCP server (the official SDK's `McpServer`) that acts for one participant of one market. Its tools
+ * are the participant's typed actions, each checked by the engine (a refusal is a tool error with the
+ * engine's code), and reads from their side only: `my_view` (their mandate, threads and deals),
+ * `search_listings`, `search_want_ads`, `read_thread`, and `wait_for_changes`, which waits for the
+ * changes that concern them (and, for a participant played by an outside agent, their turns). The
+ * resources `haggle://me` and `haggle://threads/{id}` can be subscribed to: the client is told when
+ * they change. Connect it to any transport (`connect`); `close` stops its watchers.
+ */
+export function createMarketMcpServer(options: MarketMcpServerOptions): McpServer {
+  const { market, participant: me } = options;
+  const viewer = participantViewer(me);
+  const server = new McpServer(
+    { name: "haggle", version: options.version ?? "0.1.0" },
+    {
+      capabilities: { resources: { subscribe: true } },
+      instructions: [
+        `You act for participant ${me} in a Haggle market, a second-hand market where agents buy and sell for people.`,
+        "Money is always integer cents (1250 is $12.50); times are market-clock milliseconds.",
+        "Start with my_view (your mandate: items to sell with your secret reserve, wants with your secret max price, your budget).",
+        "Post listings and want ads, search_listings, make offers in threads, accept an offer by id and version, and confirm deals the other side accepted on your offers.",
+        "The engine checks every action: it never sells below your reserve or pays above your max price or budget, and a refusal comes back as a tool error with a code.",
+        "Never reveal your reserve, max prices or budget in messages. Call wait_for_changes (passing the cursor it returns) to learn of replies, offers and your turns.",
+      ].join(" "),
+    },
+  );
+
+  const run = async (work: () => Promise<unknown>): Promise<CallToolResult> => {
+    try {
+      return ok(await work());
+    } catch (error) {
+      return failure(error);
+    }
+  };
+
+  for (const tool of ACTION_TOOLS) {
+    server.registerTool(
+      tool.name,
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: inputSchemaOf(tool.type),
+        annotations: { readOnlyHint: false, openWorldHint: false },
+      },
+      (args: Record<string, unknown>) =>
+        run(async () => {
+          const events = await submitAction(market, me, { ...args, type: tool.type });
+          const state = await market.state();
+          // Only what the participant may see of what their action caused (a settled deal closes
+          // other people's threads on the same listing, which are not theirs to see).
+          const visible = events.filter((event) => canSee(audienceOf(state, event), me));
+          return { ok: true, events: visible };
+        }),
+    );
+  }
+
+  const myView = async () => {
+    const state = await market.state();
+    const now = await market.now();
+    const page = participantPage(state, viewer, me);
+    const view = viewFor(state, me, { now });
+    return {
+      market: {
+        id: state.config.marketId,
+        status: state.status,
+        currency: state.config.currency,
+        now,
+        ...(state.closesAt !== undefined ? { closesAt: state.closesAt } : {}),
+      },
+      me: page,
+      matchingListings: view.matchingListings.map((listing) => publicListing(state, listing)),
+      matchingWantAds: view.matchingWantAds.map((ad) => publicWantAd(state, ad)),
+      ...(turnInfo(await market.turn(me), now) ? { turn: turnInfo(await market.turn(me), now) } : {}),
+      cursor: `${state.seq}.${(await market.turn(me))?.number ?? 0}`,
+    };
+  };
+
+  server.registerTool(
+    "my_view",
+    {
+      title: "My view",
+      description:
+        "My side of the market: my mandate (items with my secret reserves, wants with my secret max prices, my budget and what is left of it), my listings, want ads, threads and deals, listings that match my wants, want ads my listings could serve, my current turn if I am a remote agent, and a cursor for wait_for_changes.",
+      annotations: { readOnlyHint: true },
+    },
+    () => run(myView),
+  );
+
+  server.registerTool(
+    "search_listings",
+    {
+      title: "Search listings",
+      description:
+        "Listings in the channel (never anyone's reserve), newest first: every word of `query` must appear in the title, description or category.",
+      inputSchema: z
+        .object({
+          query: z.string().max(200).optional(),
+          category: z.string().max(64).optional(),
+          status: z.enum(["active", "pending", "sold", "withdrawn", "any"]).default("active"),
+          includeMine: z.boolean().default(false),
+          limit: z.number().int().min(1).max(100).default(20),
+        })
+        .strict(),
+      annotations: { readOnlyHint: true },
+    },
+    (args) =>
+      run(async () => {
+        const state = await market.state();
+        const found = [...state.listings.values()]
+          .filter(
+            (listing) =>
+              (args.status === "any" || listing.status === args.status) &&
+              (args.includeMine || listing.seller !== me) &&
+              (!args.category || listing.category.toLowerCase() === args.category.toLowerCase()) &&
+              matchesQuery(args.query, listing.title, listing.description, listing.category),
+          )
+          .reverse();
+        return {
+          total: found.length,
+          listings: found.slice(0, args.limit).map((listing) => publicListing(state, listing)),
+        };
+      }),
+  );
+
+  server.registerTool(
+    "search_want_ads",
+    {
+      title: "Search want ads",
+      description:
+        "Want ads in the channel (never anyone's max price), newest first: every word of `query` must appear in the ad.",
+      inputSchema: z
+        .object({
+          query: z.string().max(200).optional(),
+          category: z.string().max(64).optional(),
+          status: z.enum(["active", "fulfilled", "withdrawn", "any"]).default("active"),
+          includeMine: z.boolean().default(false),
+          limit: z.number().int().min(1).max(100).default(20),
+        })
+        .strict(),
+      annotations: { readOnlyHint: true },
+    },
+    (args) =>
+      run(async () => {
+        const state = await market.state();
+        const found = [...state.wantAds.values()]
+          .filter(
+            (ad) =>
+              (args.status === "any" || ad.status === args.status) &&
+              (args.includeMine || ad.buyer !== me) &&
+              (!args.category || ad.category?.toLowerCase() === args.category.toLowerCase()) &&
+              matchesQuery(args.query, ad.description, ad.keywords.join(" "), ad.category),
+          )
+          .reverse();
+        return {
+          total: found.length,
+          wantAds: found.slice(0, args.limit).map((ad) => publicWantAd(state, ad)),
+        };
+      }),
+  );
+
+  server.registerTool(
+    "read_thread",
+    {
+      title: "Read a thread",
+      description:
+        "One of my negotiations, by thread id (T12) or deal id (D3): its listing, both sides, every message and each offer's current version and status.",
+      inputSchema: z.object({ thread: z.string().min(1).max(128) }).strict(),
+      annotations: { readOnlyHint: true },
+    },
+    ({ thread }) => run(async () => threadTranscript(await market.state(), viewer, thread)),
+  );
+
+  /**
+   * Waits for what concerns `me` after `from`: relevant events, or a new remote turn; returns at
+   * once when there are some already, else after `timeoutMs` at most.
+   */
+  const changesSince = async (
+    from: { seq: number; turn: number },
+    timeoutMs: number,
+    includePublic: boolean,
+    signal?: AbortSignal,
+  ) => {
+    const deadline = Date.now() + timeoutMs;
+    let cursor = from.seq;
+    const changes: MarketEvent[] = [];
+    for (;;) {
+      const read = await market.eventsAfter(cursor, me);
+      const state = await market.state();
+      for (const event of read.events) {
+        if (includePublic || isRelevant(state, me, event)) changes.push(event);
+      }
+      cursor = read.upTo;
+      const turn = await market.turn(me);
+      const newTurn = (turn?.number ?? 0) > from.turn;
+      const left = deadline - Date.now();
+      if (changes.length > 0 || newTurn || read.stopped || left <= 0 || signal?.aborted) {
+        const now = await market.now();
+        return {
+          cursor: `${cursor}.${turn?.number ?? 0}`,
+          changes,
+          ...(turn ? { turn: { ...turnInfo(turn, now)!, new: newTurn } } : {}),
+          market: { status: state.status, now },
+          timedOut: changes.length === 0 && !newTurn && !read.stopped,
+          ...(read.stopped ? { stopped: true } : {}),
+        };
+      }
+      await market.waitForChange(cursor, me, from.turn, left, signal);
+    }
+  };
+
+  server.registerTool(
+    "wait_for_changes",
+    {
+      title: "Wait for changes",
+      description: `Waits until something concerns me (a reply, an offer, an accept, a confirmation or a decline in my threads; a refusal of my action; a new listing matching my wants or a want ad my listings could serve; the market opening or closing; my turn, if I am a remote agent) and returns those events with a new cursor; or returns empty after timeoutSeconds (at most ${MAX_WAIT_SECONDS}). Pass the cursor from the last call (or from my_view); without one it waits for what happens from now on. includePublic adds every public post.`,
+      inputSchema: z
+        .object({
+          cursor: z
+            .string()
+            .regex(/^\d+(\.\d+)?$/, { error: 'a cursor from my_view or wait_for_changes, like "1234.2"' })
+            .optional(),
+          timeoutSeconds: z.number().min(0).max(MAX_WAIT_SECONDS).default(60),
+          includePublic: z.boolean().default(false),
+        })
+        .strict(),
+      annotations: { readOnlyHint: true },
+    },
+    (args, extra) =>
+      run(async () => {
+        let from = parseCursor(args.cursor);
+        if (!from) {
+          const state = await market.state();
+          from = { seq: state.seq, turn: (await market.turn(me))?.number ?? 0 };
+        }
+        return changesSince(from, args.timeoutSeconds * 1000, args.includePublic, extra.signal);
+      }),
+  );
+
+  // Resources: my page, and each of my threads, to read or subscribe to.
+  server.registerResource(
+    "me",
+    ME_URI,
+    { title: "My view", description: "What my_view returns", mimeType: "application/json" },
+    async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await myView()) }],
+    }),
+  );
+  server.registerResource(
+    "thread",
+    new ResourceTemplate(`${THREAD_URI}{threadId}`, {
+      list: async () => {
+        const state = await market.state();
+        const threads = state.participants.get(me)?.threadIds ?? [];
+        return {
+          resources: threads.map((id) => ({
+            uri: `${THREAD_URI}${id}`,
+            name: `${id}: ${state.listings.get(state.threads.get(id)!.listingId)?.title ?? id}`,
+            mimeType: "application/json",
+          })),
+        };
+      },
+    }),
+    { title: "One of my threads", description: "What read_thread returns", mimeType: "application/json" },
+    async (uri, variables) => {
+      const id = String(variables.threadId);
+      const transcript = threadTranscript(await market.state(), viewer, id);
+      return {
+        contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(transcript) }],
+      };
+    },
+  );
+
+  // Subscriptions: a watcher follows the log from the first subscription on and tells the client
+  // which of the subscribed resources changed.
+  const subscribed = new Set<string>();
+  const watching = new AbortController();
+  let watcherRunning = false;
+  const watch = async () => {
+    const state = await market.state();
+    let from = { seq: state.seq, turn: (await market.turn(me))?.number ?? 0 };
+    while (!watching.signal.aborted && subscribed.size > 0) {
+      const found = await changesSince(from, 60_000, false, watching.signal);
+      const [seq, turn] = found.cursor.split(".").map(Number);
+      from = { seq: seq!, turn: turn! };
+      if (watching.signal.aborted) return;
+      const now = await market.state();
+      const touched = new Set<string>();
+      if (found.changes.length > 0 || found.turn?.new) touched.add(ME_URI);
+      for (const event of found.changes) {
+        const thread = threadOf(now, event);
+        if (thread) touched.add(`${THREAD_URI}${thread}`);
+      }
+      for (const uri of touched) {
+        if (subscribed.has(uri)) await server.server.sendResourceUpdated({ uri }).catch(() => {});
+      }
+      if (found.stopped) return;
+    }
+  };
+  server.server.setRequestHandler(SubscribeRequestSchema, async (request) => {
+    const { uri } = request.params;
+    if (uri !== ME_URI && !uri.startsWith(THREAD_URI)) {
+      throw new Error(`no resource ${uri} to subscribe to: use ${ME_URI} or ${THREAD_URI}<thread id>`);
+    }
+    subscribed.add(uri);
+    if (!watcherRunning) {
+      watcherRunning = true;
+      void watch()
+        .catch(() => {})
+        .finally(() => {
+          watcherRunning = false;
+        });
+    }
+    return {};
+  });
+  server.server.setRequestHandler(UnsubscribeRequestSchema, async (request) => {
+    subscribed.delete(request.params.uri);
+    return {};
+  });
+  const previous = server.server.onclose;
+  server.server.onclose = () => {
+    watching.abort();
+    previous?.();
+  };
+  return server;
+}
