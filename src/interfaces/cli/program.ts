@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   analyze: () => import("./commands/analyze.ts"),
   survey: () => import("./commands/survey.ts"),
   interview: () => import("./commands/interview.ts"),
+  token: () => import("./commands/token.ts"),
+  mcp: () => import("./commands/mcp.ts"),
 };
 
 /**

@@ -1,0 +1,63 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { AgentTokens } from "../../../app/agent-tokens.ts";
+import { HostError } from "../../../runner/host-error.ts";
+import { readRunRecord } from "../../../runner/run-folder.ts";
+import { endpointMarket } from "../../mcp/endpoint-market.ts";
+import { bridgeStdioToHttp, serveMcpOverStdio } from "../../mcp/stdio.ts";
+import { UsageError } from "../errors.ts";
+
+export function register(program: Command): void {
+  program
+    .command("mcp")
+    .description(
+      "Serve a market to an MCP client over stdio, acting for the token's participant (for desktop MCP clients)",
+    )
+    .requiredOption(
+      "--market <run folder | URL>",
+      "a running market's run folder on this machine, or a market server's MCP URL (http://host/mcp)",
+    )
+    .option("--token <token>", "the agent token (haggle token create), or set HAGGLE_TOKEN")
+    .action(async (options: { market: string; token?: string }) => {
+      const token = options.token ?? process.env.HAGGLE_TOKEN;
+      if (!token) {
+        throw new UsageError(
+          "give the agent token: --token <token> or HAGGLE_TOKEN (haggle token create makes one)",
+        );
+      }
+      if (/^https?:\/\//i.test(options.market)) {
+        let url: URL;
+        try {
+          url = new URL(options.market);
+        } catch {
+          throw new UsageError(
+            `--market ${options.market} is not a URL: write it like http://localhost:8080/mcp`,
+          );
+        }
+        await bridgeStdioToHttp(url, token);
+        return;
+      }
+      const dir = resolve(options.market);
+      await readRunRecord(dir);
+      const tokens = new AgentTokens(dir);
+      const identity = await tokens.verify(token);
+      if (!identity) {
+        throw new HostError(
+          "forbidden",
+          "token/invalid",
+          `this token is not valid for the run in ${dir}: it is unknown or was revoked (haggle token list --run ${options.market})`,
+        );
+      }
+      const market = await endpointMarket(dir);
+      if (!market) {
+        throw new HostError(
+          "unavailable",
+          "mcp/no-market",
+          `no market is running for ${dir}: start it (haggle run, or haggle resume ${options.market}), then connect again`,
+        );
+      }
+      await serveMcpOverStdio({ market, participant: identity.participant, tokens, token });
+      // Long polls to the market may still be open: the client has gone, so this process is done.
+      process.exit(0);
+    });
+}
