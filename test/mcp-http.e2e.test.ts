@@ -75,6 +75,11 @@ describe("an outside agent over MCP (Streamable HTTP)", () => {
       expect((await initialize(market.url)).status).toBe(401);
       expect((await initialize(market.url, { authorization: "Bearer hgl_nope" })).status).toBe(401);
       const annToken = (await market.tokens.create("ann")).token;
+      // A web page elsewhere cannot call it (DNS rebinding), whatever token it has.
+      expect(
+        (await initialize(market.url, { authorization: `Bearer ${annToken}`, origin: "http://evil.example" }))
+          .status,
+      ).toBe(403);
       const benToken = await market.tokens.create("ben", { label: "ben's laptop" });
       expect((await market.tokens.list()).map((token) => token.participant)).toEqual(["ann", "ben"]);
       expect(JSON.stringify(await market.tokens.list())).not.toContain(annToken);

@@ -14,6 +14,12 @@ export interface McpHttpOptions {
   idleMs?: number;
   /** Most open sessions per token (the oldest is closed past it); 16 by default. */
   sessionsPerToken?: number;
+  /**
+   * Origins whose web pages may call the endpoint besides the endpoint's own (the MCP spec asks
+   * servers to check `Origin`, against DNS rebinding); a request without `Origin` (not from a
+   * browser) is not affected.
+   */
+  allowedOrigins?: string[];
 }
 
 export interface McpHttpHandler {
@@ -76,6 +82,12 @@ export function mcpHttpHandler(options: McpHttpOptions): McpHttpHandler {
   sweep.unref();
 
   async function fetch(request: Request): Promise<Response> {
+    const origin = request.headers.get("origin");
+    if (origin && origin !== new URL(request.url).origin && !options.allowedOrigins?.includes(origin)) {
+      return json(403, {
+        error: { code: "mcp/origin", message: `requests from ${origin} are not allowed here` },
+      });
+    }
     const header = request.headers.get("authorization") ?? "";
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return unauthorized("send Authorization: Bearer <agent token> (haggle token create)");
