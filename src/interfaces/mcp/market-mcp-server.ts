@@ -246,6 +246,14 @@ function turnInfo(turn: RemoteTurn | undefined, now: number) {
   return { number: turn.number, at: turn.at, deadline: turn.deadline, open: now <= turn.deadline };
 }
 
+/** An event as an agent is shown it: without another actor's idempotency key and fingerprint. */
+function shown(event: MarketEvent): MarketEvent {
+  const { key: _key, fingerprint: _fingerprint, ...rest } = event;
+  return rest as MarketEvent;
+}
+
+/** A long wait is taken in slices this long (real ms), with a progress notification between them. */
+const TICK_MS = 10_000;
 const THREAD_URI = "haggle://threads/";
 const ME_URI = "haggle://me";
 /** The longest a `wait_for_changes` may wait, seconds (clients time requests out around a minute or more). */
@@ -312,6 +320,7 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
     const now = await market.now();
     const page = participantPage(state, viewer, me);
     const view = viewFor(state, me, { now });
+    const turn = await market.turn(me);
     return {
       market: {
         id: state.config.marketId,
@@ -323,8 +332,8 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
       me: page,
       matchingListings: view.matchingListings.map((listing) => publicListing(state, listing)),
       matchingWantAds: view.matchingWantAds.map((ad) => publicWantAd(state, ad)),
-      ...(turnInfo(await market.turn(me), now) ? { turn: turnInfo(await market.turn(me), now) } : {}),
-      cursor: `${state.seq}.${(await market.turn(me))?.number ?? 0}`,
+      ...(turn ? { turn: turnInfo(turn, now) } : {}),
+      cursor: `${state.seq}.${turn?.number ?? 0}`,
     };
   };
 
@@ -432,15 +441,18 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
     timeoutMs: number,
     includePublic: boolean,
     signal?: AbortSignal,
+    /** Called between slices of the wait (a client's request timeout can be reset by progress). */
+    onTick?: (waitedMs: number) => Promise<void>,
   ) => {
-    const deadline = Date.now() + timeoutMs;
+    const started = Date.now();
+    const deadline = started + timeoutMs;
     let cursor = from.seq;
     const changes: MarketEvent[] = [];
     for (;;) {
       const read = await market.eventsAfter(cursor, me);
       const state = await market.state();
       for (const event of read.events) {
-        if (includePublic || isRelevant(state, me, event)) changes.push(event);
+        if (includePublic || isRelevant(state, me, event)) changes.push(shown(event));
       }
       cursor = read.upTo;
       const turn = await market.turn(me);
@@ -457,7 +469,8 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
           ...(read.stopped ? { stopped: true } : {}),
         };
       }
-      await market.waitForChange(cursor, me, from.turn, left, signal);
+      await market.waitForChange(cursor, me, from.turn, Math.min(left, TICK_MS), signal);
+      if (Date.now() < deadline) await onTick?.(Date.now() - started);
     }
   };
 
@@ -465,14 +478,14 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
     "wait_for_changes",
     {
       title: "Wait for changes",
-      description: `Waits until something concerns me (a reply, an offer, an accept, a confirmation or a decline in my threads; a refusal of my action; a new listing matching my wants or a want ad my listings could serve; the market opening or closing; my turn, if I am a remote agent) and returns those events with a new cursor; or returns empty after timeoutSeconds (at most ${MAX_WAIT_SECONDS}). Pass the cursor from the last call (or from my_view); without one it waits for what happens from now on. includePublic adds every public post.`,
+      description: `Waits until something concerns me (a reply, an offer, an accept, a confirmation or a decline in my threads; a refusal of my action; a new listing matching my wants or a want ad my listings could serve; the market opening or closing; my turn, if I am a remote agent) and returns those events with a new cursor; or returns empty after timeoutSeconds (30 by default, at most ${MAX_WAIT_SECONDS}: keep it under your client's request timeout, or ask for progress, which is sent every 10 s). Pass the cursor from the last call (or from my_view); without one it waits for what happens from now on. includePublic adds every public post.`,
       inputSchema: z
         .object({
           cursor: z
             .string()
             .regex(/^\d+(\.\d+)?$/, { error: 'a cursor from my_view or wait_for_changes, like "1234.2"' })
             .optional(),
-          timeoutSeconds: z.number().min(0).max(MAX_WAIT_SECONDS).default(60),
+          timeoutSeconds: z.number().min(0).max(MAX_WAIT_SECONDS).default(30),
           includePublic: z.boolean().default(false),
         })
         .strict(),
@@ -485,7 +498,20 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
           const state = await market.state();
           from = { seq: state.seq, turn: (await market.turn(me))?.number ?? 0 };
         }
-        return changesSince(from, args.timeoutSeconds * 1000, args.includePublic, extra.signal);
+        const progressToken = extra._meta?.progressToken;
+        // A client that asked for progress hears from the wait every few seconds, so a long wait
+        // does not run into its request timeout (resetTimeoutOnProgress in the official SDK).
+        const tick =
+          progressToken === undefined
+            ? undefined
+            : (waited: number) =>
+                extra
+                  .sendNotification({
+                    method: "notifications/progress",
+                    params: { progressToken, progress: waited, total: args.timeoutSeconds * 1000 },
+                  })
+                  .catch(() => {});
+        return changesSince(from, args.timeoutSeconds * 1000, args.includePublic, extra.signal, tick);
       }),
   );
 
