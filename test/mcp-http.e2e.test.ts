@@ -213,6 +213,13 @@ describe("an outside agent over MCP (Streamable HTTP)", () => {
       expect(JSON.parse(late.text).error.code).toMatch(/^(thread|offer|listing)\//);
 
       await ann.call("my_view");
+      const resource = await ann.client.readResource({ uri: `haggle://threads/${thread.id}` });
+      const resourceText = String((resource.contents[0] as { text: string }).text);
+      ann.seen.push(resourceText);
+      expect(JSON.parse(resourceText).id).toBe(thread.id);
+      const listed = await ann.client.listResources();
+      ann.seen.push(JSON.stringify(listed));
+      expect(listed.resources.map((r) => r.uri)).toContain(`haggle://threads/${thread.id}`);
       await ann.call("search_listings", { status: "any" });
       await ann.call("search_want_ads", { status: "any" });
 
