@@ -153,11 +153,11 @@ describe("an outside agent over MCP (Streamable HTTP)", () => {
       });
       await ann.client.subscribeResource({ uri: "haggle://me" });
 
-      // Negotiate: wait for ben's offers, counter down to a floor above the reserve, accept or confirm.
+      // Negotiate: wait for ben's offers, counter down to a floor ($240) above the reserve, accept or confirm.
       let cursor: string = view.cursor;
       let deal: string | undefined;
       let turnSeen = false;
-      let counters = [24_000, 23_000, 22_000];
+      let counters = [25_000, 24_500, 24_000];
       let belowReserve: Awaited<ReturnType<typeof ann.call>> | undefined;
       const deadline = Date.now() + 100_000;
       while (!deal && Date.now() < deadline) {
@@ -172,11 +172,11 @@ describe("an outside agent over MCP (Streamable HTTP)", () => {
               // A seller offering below the reserve: refused with the code, no secret in it.
               belowReserve = await ann.call("make_offer", { threadId: offer.threadId, price: 15_000 });
             }
-            if (offer.price >= 22_000) {
+            if (offer.price >= 24_000) {
               const accepted = await ann.call("accept_offer", { offerId: offer.id, version: offer.version });
               expect(accepted.result.isError, accepted.text).toBeFalsy();
             } else {
-              const price = counters[0] ?? 22_000;
+              const price = counters[0] ?? 24_000;
               counters = counters.slice(1);
               const countered = await ann.call("make_offer", {
                 threadId: offer.threadId,
@@ -196,6 +196,8 @@ describe("an outside agent over MCP (Streamable HTTP)", () => {
       expect(deal, "a deal closed through MCP tools").toBeDefined();
       const thread = (await ann.call("read_thread", { thread: deal! })).data;
       expect(thread.seller.id).toBe("ann");
+      // Ben opened below ann's floor: she countered with make_offer, and the deal is hers to confirm.
+      expect(thread.offers.some((offer: { from: { id: string } }) => offer.from.id === "ann")).toBe(true);
       expect(thread.buyer.id).toBe("ben");
       expect(thread.deal.price).toBeGreaterThanOrEqual(20_037);
       expect(turnSeen).toBe(true);
