@@ -23,6 +23,8 @@ export interface MarketMcpServerOptions {
   participant: string;
   /** Reported to the client as the server's version. */
   version?: string;
+  /** Real ms between progress notifications of a long `wait_for_changes` (10 s by default). */
+  progressEveryMs?: number;
 }
 
 const CENTS = "integer cents (1250 is $12.50)";
@@ -254,6 +256,7 @@ function shown(event: MarketEvent): MarketEvent {
 
 /** A long wait is taken in slices this long (real ms), with a progress notification between them. */
 const TICK_MS = 10_000;
+
 const THREAD_URI = "haggle://threads/";
 const ME_URI = "haggle://me";
 /** The longest a `wait_for_changes` may wait, seconds (clients time requests out around a minute or more). */
@@ -271,6 +274,7 @@ const MAX_WAIT_SECONDS = 300;
 export function createMarketMcpServer(options: MarketMcpServerOptions): McpServer {
   const { market, participant: me } = options;
   const viewer = participantViewer(me);
+  const tickMs = options.progressEveryMs ?? TICK_MS;
   const server = new McpServer(
     { name: "haggle", version: options.version ?? "0.1.0" },
     {
@@ -469,7 +473,7 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
           ...(read.stopped ? { stopped: true } : {}),
         };
       }
-      await market.waitForChange(cursor, me, from.turn, Math.min(left, TICK_MS), signal);
+      await market.waitForChange(cursor, me, from.turn, Math.min(left, tickMs), signal);
       if (Date.now() < deadline) await onTick?.(Date.now() - started);
     }
   };
