@@ -127,10 +127,16 @@ describe("the MCP server of one participant", () => {
       updates.push(n.params.uri);
     });
     await ben.client.subscribeResource({ uri: `haggle://threads/${thread}` });
-    await ann.call("send_message", { where: thread, text: "It is yours for 80" });
+    const hidden = "It is yours for 80\u202e\u{e0041}\u200b ok";
+    await ann.call("send_message", { where: thread, text: hidden });
     for (let i = 0; i < 50 && updates.length === 0; i++)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(updates).toContain(`haggle://threads/${thread}`);
+    // Agent text is shown inert: no hidden character in the text, the same message once parsed.
+    const read = await ben.call("read_thread", { thread });
+    expect(read.text).not.toMatch(/[\u202e\u200b]|\u{e0041}/u);
+    expect(read.text).toContain("\\u202e\\udb40\\udc41\\u200b");
+    expect(read.data.messages.map((m: { text: string }) => m.text)).toContain(hidden);
 
     // Over the budget or max price: refused by the engine, with its code and no secret.
     const over = await ben.call("make_offer", { threadId: thread, price: 9_000 });

@@ -7,6 +7,7 @@ import { submitAction } from "../../app/commands/submit-action.ts";
 import { participantPage, participantViewer, threadTranscript } from "../../app/queries/index.ts";
 import { personRef } from "../../app/queries/person-ref.ts";
 import { HaggleError } from "../../domain/errors.ts";
+import { showHidden } from "../../domain/hidden-text.ts";
 import type { Listing, WantAd } from "../../domain/listing.ts";
 import { type ActionType, actionSchema } from "../../engine/action.ts";
 import { audienceOf, canSee } from "../../engine/audience.ts";
@@ -119,9 +120,23 @@ function inputSchemaOf(type: ActionType): z.ZodObject<z.ZodRawShape> {
   return (schema as unknown as z.ZodObject<z.ZodRawShape>).omit(PLUMBING).strict();
 }
 
+/**
+ * JSON whose text shows no hidden character (README invariant 9: agent text is data, shown inert):
+ * each one, which JSON.stringify leaves raw (a bidi override, a zero-width space, a tag character),
+ * becomes a JSON escape (`\u202e`), so a model reading the text sees it, and a client that parses
+ * the JSON gets the text exactly as written.
+ */
+export function inertJson(data: unknown): string {
+  return showHidden(JSON.stringify(data), (ch) => {
+    let escaped = "";
+    for (let i = 0; i < ch.length; i++) escaped += `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`;
+    return escaped;
+  });
+}
+
 /** A tool's successful answer: JSON text, for any client. */
 function ok(data: unknown): CallToolResult {
-  return { content: [{ type: "text", text: JSON.stringify(data) }] };
+  return { content: [{ type: "text", text: inertJson(data) }] };
 }
 
 /**
@@ -132,7 +147,7 @@ function failure(error: unknown): CallToolResult {
   const body = HaggleError.isInstance(error)
     ? { code: error.code, message: error.message }
     : { code: "internal", message: "the market could not do this; try again later" };
-  return { isError: true, content: [{ type: "text", text: JSON.stringify({ error: body }) }] };
+  return { isError: true, content: [{ type: "text", text: inertJson({ error: body }) }] };
 }
 
 /** A listing as anyone may see it: the listing record holds no reserve. */
@@ -525,7 +540,7 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
     ME_URI,
     { title: "My view", description: "What my_view returns", mimeType: "application/json" },
     async (uri) => ({
-      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(await myView()) }],
+      contents: [{ uri: uri.href, mimeType: "application/json", text: inertJson(await myView()) }],
     }),
   );
   server.registerResource(
@@ -548,7 +563,7 @@ export function createMarketMcpServer(options: MarketMcpServerOptions): McpServe
       const id = String(variables.threadId);
       const transcript = threadTranscript(await market.state(), viewer, id);
       return {
-        contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(transcript) }],
+        contents: [{ uri: uri.href, mimeType: "application/json", text: inertJson(transcript) }],
       };
     },
   );
