@@ -1,9 +1,11 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { AgentTokens } from "../../../app/agent-tokens.ts";
+import { openRunHost } from "../../../app/open-run-host.ts";
 import { HostError } from "../../../runner/host-error.ts";
 import { readRunRecord } from "../../../runner/run-folder.ts";
 import { endpointMarket } from "../../mcp/endpoint-market.ts";
+import { hostMarket, type McpMarket } from "../../mcp/market-port.ts";
 import { bridgeStdioToHttp, serveMcpOverStdio } from "../../mcp/stdio.ts";
 import { UsageError } from "../errors.ts";
 
@@ -18,7 +20,8 @@ export function register(program: Command): void {
       "a running market's run folder on this machine, or a market server's MCP URL (http://host/mcp)",
     )
     .option("--token <token>", "the agent token (haggle token create), or set HAGGLE_TOKEN")
-    .action(async (options: { market: string; token?: string }) => {
+    .option("--db <url>", "the PostgreSQL URL a finished run used, if any (or HAGGLE_DB)")
+    .action(async (options: { market: string; token?: string; db?: string }) => {
       const token = options.token ?? process.env.HAGGLE_TOKEN;
       if (!token) {
         throw new UsageError(
@@ -38,7 +41,7 @@ export function register(program: Command): void {
         return;
       }
       const dir = resolve(options.market);
-      await readRunRecord(dir);
+      const record = await readRunRecord(dir);
       const tokens = new AgentTokens(dir);
       const identity = await tokens.verify(token);
       if (!identity) {
@@ -48,7 +51,15 @@ export function register(program: Command): void {
           `this token is not valid for the run in ${dir}: it is unknown or was revoked (haggle token list --run ${options.market})`,
         );
       }
-      const market = await endpointMarket(dir);
+      let market: McpMarket | undefined = await endpointMarket(dir);
+      let release = async () => {};
+      if (!market && record.status === "finished") {
+        // A finished market still has deals to hand over and threads to read: a host is opened on
+        // its log for as long as the client stays (other commands wait for it meanwhile).
+        const opened = await openRunHost(dir, options.db);
+        market = hostMarket(opened.host);
+        release = () => opened.close();
+      }
       if (!market) {
         throw new HostError(
           "unavailable",
@@ -56,7 +67,11 @@ export function register(program: Command): void {
           `no market is running for ${dir}: start it (haggle run, or haggle resume ${options.market}), then connect again`,
         );
       }
-      await serveMcpOverStdio({ market, participant: identity.participant, tokens, token });
+      try {
+        await serveMcpOverStdio({ market, participant: identity.participant, tokens, token });
+      } finally {
+        await release();
+      }
       // Long polls to the market may still be open: the client has gone, so this process is done.
       process.exit(0);
     });
