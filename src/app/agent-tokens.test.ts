@@ -33,7 +33,11 @@ describe("agent tokens", () => {
       expect(await tokens.verify(wrong)).toBeUndefined();
     }
 
-    const revoked = await new AgentTokens(dir).revoke(ann.record.id);
+    // A person revoking from their own page finds only their own tokens.
+    await expect(tokens.revoke(ann.record.id, { participant: "ben" })).rejects.toMatchObject({
+      code: "token/not-found",
+    });
+    const revoked = await new AgentTokens(dir).revoke(ann.record.id, { participant: "ann" });
     expect(revoked).toMatchObject({ id: ann.record.id, participant: "ann", revokedAt: expect.any(String) });
     expect(await tokens.verify(ann.token)).toBeUndefined();
     expect(await tokens.verify(ben.token)).toMatchObject({ participant: "ben" });

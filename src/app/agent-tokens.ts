@@ -107,10 +107,17 @@ export class AgentTokens implements AgentTokenVerifier {
     });
   }
 
-  /** Revokes the token `id`: it is refused from the next request on. Revoking twice is refused. */
-  revoke(id: string, options: { now?: Date } = {}): Promise<AgentTokenInfo> {
+  /**
+   * Revokes the token `id`: it is refused from the next request on. Revoking twice is refused. With
+   * `participant` (a person revoking from their own page), only that person's token is found.
+   */
+  revoke(id: string, options: { now?: Date; participant?: string } = {}): Promise<AgentTokenInfo> {
     return this.write(async (records) => {
-      const found = records.find((record) => record.id === id);
+      const found = records.find(
+        (record) =>
+          record.id === id &&
+          (options.participant === undefined || record.participant === options.participant),
+      );
       if (!found) {
         throw new AgentTokenError(`no token "${id}" in this run: haggle token list shows them`, {
           kind: "not-found",
