@@ -14,7 +14,19 @@ describe("haggle as a user runs it", () => {
   it("npx haggle --help lists the commands", async () => {
     const { stdout } = await exec("npx", ["haggle", "--help"], { cwd: repoRoot });
     expect(stdout).toContain("Usage: haggle");
-    for (const command of ["demo", "run", "resume", "show", "negotiate", "parse", "handover"]) {
+    for (const command of [
+      "demo",
+      "run",
+      "resume",
+      "show",
+      "negotiate",
+      "parse",
+      "handover",
+      "token",
+      "mcp",
+      "serve",
+      "invite",
+    ]) {
       expect(stdout).toContain(command);
     }
   });

@@ -6,6 +6,7 @@ import type { LlmAgentOptions } from "./llm/llm-agent.ts";
 import type { PreflightOptions } from "./llm/preflight.ts";
 import { type LlmSpec, parseLlmSpec } from "./llm/spec.ts";
 import { loadModuleAgent } from "./module-agent.ts";
+import { createRemoteAgent, type RemoteTurns } from "./remote-agent.ts";
 
 export { AgentSpecError };
 
@@ -14,7 +15,9 @@ export const ENGINE_AGENT_SPECS: readonly string[] = TIER_NAMES.map((tier) => `e
 
 /** The spec forms createAgent knows, for help texts and error messages. */
 export function agentSpecHelp(): string {
-  return [...ENGINE_AGENT_SPECS, "llm:<provider>:<model>", "module:<path to a JS module>"].join(", ");
+  return [...ENGINE_AGENT_SPECS, "llm:<provider>:<model>", "module:<path to a JS module>", "remote"].join(
+    ", ",
+  );
 }
 
 export type AgentSpec =
@@ -22,6 +25,7 @@ export type AgentSpec =
   | { kind: "module"; path: string }
   | { kind: "llm"; rest: string; llm: LlmSpec }
   | { kind: "human" }
+  | { kind: "remote" }
   | { kind: "test"; name: string };
 
 /**
@@ -32,6 +36,8 @@ export type AgentSpec =
  * - "llm:<provider>:<model>", checked by parseLlmSpec (an LlmConfigError names the valid providers);
  * - "module:<path>";
  * - "human" (reserved: a person acting through the web UI, not available yet);
+ * - "remote": an outside agent plays the person, over MCP (src/interfaces/mcp); in the process it is
+ *   a stand-in that notes each turn and never acts (src/agents/remote-agent.ts);
  * - "test:<name>" (lowercase letters and dashes): agents that tests make themselves and pass in their
  *   own `createAgent` (e.g. scriptedAgent in src/runner/testing-agents.ts, "test:scripted"). The
  *   grammar accepts them so a test's config validates; this registry does not make them.
@@ -51,6 +57,7 @@ export function parseAgentSpec(spec: string): AgentSpec {
   }
   if (kind === "llm") return { kind: "llm", rest, llm: parseLlmSpec(trimmed) };
   if (trimmed === "human") return { kind: "human" };
+  if (trimmed === "remote") return { kind: "remote" };
   if (kind === "test") {
     if (/^[a-z-]+$/.test(rest)) return { kind: "test", name: rest };
     throw new AgentSpecError(
@@ -64,13 +71,14 @@ export function parseAgentSpec(spec: string): AgentSpec {
  * Makes the agent a spec names: "engine:<tier>" (built in, no model needed), "llm:<provider>:<model>"
  * (a language model whose tools are the typed actions; `llm` holds the run's budget, recording and
  * keys) or "module:<path>" (a person's own agent, loaded from a JS module, path relative to `baseDir`
- * or the working directory).
+ * or the working directory) or "remote" (played by an outside agent; its turns are noted on
+ * `remote`, the run's board of remote turns).
  * @example const agent = await createAgent("engine:strong", { participantId: "ann", seed: 7 })
  */
 export async function createAgent(
   spec: string,
   context: AgentContext,
-  options: { baseDir?: string; llm?: LlmAgentOptions } = {},
+  options: { baseDir?: string; llm?: LlmAgentOptions; remote?: RemoteTurns } = {},
 ): Promise<Agent> {
   const parsed = parseAgentSpec(spec);
   switch (parsed.kind) {
@@ -83,6 +91,8 @@ export async function createAgent(
       const { createLlmAgent } = await import("./llm/llm-agent.ts");
       return createLlmAgent(spec.trim(), context, options.llm ?? {});
     }
+    case "remote":
+      return createRemoteAgent(context, options.remote);
     case "human":
       throw new AgentSpecError(
         `"human" agents (a person acting through the web UI) are not available yet; use one of ${agentSpecHelp()}`,

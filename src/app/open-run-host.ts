@@ -25,7 +25,10 @@ const commandClock: MarketClock = {
  * memos up to date as the host writes. A simulation that has not finished is refused, as its resume
  * re-derives the log from the seed and outside input would break it.
  */
-export async function openRunHost(run: string, db?: string): Promise<MarketAccess & { record: RunRecord }> {
+export async function openRunHost(
+  run: string,
+  db?: string,
+): Promise<MarketAccess & { record: RunRecord; host: MarketHost }> {
   const dir = resolve(run);
   const record = await readRunRecord(dir);
   if (record.status !== "finished" && !isLiveRun(record)) {
@@ -51,6 +54,7 @@ export async function openRunHost(run: string, db?: string): Promise<MarketAcces
     return {
       ...hostAccess(host),
       record,
+      host,
       async close() {
         await host.close();
         await memos;

@@ -4,6 +4,7 @@ import type { LlmAgentOptions } from "../agents/llm/llm-agent.ts";
 import { openLlmRun, usageOf } from "../agents/llm/run-context.ts";
 import { addUsage } from "../agents/llm/usage.ts";
 import { preflightAgentSpecs } from "../agents/registry.ts";
+import { DEFAULT_TURN_DEADLINE_MS, RemoteTurns } from "../agents/remote-agent.ts";
 import { type MarketSummary, summariseMarket } from "../analysis/market-summary.ts";
 import type { Participant } from "../domain/mandate.ts";
 import { emptyState } from "../engine/create-market.ts";
@@ -24,6 +25,7 @@ import { maskUrl } from "../store/database-url.ts";
 import { type EventStore, openStoreInWorker } from "../store/index.ts";
 import { writeDealMemos } from "./projections/deal-memos.ts";
 import { writeRunArtifacts } from "./projections/run-artifacts.ts";
+import { attachRemoteTurns } from "./remote-turns.ts";
 import { runStoreOptions } from "./run-store.ts";
 
 const DAY = 24 * 3600 * 1000;
@@ -48,7 +50,7 @@ export interface RunOptions {
   createAgent: (
     spec: string,
     context: AgentContext,
-    options?: { baseDir?: string; llm?: LlmAgentOptions },
+    options?: { baseDir?: string; llm?: LlmAgentOptions; remote?: RemoteTurns },
   ) => Agent | Promise<Agent>;
   /** Told as the market advances; `stored` counts the events already durable in the store. */
   onProgress?: (progress: RunProgress) => void;
@@ -151,12 +153,18 @@ async function execute(
   const sink = new BatchingSink((batch) => locked.then(() => store.append(record.marketId, batch)), {
     ...(replayed ? { after: stored.length } : { stored }),
     batchSize: 5000,
+    // People watch a live market as it happens: an event waits at most 10 ms to be written (the SSE
+    // stream shows only what is durable), where a simulation batches for half a second.
+    ...(live ? { maxDelayMs: 10 } : {}),
     read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
   });
   const roster = new RunRoster(dir, record);
+  // Turns given to participants played by outside agents ("remote"), told to them over MCP.
+  const remoteTurns = new RemoteTurns(record.config.remote?.turnDeadline ?? DEFAULT_TURN_DEADLINE_MS);
   const subscribers: Promise<unknown>[] = [];
   let artifacts: Promise<MarketSummary | undefined> = Promise.resolve(undefined);
   const onHost = (host: MarketHost) => {
+    attachRemoteTurns(host, remoteTurns);
     if (replayed) host.refusals = stored.filter((event) => event.type === "action-refused").length;
     subscribers.push(writeDealMemos(host, dir));
     artifacts = writeRunArtifacts(host, {
@@ -182,6 +190,7 @@ async function execute(
       const agent = await options.createAgent(spec, context, {
         ...(record.configDir ? { baseDir: record.configDir } : {}),
         ...(llmRun ? { llm: llmRun.llm } : {}),
+        remote: remoteTurns,
       });
       agents.set(context.participantId, agent);
       return agent;
@@ -205,6 +214,9 @@ async function execute(
       : {}),
   };
   const speed = record.config.speed ?? 1;
+  // A live market waits for its log to be open before its clock starts: people watching see its
+  // first events at once rather than seconds later, and its time starts when it can be recorded.
+  if (live) await locked;
   let result: SimulationResult;
   if (replayed) {
     const state = replay(stored, emptyState({ transcripts: "live" }));

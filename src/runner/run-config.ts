@@ -178,6 +178,11 @@ export const runConfigSchema = z
      * the span began; their actions are then applied in a fixed order. 0 (the default): one at a time.
      */
     turnWindow: durationSchema.optional(),
+    /**
+     * Participants played by outside agents (spec "remote", over MCP): how long each turn the
+     * scheduler gives them stays open, in market time ("2h" by default). A silent one misses it.
+     */
+    remote: z.object({ turnDeadline: durationSchema.optional() }).strict().optional(),
   })
   .strict()
   .refine((config) => config.speed === undefined || config.clock === "wall", {

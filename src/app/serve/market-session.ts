@@ -73,6 +73,8 @@ export class MarketSession {
   private readonly listeners = new Set<PhaseListener>();
   private closedState: MarketState | undefined;
   private paused = new Set<string>();
+  /** When each recent event was appended (wall-clock ms), for the live stream's delay figures. */
+  private readonly appended = new Map<number, number>();
   private joining: Promise<unknown> = Promise.resolve();
 
   private constructor(readonly options: MarketSessionOptions) {
@@ -170,6 +172,11 @@ export class MarketSession {
       kind: "conflict",
       code: "serve/not-open",
     });
+  }
+
+  /** When the event `seq` was appended, in wall-clock ms, while it is recent and this process wrote it. */
+  appendedAt(seq: number): number | undefined {
+    return this.appended.get(seq);
   }
 
   isPaused(participantId: string): boolean {
@@ -333,6 +340,13 @@ export class MarketSession {
       },
       onHost: (host: MarketHost) => {
         this.host = host;
+        host.onApplied((outcome) => {
+          const now = Date.now();
+          for (const event of outcome.events) this.appended.set(event.seq, now);
+          if (this.appended.size > 20_000) {
+            for (const seq of [...this.appended.keys()].slice(0, 10_000)) this.appended.delete(seq);
+          }
+        });
         this.options.onHost?.(host);
         for (const resolve of this.hostWaiters.splice(0)) resolve(host);
         this.emit();

@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   interview: () => import("./commands/interview.ts"),
   serve: () => import("./commands/serve.ts"),
   invite: () => import("./commands/invite.ts"),
+  token: () => import("./commands/token.ts"),
+  mcp: () => import("./commands/mcp.ts"),
 };
 
 /**

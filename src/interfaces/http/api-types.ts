@@ -189,6 +189,8 @@ export interface MarketEventMessage {
   threadId?: string;
   dealId?: string;
   participantId?: string;
+  /** When the server appended it (wall-clock ms), while it is recent: for measuring the stream's delay. */
+  appendedAt?: number;
 }
 
 export interface OrganiserPage {

@@ -8,7 +8,14 @@ import type { MarketState } from "../../engine/state.ts";
 import type { SubmitResult } from "../../runner/market-host.ts";
 import { endpointPath } from "./endpoint-path.ts";
 
-function call<T>(socketPath: string, method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON request to a running market's endpoint; a status of 400 or more rejects with its error. */
+export function call<T>(
+  socketPath: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
@@ -39,6 +46,10 @@ function call<T>(socketPath: string, method: string, path: string, body?: unknow
       },
     );
     req.on("error", reject);
+    if (signal) {
+      if (signal.aborted) req.destroy(new Error("aborted"));
+      else signal.addEventListener("abort", () => req.destroy(new Error("aborted")), { once: true });
+    }
     req.end(payload);
   });
 }

@@ -182,6 +182,13 @@ export function register(program: Command): void {
     .option("--buyer-persona <text>", "the buyer's persona and style, in words")
     .option("--json", "machine-readable output")
     .action(async (options: Omit<NegotiateOptions, "seed"> & { seed: string; json?: boolean }) => {
+      for (const spec of [options.seller, options.buyer]) {
+        if (spec.trim() === "remote") {
+          throw new UsageError(
+            '"remote" agents are played from outside, over MCP, in a live market (haggle run with clock: wall); negotiate runs two agents in this process',
+          );
+        }
+      }
       const seed = Number(options.seed);
       if (!Number.isSafeInteger(seed))
         throw new UsageError(`--seed must be an integer, got "${options.seed}"`);

@@ -54,8 +54,14 @@ export function eventsRoute(session: MarketSession): Hono<AppEnv> {
             // The caller may have just joined the market: who they are is read again when someone joins.
             if (event.type === "participant-registered") reader = await currentReader(host.state);
             const notice = eventNotice(host.state, event, reader);
-            if (notice)
-              await stream.writeSSE({ id: String(event.seq), event: "market", data: JSON.stringify(notice) });
+            if (notice) {
+              const appendedAt = session.appendedAt(event.seq);
+              await stream.writeSSE({
+                id: String(event.seq),
+                event: "market",
+                data: JSON.stringify(appendedAt ? { ...notice, appendedAt } : notice),
+              });
+            }
           }
           // The host closed (the market ended, or the server is stopping): wait for the next one.
           if (session.liveHost === host || session.phase === "closed") {

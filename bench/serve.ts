@@ -1,0 +1,233 @@
+/**
+ * The live market server under watch: `haggle serve` (a child process, as a user starts it) runs a
+ * market of built-in people on the wall clock while many signed-in people follow it over server-sent
+ * events. Reports how long an event takes from its append to its arrival at the clients (p50/p95),
+ * the server's CPU and memory, and how long the first page takes to load in Chromium.
+ *
+ *   npm run bench:serve [-- --clients 200 --participants 69 --speed 60 --seconds 60 --json]
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { HttpSession, startServe } from "../test/support/serve-process.ts";
+
+const { values } = parseArgs({
+  options: {
+    clients: { type: "string", default: "200" },
+    participants: { type: "string", default: "69" },
+    speed: { type: "string", default: "60" },
+    seconds: { type: "string", default: "60" },
+    seed: { type: "string", default: "1" },
+    json: { type: "boolean", default: false },
+  },
+});
+const clients = Number(values.clients);
+const participants = Number(values.participants);
+const speed = Number(values.speed);
+const seconds = Number(values.seconds);
+if (!Number.isInteger(clients) || clients < 1) throw new Error("--clients: a whole number of at least 1");
+if (!Number.isInteger(participants) || participants < 2) throw new Error("--participants: at least 2");
+if (!(speed > 0)) throw new Error("--speed: market seconds per real second, above 0");
+if (!(seconds > 0)) throw new Error("--seconds: how long to watch, above 0");
+
+const CHROMIUM = "/usr/bin/chromium";
+const say = (line: string) => {
+  if (!values.json) process.stderr.write(`bench:serve: ${line}\n`);
+};
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+/** The server process's CPU seconds so far and its resident memory, from /proc. */
+function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { cpuSeconds: ticks / 100, rssMb: rss / 1024 };
+}
+
+const root = mkdtempSync(join(tmpdir(), "haggle-bench-serve-"));
+const config = join(root, "market.yaml");
+writeFileSync(
+  config,
+  [
+    "name: bench-serve",
+    `seed: ${Number(values.seed)}`,
+    "days: 7",
+    `speed: ${speed}`,
+    `population: { generate: { participants: ${participants} } }`,
+    "agents: { random: { engine:strong: 0.5, engine:weak: 0.5 } }",
+  ].join("\n"),
+);
+const served = await startServe(["--config", config, "--dir", join(root, "served")]);
+try {
+  say(`server at ${served.url} (pid ${served.child.pid}); signing in ${clients} people`);
+  const organiser = new HttpSession(served.url);
+  await organiser.call("POST", "/api/organiser/login", { token: served.organiserToken });
+  const invites = (await organiser.call("POST", "/api/organiser/invites", { count: clients })).body as {
+    code: string;
+  }[];
+  const people: HttpSession[] = [];
+  for (let i = 0; i < invites.length; i += 8) {
+    const batch = invites.slice(i, i + 8).map(async (invite, j) => {
+      const person = new HttpSession(served.url);
+      const answer = await person.call("POST", `/api/invites/${invite.code}/accept`, {
+        name: `Watcher ${i + j + 1}`,
+        password: "watching-password",
+      });
+      if (answer.status !== 200) throw new Error(`sign-up failed: ${JSON.stringify(answer.body)}`);
+      return person;
+    });
+    people.push(...(await Promise.all(batch)));
+  }
+
+  // Every client follows the stream; each message's delay is its arrival less its append.
+  const delays: number[] = [];
+  let messages = 0;
+  const controller = new AbortController();
+  const connected: Promise<void>[] = [];
+  const streams = people.map(async (person) => {
+    const response = await fetch(`${served.url}/api/events`, {
+      headers: { cookie: person.cookie! },
+      signal: controller.signal,
+    });
+    connected.push(Promise.resolve());
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        const arrived = Date.now();
+        buffer += decoder.decode(value, { stream: true });
+        let end = buffer.indexOf("\n\n");
+        while (end >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          end = buffer.indexOf("\n\n");
+          if (!block.includes("event: market")) continue;
+          messages++;
+          const data = /data: (.*)/.exec(block)?.[1];
+          const appendedAt = data ? (JSON.parse(data) as { appendedAt?: number }).appendedAt : undefined;
+          if (appendedAt) delays.push(arrived - appendedAt);
+        }
+      }
+    } catch {
+      // aborted at the end of the watch
+    }
+  });
+  while (connected.length < people.length) await new Promise((resolve) => setTimeout(resolve, 50));
+
+  const pid = served.child.pid!;
+  const before = processUsage(pid);
+  let peakRss = before.rssMb;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, processUsage(pid).rssMb);
+  }, 500);
+  say(`${people.length} streams open; opening the market for ${seconds} s at speed ${speed}`);
+  const watchStart = performance.now();
+  await organiser.call("POST", "/api/organiser/market/open", {});
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  const after = processUsage(pid);
+  const watched = (performance.now() - watchStart) / 1000;
+  clearInterval(sampler);
+  const market = (await organiser.call("GET", "/api/session")).body.market as { lastSeq: number };
+
+  // The first page, in Chromium: a signed-in person opens the channel.
+  let firstLoadMs: number | undefined;
+  if (existsSync(CHROMIUM)) {
+    const { chromium } = await import("playwright-core");
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+      ],
+    });
+    try {
+      const context = await browser.newContext();
+      const [name, value] = people[0]!.cookie!.split("=");
+      await context.addCookies([{ name: name!, value: value!, url: served.url }]);
+      const page = await context.newPage();
+      const started = performance.now();
+      // Loaded once the page has its assets and the channel's first answer (what a person sees).
+      const channel = page
+        .waitForResponse((response) => response.url().includes("/api/channel"), { timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      await page.goto(`${served.url}/`, { waitUntil: "load" });
+      if (await channel) firstLoadMs = performance.now() - started;
+      else say("the page never asked for /api/channel (is the web app built?): first load not measured");
+    } finally {
+      await browser.close();
+    }
+  } else {
+    say(`no Chromium at ${CHROMIUM}: the first page load is not measured`);
+  }
+  controller.abort();
+  await Promise.allSettled(streams);
+
+  delays.sort((a, b) => a - b);
+  const result = {
+    clients: people.length,
+    participants,
+    speed,
+    seconds: watched,
+    events: market.lastSeq,
+    messages,
+    delayMs: { p50: percentile(delays, 50), p95: percentile(delays, 95), max: delays.at(-1) ?? Number.NaN },
+    serverCpuPercent: ((after.cpuSeconds - before.cpuSeconds) / watched) * 100,
+    serverPeakRssMb: peakRss,
+    firstLoadMs,
+  };
+  const goals = [
+    {
+      goal: "p95 delay from append to arrival under 100 ms",
+      value: result.delayMs.p95,
+      met: result.delayMs.p95 < 100,
+    },
+    {
+      goal: "first page load under 1 s on loopback",
+      value: firstLoadMs ?? "not measured",
+      met: firstLoadMs !== undefined && firstLoadMs < 1000,
+    },
+  ];
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ ...result, goals }, null, 2)}\n`);
+  } else {
+    console.table([
+      {
+        clients: result.clients,
+        people: participants,
+        speed,
+        "watched s": watched.toFixed(1),
+        events: result.events,
+        "messages received": messages,
+        "p50 ms": result.delayMs.p50,
+        "p95 ms": result.delayMs.p95,
+        "max ms": result.delayMs.max,
+        "server CPU %": result.serverCpuPercent.toFixed(0),
+        "server peak RSS MB": result.serverPeakRssMb.toFixed(0),
+        "first load ms": firstLoadMs?.toFixed(0) ?? "-",
+      },
+    ]);
+    for (const goal of goals) {
+      console.log(
+        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(0)} ms` : goal.value})`,
+      );
+    }
+  }
+} finally {
+  await served.stop();
+  rmSync(root, { recursive: true, force: true });
+}
