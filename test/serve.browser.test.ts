@@ -179,6 +179,18 @@ describe("haggle serve in the browser", () => {
     const ann = await watchedPage(annContext);
     const bob = await watchedPage(bobContext);
 
+    // Bad input on the invite form is refused beside the field, naming the fix.
+    await ann.page.goto(annInvite!);
+    await ann.page.getByLabel("Your name").fill(ANN.name);
+    await ann.page.getByLabel("Password", { exact: true }).fill("short");
+    await ann.page.getByLabel("Repeat password").fill("shorter");
+    await ann.page.getByRole("button", { name: "Create account" }).click();
+    await ann.page.getByText("The two passwords differ").waitFor();
+    await ann.page.getByLabel("Repeat password").fill("short");
+    await ann.page.getByRole("button", { name: "Create account" }).click();
+    await ann.page.getByText("use at least 8 characters").waitFor();
+    await shot(ann.page, "invite-error");
+
     await joinAndConfirm(
       ann.page,
       annInvite!,
