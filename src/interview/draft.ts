@@ -28,6 +28,8 @@ export function slug(text: string, fallback: string): string {
   const value = text
     .toLowerCase()
     .normalize("NFKD")
+    // "María" -> "maria": the accents NFKD splits off go, rather than becoming dashes.
+    .replace(/\p{M}+/gu, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 48)
