@@ -8,6 +8,8 @@ describe("participantIdFor", () => {
     expect(participantIdFor("P001", new Set())).toBe("p001-person");
     expect(participantIdFor("Market", new Set())).toBe("market-person");
     expect(participantIdFor("Operator", new Set())).toBe("operator-person");
-    expect(participantIdFor("李雷", new Set())).toBe("person");
+    expect(participantIdFor("李雷", new Set())).toMatch(/^person-[0-9a-f]{6}$/);
+    expect(participantIdFor("李雷", new Set())).not.toBe(participantIdFor("王小明", new Set()));
+    expect(participantIdFor("Zoë", new Set())).toBe("zoe");
   });
 });
