@@ -124,3 +124,40 @@ describe("haggle negotiate", () => {
     expect(stderr).toMatch(/no catalogue item "no-such-thing"/);
   });
 });
+
+describe("haggle negotiate with a model agent", () => {
+  it("says at once that the model server cannot be reached, exit 2, instead of 'No deal'", async () => {
+    // A port nothing listens on: bound, then closed.
+    const { createServer } = await import("node:net");
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as { port: number }).port;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const started = Date.now();
+    const { stdout, stderr, code } = await (async () => {
+      try {
+        const { stdout, stderr } = await run(
+          "node",
+          [
+            "bin/haggle.js",
+            "negotiate",
+            "--seller",
+            "engine:strong",
+            "--buyer",
+            "llm:openai-compatible:llama3.1",
+            "--item",
+            itemId,
+          ],
+          { cwd: root, env: { ...process.env, HAGGLE_OPENAI_COMPATIBLE_URL: `http://127.0.0.1:${port}/v1` } },
+        );
+        return { stdout, stderr, code: 0 };
+      } catch (error) {
+        return error as { stdout: string; stderr: string; code: number };
+      }
+    })();
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/cannot reach the OpenAI-compatible server at http:\/\/127\.0\.0\.1:\d+\/v1/);
+    expect(stdout).not.toMatch(/No deal/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { type Condition, type Participant, participantSchema } from "../domain/mandate.ts";
@@ -23,16 +24,23 @@ export interface InterviewDraft {
   instructions: string;
 }
 
-/** An id people can read: "Trek road bike" -> "trek-road-bike". */
+/**
+ * An id people can read: "Trek road bike" -> "trek-road-bike", "Zoë" -> "zoe". A name in another
+ * script ("王小明") keeps the fallback with a short hash of the name, so two such names never share an id.
+ */
 export function slug(text: string, fallback: string): string {
   const value = text
     .toLowerCase()
     .normalize("NFKD")
+    // "María" -> "maria": the accents NFKD splits off go, rather than becoming dashes.
+    .replace(/\p{M}+/gu, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 48)
     .replace(/-+$/, "");
-  return value || fallback;
+  if (value) return value;
+  const letters = text.normalize("NFC").replace(/[^\p{L}\p{N}]+/gu, "");
+  return letters ? `${fallback}-${createHash("sha256").update(letters).digest("hex").slice(0, 6)}` : fallback;
 }
 
 function unique(base: string, taken: Set<string>): string {

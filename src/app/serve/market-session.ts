@@ -76,6 +76,7 @@ export class MarketSession {
   /** When each recent event was appended (wall-clock ms), for the live stream's delay figures. */
   private readonly appended = new Map<number, number>();
   private joining: Promise<unknown> = Promise.resolve();
+  private closedTurn: Promise<void> = Promise.resolve();
 
   private constructor(readonly options: MarketSessionOptions) {
     this.community = new Community(options.dir);
@@ -159,14 +160,30 @@ export class MarketSession {
   async access(): Promise<MarketAccess> {
     if (this.host) return hostAccess(this.host);
     if (this.record.phase === "closed") {
-      const opened = await openRunHost(this.runDir, this.options.db);
-      return {
-        ...opened,
-        close: async () => {
-          await opened.close();
-          this.closedState = undefined;
-        },
-      };
+      // One command at a time holds the closed market's log (its writer lock): the next waits.
+      const previous = this.closedTurn;
+      let release!: () => void;
+      this.closedTurn = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await previous;
+      try {
+        const opened = await openRunHost(this.runDir, this.options.db);
+        return {
+          ...opened,
+          close: async () => {
+            try {
+              await opened.close();
+              this.closedState = undefined;
+            } finally {
+              release();
+            }
+          },
+        };
+      } catch (error) {
+        release();
+        throw error;
+      }
     }
     throw new HaggleError("the market has not opened yet: wait for the organiser to open it", {
       kind: "conflict",

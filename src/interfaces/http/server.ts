@@ -8,6 +8,7 @@ import { channelRoutes } from "./routes/channel-routes.ts";
 import { eventsRoute } from "./routes/events-route.ts";
 import { meRoutes } from "./routes/me-routes.ts";
 import { organiserRoutes } from "./routes/organiser-routes.ts";
+import { tokenRoutes } from "./routes/token-routes.ts";
 import { sameOriginMutations } from "./same-origin.ts";
 import { type AppEnv, readSession } from "./session-auth.ts";
 import { webAssets } from "./web-assets.ts";
@@ -18,8 +19,11 @@ export interface HttpAppOptions {
   baseUrl: () => string;
   /** The built web app's folder; without it pages answer that the app is not built. */
   webDir?: string;
-  /** Other apps mounted before the web app (MCP at /mcp, Slack at /slack), each with its own auth. */
-  mounts?: { path: string; app: Hono | Hono<AppEnv> }[];
+  /**
+   * Handlers that take their requests whole, before this app's cookies, CSRF check and headers (MCP
+   * at /mcp with its bearer tokens, Slack at /slack with its signatures): each does its own auth.
+   */
+  mounts?: { path: string; fetch: (request: Request) => Response | Promise<Response> }[];
   log?: (line: string) => void;
 }
 
@@ -32,7 +36,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   const { session } = options;
   const app = new Hono<AppEnv>();
   app.onError((error, c) => errorResponse(c, error, options.log));
-  for (const mount of options.mounts ?? []) app.route(mount.path, mount.app as Hono);
+  for (const mount of options.mounts ?? []) {
+    app.all(mount.path, (c) => mount.fetch(c.req.raw));
+    app.all(`${mount.path}/*`, (c) => mount.fetch(c.req.raw));
+  }
   app.use(
     "*",
     secureHeaders({
@@ -57,6 +64,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   app.use("*", readSession(session));
   app.route("/", authRoutes(session));
   app.route("/", meRoutes(session));
+  app.route("/", tokenRoutes(session));
   app.route("/", channelRoutes(session));
   app.route("/", eventsRoute(session));
   app.route("/", organiserRoutes(session, options.baseUrl));

@@ -11,7 +11,7 @@ import {
   runNegotiation,
 } from "../../../agents/builtin/run-negotiation.ts";
 import { ModuleAgentError } from "../../../agents/module-agent.ts";
-import { AgentSpecError, agentSpecHelp, createAgent } from "../../../agents/registry.ts";
+import { AgentSpecError, agentSpecHelp, createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
 import { formatMoney, parseMoney } from "../../../domain/money.ts";
 import { createRng, hashString } from "../../../domain/random.ts";
 import { FIRST_NAMES } from "../../../runner/names.ts";
@@ -86,6 +86,14 @@ export async function negotiate(options: NegotiateOptions): Promise<NegotiateOut
       throw error;
     }
   };
+  // A missing key or an unreachable model server is said at once, as `haggle run` does, rather than
+  // after every turn has timed out and the negotiation reported as "No deal".
+  try {
+    await preflightAgentSpecs([options.seller, options.buyer]);
+  } catch (error) {
+    if (error instanceof AgentSpecError) throw new UsageError(error.message);
+    throw error;
+  }
   const seller = await make(options.seller, "seller", hashString(`seller:${seed}`));
   const buyer = await make(options.buyer, "buyer", hashString(`buyer:${seed}`));
   const result = await runNegotiation({ setup, seller, buyer });

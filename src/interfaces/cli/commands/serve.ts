@@ -1,12 +1,15 @@
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
+import { AgentTokens } from "../../../app/agent-tokens.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
 import type { MarketHost } from "../../../runner/market-host.ts";
 import { createHttpApp, listen } from "../../http/server.ts";
 import { serveHostLocally } from "../../local/host-endpoint.ts";
+import { mcpHttpHandler } from "../../mcp/http.ts";
+import { hostMarket } from "../../mcp/market-port.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 
 interface ServeOptions {
@@ -67,9 +70,18 @@ export function register(program: Command): void {
       });
       let base = "";
       const web = await webDir(options.web);
+      // Outside agents act for one person each over MCP, with a token made on that person's page.
+      const mcp = mcpHttpHandler({
+        tokens: new AgentTokens(session.runDir),
+        resolveMarket: () => {
+          const host = session.liveHost;
+          return host && !host.closed ? hostMarket(host) : undefined;
+        },
+      });
       const app = createHttpApp({
         session,
         baseUrl: () => base,
+        mounts: [{ path: "/mcp", fetch: (request) => mcp.fetch(request) }],
         ...(web ? { webDir: web } : {}),
         log: (line) => process.stderr.write(`haggle: ${line}\n`),
       });
@@ -101,6 +113,7 @@ export function register(program: Command): void {
         process.on("SIGTERM", stop);
       });
       server.close();
+      await mcp.close();
       await session.stop();
       for (const started of endpoints) await (await started.catch(() => async () => {}))();
       process.exit(0);
