@@ -276,6 +276,15 @@ describe("haggle serve in the browser", () => {
     await ann.page.getByText("Your agent is paused.").waitFor();
     await ann.page.getByRole("button", { name: "Resume my agent" }).click();
     await ann.page.getByText("Your agent is trading.").waitFor();
+    // A token for an agent of Bob's own over MCP: shown once, listed, revoked.
+    const tokens = bob.page.getByRole("region", { name: "My own agent over MCP" });
+    await tokens.getByLabel("Token label").fill("my laptop");
+    await tokens.getByRole("button", { name: "Make a token" }).click();
+    expect(await tokens.locator("code.token").textContent()).toMatch(/^\S{40,}$/);
+    await tokens.getByText("my laptop").waitFor();
+    await shot(bob.page, "me-bob-token");
+    await tokens.getByRole("button", { name: "Revoke" }).click();
+    await expect.poll(() => tokens.getByRole("button", { name: "Revoke" }).count()).toBe(0);
     await shot(ann.page, "me-ann-deal");
     await ann.page.getByRole("link", { name: "Channel" }).click();
     await ann.page.getByRole("heading", { name: "# market" }).waitFor();

@@ -232,6 +232,25 @@ export interface InterviewBody {
   form: InterviewForm;
 }
 
+/** One of my agent's MCP tokens as listed (`GET /api/me/tokens`): never the token itself. */
+export interface AgentTokenView {
+  id: string;
+  participant: string;
+  createdAt: string;
+  label?: string;
+  revokedAt?: string;
+}
+
+/** A token just made (`POST /api/me/tokens`): `token` is shown this once. */
+export interface CreatedAgentToken {
+  token: string;
+  record: AgentTokenView;
+}
+
+export interface CreateTokenBody {
+  label?: string;
+}
+
 export interface PauseBody {
   paused: boolean;
 }

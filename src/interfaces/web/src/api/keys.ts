@@ -9,6 +9,7 @@ export const keys = {
   threads: ["thread"] as const,
   thread: (id: string) => ["thread", id] as const,
   me: ["me"] as const,
+  tokens: ["tokens"] as const,
   organiser: ["organiser"] as const,
   invite: (code: string) => ["invite", code] as const,
 };

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import type {
+  AgentTokenView,
   ChannelPage,
   InviteInfo,
   ListingPage,
@@ -53,6 +54,10 @@ export const useThread = (id: string) =>
     queryKey: keys.thread(id),
     queryFn: () => get<ThreadTranscript>(`/api/threads/${segment(id)}`),
   });
+
+/** My agent's MCP tokens; only once I am a participant (the interview confirmed). */
+export const useTokens = (enabled: boolean) =>
+  useQuery({ queryKey: keys.tokens, queryFn: () => get<AgentTokenView[]>("/api/me/tokens"), enabled });
 
 export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => get<MyPage>("/api/me") });
 

@@ -3,6 +3,7 @@ import { AgentText } from "../components/AgentText.tsx";
 import { ErrorNote } from "../components/ErrorNote.tsx";
 import { InterviewEditor } from "../components/interview/InterviewEditor.tsx";
 import { Money } from "../components/Money.tsx";
+import { AgentTokens } from "../components/me/AgentTokens.tsx";
 import { DealCard } from "../components/me/DealCard.tsx";
 import { MandateCard } from "../components/me/MandateCard.tsx";
 import { MyThreads } from "../components/me/MyThreads.tsx";
@@ -92,6 +93,7 @@ export function MePage() {
       </div>
       <h2>Negotiations</h2>
       <MyThreads threads={page.threads} me={page.participantId} />
+      {page.participantId && <AgentTokens />}
     </section>
   );
 }
