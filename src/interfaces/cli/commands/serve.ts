@@ -4,8 +4,8 @@ import { type Command, Option } from "commander";
 import { createLanguageModel } from "../../../agents/llm/providers.ts";
 import { resilientModel } from "../../../agents/llm/resilient-model.ts";
 import { createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
-import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { AgentTokens } from "../../../app/agent-tokens.ts";
+import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
@@ -60,7 +60,9 @@ export function register(program: Command): void {
       if (config.interviewModel) await preflightAgentSpecs([config.interviewModel]);
       const interviewModel = config.interviewModel;
       const interviewChats = interviewModel
-        ? new InterviewChats(() => resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 } }))
+        ? new InterviewChats(() =>
+            resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 } }),
+          )
         : undefined;
       const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
       const endpoints: Promise<() => Promise<void>>[] = [];
