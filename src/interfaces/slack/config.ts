@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HaggleError } from "../../domain/errors.ts";
+import { parseWith } from "../../domain/validation.ts";
 
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
   error: "the name of an environment variable (letters, digits, underscore), not the secret itself",
@@ -66,4 +67,14 @@ export function slackSecrets(config: SlackConfig, env: NodeJS.ProcessEnv = proce
     botToken: read(config.botTokenEnv, "bot token", '"OAuth & Permissions", xoxb-...'),
     signingSecret: read(config.signingSecretEnv, "signing secret", '"Basic Information", App Credentials'),
   };
+}
+
+/**
+ * The `slack:` block of a config file, checked, or undefined when there is none (the mirror is off).
+ * Errors name the field as `slack.channel` and say what to write, as every config error does.
+ * @throws ValidationError (bad-input)
+ */
+export function parseSlackBlock(value: unknown, source = "config"): SlackConfig | undefined {
+  if (value === undefined || value === null) return undefined;
+  return parseWith(z.object({ slack: slackConfigSchema }), { slack: value }, source).slack;
 }

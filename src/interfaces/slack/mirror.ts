@@ -65,6 +65,11 @@ export interface StartSlackMirrorOptions {
   /** Where the mirror reports trouble (Slack down, a post refused); default stderr. */
   log?: (line: string) => void;
   timing?: SlackMirrorTiming;
+  /**
+   * False when the market keeps negotiations between their two sides (`haggle serve`'s
+   * `negotiations: private`): then no negotiation is posted, whatever `config.negotiations` says.
+   */
+  publicNegotiations?: boolean;
 }
 
 export interface SlackMirror {
@@ -167,6 +172,7 @@ class Mirror {
   private readonly warned = new Set<string>();
   private stopping: Promise<void> | undefined;
   private readonly actions: SlackMirrorActions;
+  private readonly negotiations: boolean;
 
   constructor(
     options: StartSlackMirrorOptions,
@@ -174,6 +180,7 @@ class Mirror {
   ) {
     this.host = options.host;
     this.actions = options.actions;
+    this.negotiations = options.config.negotiations && options.publicNegotiations !== false;
     this.config = options.config;
     this.secrets = options.secrets ?? slackSecrets(options.config);
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
@@ -275,7 +282,7 @@ class Mirror {
   }
 
   private take(event: MarketEvent): void {
-    for (const post of renderEvent(event, this.host.state, { negotiations: this.config.negotiations })) {
+    for (const post of renderEvent(event, this.host.state, { negotiations: this.negotiations })) {
       this.enqueue(post, true);
     }
     if (event.type === "deal-handed-over") {

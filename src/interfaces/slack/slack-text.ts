@@ -1,4 +1,4 @@
-import { escapeCode, showHidden } from "../../domain/hidden-text.ts";
+import { inertLines } from "../../domain/hidden-text.ts";
 
 /** The most characters of one piece of agent text shown in a Slack message. */
 export const MAX_SHOWN = 3000;
@@ -12,12 +12,12 @@ function clip(text: string): string {
 }
 
 /**
- * Text written by agents or people as inert text for a Slack rich-text element: every hidden
- * character (controls, zero-width, bidi and tag characters) shown as its code, as on every other
- * surface. Rich-text elements are not parsed, so no mention, link or formatting can come of it.
+ * Text written by agents or people as inert text for a Slack rich-text element: line feeds and tabs
+ * kept, every other hidden character (controls, a CR, zero-width, bidi and tag characters) shown as its
+ * code, as on every other surface (`inertLines`). Rich-text elements are not parsed, so no mention, link or formatting can come of it.
  */
 export function slackPlain(text: string): string {
-  return clip(showHidden(text, escapeCode));
+  return clip(inertLines(text));
 }
 
 /**
