@@ -37,6 +37,16 @@ export const slackConfigSchema = z
       .positive({ error: "must be more than 0" })
       .max(10, { error: "at most 10: Slack allows about 1 message a second in a channel" })
       .default(1),
+    /**
+     * `haggle run` and `haggle resume`: serve Slack's requests (buttons, `/haggle`) on this port at
+     * /slack/events. `haggle serve` answers them on its own server and ignores it.
+     */
+    port: z
+      .number({ error: "a port number, e.g. 3000" })
+      .int({ error: "a whole port number" })
+      .min(1, { error: "a port from 1 to 65535" })
+      .max(65_535, { error: "a port from 1 to 65535" })
+      .optional(),
   })
   .strict();
 
