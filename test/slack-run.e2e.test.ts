@@ -6,6 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MarketEvent } from "../src/engine/event.ts";
 import { replay } from "../src/engine/replay.ts";
+import { slackLinkCode } from "../src/interfaces/slack/mirror.ts";
 import { renderEvent } from "../src/interfaces/slack/render.ts";
 import { FakeSlack } from "../src/interfaces/slack/testing/fake-slack.ts";
 import { openPgliteStore } from "../src/store/index.ts";
@@ -103,6 +104,13 @@ describe("haggle run with a slack: block", () => {
     expect(keys).toEqual(owed);
     expect(fake.in(CHANNEL).every((m) => m.thread_ts === undefined)).toBe(true);
     expect(keys.length).toBeGreaterThan(10);
+
+    // The organiser hands each person the code that links them in Slack.
+    const codes = await haggle(["slack", "link-code", dir, "--as", "p001", "--json"], { env: env() });
+    expect(codes.code, codes.stderr).toBe(0);
+    expect(JSON.parse(codes.stdout)).toEqual([
+      { participant: "p001", name: expect.any(String), code: slackLinkCode("e2e-secret", CHANNEL, "p001") },
+    ]);
   });
 
   it("refuses a slack: block it cannot use, before the market starts, saying what to do", async () => {

@@ -58,24 +58,51 @@ export interface SlackSecrets {
   signingSecret: string;
 }
 
+function secretFrom(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  field: string,
+  what: string,
+  where: string,
+): string {
+  const value = env[name]?.trim();
+  if (!value) {
+    throw new HaggleError(
+      `slack: the environment variable ${name} is not set: set it to the Slack app's ${what} (${where}), or name another variable in slack.${field}`,
+      { kind: "bad-input", code: "slack/missing-secret" },
+    );
+  }
+  return value;
+}
+
+/**
+ * The signing secret the config names, from `env`.
+ * @throws HaggleError "slack/missing-secret" (bad-input) naming the variable to set.
+ */
+export function slackSigningSecret(config: SlackConfig, env: NodeJS.ProcessEnv = process.env): string {
+  return secretFrom(
+    env,
+    config.signingSecretEnv,
+    "signingSecretEnv",
+    "signing secret",
+    '"Basic Information", App Credentials',
+  );
+}
+
 /**
  * The bot token and signing secret the config names, from `env`.
  * @throws HaggleError "slack/missing-secret" (bad-input) naming the variable to set.
  */
 export function slackSecrets(config: SlackConfig, env: NodeJS.ProcessEnv = process.env): SlackSecrets {
-  const read = (name: string, what: string, example: string): string => {
-    const value = env[name]?.trim();
-    if (!value) {
-      throw new HaggleError(
-        `slack: the environment variable ${name} is not set: set it to the Slack app's ${what} (${example}), or name another variable in slack.${what === "bot token" ? "botTokenEnv" : "signingSecretEnv"}`,
-        { kind: "bad-input", code: "slack/missing-secret" },
-      );
-    }
-    return value;
-  };
   return {
-    botToken: read(config.botTokenEnv, "bot token", '"OAuth & Permissions", xoxb-...'),
-    signingSecret: read(config.signingSecretEnv, "signing secret", '"Basic Information", App Credentials'),
+    botToken: secretFrom(
+      env,
+      config.botTokenEnv,
+      "botTokenEnv",
+      "bot token",
+      '"OAuth & Permissions", xoxb-...',
+    ),
+    signingSecret: slackSigningSecret(config, env),
   };
 }
 

@@ -5,6 +5,7 @@ export {
   type SlackSecrets,
   slackConfigSchema,
   slackSecrets,
+  slackSigningSecret,
 } from "./config.ts";
 export {
   type SlackMirror,
