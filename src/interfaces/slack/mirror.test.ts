@@ -258,6 +258,8 @@ describe("the Slack mirror", () => {
     fake.fault("chat.postMessage", { kind: "drop-after-post" });
     await act(host, "cal", { type: "post-want-ad", wantId: "w1" });
     await waitFor(() => fake.calls.some((c) => c.status === 0));
+    // One mirror a state folder: another is refused until this one stops.
+    await expect(mirrorOf(host, dir)).rejects.toMatchObject({ code: "slack/already-mirroring" });
     await second.stop();
     const pending = JSON.parse(readFileSync(join(dir, "slack-mirror.json"), "utf8"));
     const lost = fake.in(CHANNEL).at(-1)!;

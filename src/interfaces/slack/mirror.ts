@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { resolve } from "node:path";
 import { App, type BlockAction, LogLevel, webApi } from "@slack/bolt";
+import { HaggleError } from "../../domain/errors.ts";
 import type { MarketEvent } from "../../engine/event.ts";
 import type { MarketHost } from "../../runner/market-host.ts";
 import type { SlackConfig, SlackSecrets } from "./config.ts";
@@ -88,6 +90,9 @@ export interface SlackMirror {
 
 const METADATA_TYPE = "haggle_post";
 
+/** The state folders of the mirrors running in this process: one mirror a folder. */
+const ACTIVE = new Set<string>();
+
 /** Slack refused the post itself: sending it again cannot help. */
 const REFUSED_FOR_GOOD = new Set([
   "msg_too_long",
@@ -133,10 +138,29 @@ function sameCode(a: string, b: string): boolean {
  * catches up from the log without posting anything twice.
  */
 export async function startSlackMirror(options: StartSlackMirrorOptions): Promise<SlackMirror> {
-  const mirror = new Mirror(options, await readMirrorFile(options.stateDir, options.config.channel));
+  const dir = resolve(options.stateDir);
+  if (ACTIVE.has(dir)) {
+    throw new HaggleError(
+      `a Slack mirror already runs on ${dir}: stop it (await mirror.stop()) before starting another, e.g. on the market's next host`,
+      { kind: "conflict", code: "slack/already-mirroring" },
+    );
+  }
+  ACTIVE.add(dir);
+  let mirror: Mirror;
+  try {
+    mirror = new Mirror(options, await readMirrorFile(options.stateDir, options.config.channel));
+  } catch (error) {
+    ACTIVE.delete(dir);
+    throw error;
+  }
   mirror.start();
+  // A mirror that has ended (its host closed, or it failed) frees its folder for the next.
+  void mirror.done
+    .catch(() => {})
+    .then(() => mirror.stop())
+    .finally(() => ACTIVE.delete(dir));
   return {
-    stop: () => mirror.stop(),
+    stop: () => mirror.stop().finally(() => ACTIVE.delete(dir)),
     done: mirror.done,
     handle: (request) => mirror.receiver.handle(request),
     idle: () => mirror.idle(),
