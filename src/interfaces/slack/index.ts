@@ -17,5 +17,5 @@ export {
   startSlackMirror,
 } from "./mirror.ts";
 export { MIRROR_FILE } from "./mirror-state.ts";
-export { listenForSlack, SLACK_EVENTS_PATH, slackRequestsApp } from "./slack-server.ts";
+export { listenForSlack, SLACK_EVENTS_PATH, slackMount, slackRequestsApp } from "./slack-server.ts";
 export { slackPlain, slackText } from "./slack-text.ts";

@@ -363,10 +363,19 @@ class Mirror {
 
   // ---- posting ----------------------------------------------------------------------------------
 
+  /** Waits until `minIntervalMs` after the end of the queue's last post, so Slack sees them that far apart. */
   private async pace(queue: string): Promise<void> {
     const wait = (this.lastSent.get(queue) ?? 0) + this.minIntervalMs - Date.now();
     if (wait > 0) await pause(wait, this.stopper.signal);
-    this.lastSent.set(queue, Date.now());
+  }
+
+  /** `request`, noting when it ended (answered or failed) for the queue's pace. */
+  private async sent<T>(queue: string, request: Promise<T>): Promise<T> {
+    try {
+      return await request;
+    } finally {
+      this.lastSent.set(queue, Date.now());
+    }
   }
 
   private warnOnce(key: string, line: string): void {
@@ -403,17 +412,20 @@ class Mirror {
       await this.writer.save();
       await this.pace(queue);
       try {
-        const response = await this.client.chat.postMessage({
-          channel: where.channel,
-          text: where.prefix ? `${where.prefix}${post.text}` : post.text,
-          blocks: post.blocks,
-          ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-          unfurl_links: false,
-          unfurl_media: false,
-          link_names: false,
-          parse: "none",
-          metadata: { event_type: METADATA_TYPE, event_payload: { market: this.marketId, key: post.key } },
-        });
+        const response = await this.sent(
+          queue,
+          this.client.chat.postMessage({
+            channel: where.channel,
+            text: where.prefix ? `${where.prefix}${post.text}` : post.text,
+            blocks: post.blocks,
+            ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+            unfurl_links: false,
+            unfurl_media: false,
+            link_names: false,
+            parse: "none",
+            metadata: { event_type: METADATA_TYPE, event_payload: { market: this.marketId, key: post.key } },
+          }),
+        );
         const ts = String(response.ts);
         records[post.key] = { ts, channel: String(response.channel ?? where.channel) };
         this.posted(post, ts);

@@ -5,9 +5,26 @@ import type { SlackMirror } from "./mirror.ts";
 /** The path Slack's requests come to: the app manifest's interactivity and slash command URL. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+type Handler = Pick<SlackMirror, "handle">;
+
+/**
+ * Slack's requests for a server that mounts apps by path: `{ path: "/slack", app }` answers
+ * `POST /slack/events` with the mirror `current()` returns (the market's host, and so its mirror, may
+ * change while the server runs), or 503 while there is none. Each request is verified by the mirror.
+ */
+export function slackMount(current: () => Handler | undefined): { path: "/slack"; app: Hono } {
+  const app = new Hono().post("/events", async (c): Promise<Response> => {
+    const mirror = current();
+    if (!mirror) return c.text("the market is not mirrored to Slack right now: try again in a moment", 503);
+    return mirror.handle(c.req.raw);
+  });
+  return { path: "/slack", app };
+}
+
 /** A Hono app that serves only Slack's requests, at `POST /slack/events`. */
-export function slackRequestsApp(mirror: Pick<SlackMirror, "handle">): Hono {
-  return new Hono().post(SLACK_EVENTS_PATH, (c) => mirror.handle(c.req.raw));
+export function slackRequestsApp(mirror: Handler): Hono {
+  const { path, app } = slackMount(() => mirror);
+  return new Hono().route(path, app);
 }
 
 /**
@@ -15,7 +32,7 @@ export function slackRequestsApp(mirror: Pick<SlackMirror, "handle">): Hono {
  * HTTPS (a reverse proxy or a tunnel): Slack only calls https URLs.
  */
 export function listenForSlack(
-  mirror: Pick<SlackMirror, "handle">,
+  mirror: Handler,
   port: number,
   hostname = "127.0.0.1",
 ): Promise<{ port: number; close: () => Promise<void> }> {
