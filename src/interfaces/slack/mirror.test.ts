@@ -60,11 +60,12 @@ async function mirrorOf(
   stateDir: string,
   recorded?: Recorded,
   timing: SlackMirrorTiming = {},
+  acting: () => MarketHost = () => host,
 ): Promise<SlackMirror> {
   const actions: SlackMirrorActions = {
     handOver: async (participant, dealId) => {
       recorded?.handOvers.push([participant, dealId]);
-      return handOver(hostAccess(host), dealId, participant);
+      return handOver(hostAccess(acting()), dealId, participant);
     },
     survey: async (participant, dealId, answer) => {
       recorded?.surveys.push([participant, dealId, answer]);
@@ -375,6 +376,47 @@ describe("the Slack mirror", () => {
     expect(again.status).toBe(200);
     await mirror.idle();
     expect(JSON.stringify(fake.updates.at(-1)!.blocks)).toContain("Not recorded");
+  });
+
+  it("takes a hand-over click after the market's host has closed (hand-overs take days) and shows it", async () => {
+    const { host, sink } = liveHost();
+    let acting = host;
+    const mirror = await mirrorOf(host, newDir(), undefined, {}, () => acting);
+    await trade(host);
+    await mirror.idle();
+    await host.close();
+    await mirror.done;
+    // The hand-over goes through the market's next host (as `haggle handover` opens one on the log).
+    acting = liveHost(sink).host;
+    const dm = fake.messages.find((m) => m.channel === "DUBEA")!;
+    const body = `payload=${encodeURIComponent(
+      JSON.stringify({
+        type: "block_actions",
+        user: { id: "UBEA" },
+        team: { id: "T1" },
+        container: { type: "message", channel_id: dm.channel, message_ts: dm.ts },
+        channel: { id: dm.channel },
+        actions: [
+          {
+            type: "button",
+            action_id: "haggle_handover",
+            value: JSON.stringify({ d: "D1", p: "bea" }),
+            action_ts: "1",
+          },
+        ],
+      }),
+    )}`;
+    const response = await mirror.handle(
+      new Request("http://localhost/slack/events", {
+        method: "POST",
+        body,
+        headers: signedHeaders(SECRET, body),
+      }),
+    );
+    expect(response.status).toBe(200);
+    await waitFor(() => JSON.stringify(fake.updates.at(-1)?.blocks ?? "").includes("you marked it done"));
+    expect(acting.state.deals.get("D1")!.handedOverBy).toEqual(["bea"]);
+    await acting.close();
   });
 
   it("links a person with /haggle link and a link code (or their Slack e-mail), then sends the deals they missed", async () => {

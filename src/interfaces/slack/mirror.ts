@@ -592,10 +592,12 @@ class Mirror {
   // ---- DMs after the fact -----------------------------------------------------------------------
 
   /** Shows the DM of `dealId` to `participant` as it stands now (hand-over, answers), if it was sent. */
-  private refreshDm(dealId: string, participant: string, notice?: string): void {
+  private refreshDm(dealId: string, participant: string, notice?: string, handedOverBy?: string[]): void {
     const record = this.file.dms[dmKey(dealId, participant)];
-    const deal = this.host.state.deals.get(dealId);
-    if (!record?.ts || !record.channel || !deal) return;
+    const known = this.host.state.deals.get(dealId);
+    if (!record?.ts || !record.channel || !known) return;
+    // After the market's host has closed, a hand-over goes through another: its answer is newer.
+    const deal = handedOverBy ? { ...known, handedOverBy } : known;
     const answers = this.file.answers[`${dealId}:${participant}`] ?? {};
     const { text, blocks } = dealDmContent(this.host.state, deal, participant, answers, notice);
     const channel = record.channel;
@@ -603,7 +605,8 @@ class Mirror {
     this.track(
       callUntilDone(() => this.client.chat.update({ channel, ts, text, blocks }), {
         ...this.backoff,
-        signal: this.stopper.signal,
+        // Clicks come after the market has closed too (hand-overs take days): not tied to stop().
+        signal: AbortSignal.timeout(120_000),
         log: this.log,
         what: `updating ${dealId}'s DM`,
       }).catch((error: unknown) => {
@@ -637,7 +640,7 @@ class Mirror {
       }
     };
     const onButton =
-      (run: (value: DmActionValue) => Promise<string | undefined>) =>
+      (run: (value: DmActionValue) => Promise<{ notice?: string; handedOverBy?: string[] } | undefined>) =>
       async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction; action: unknown }) => {
         await ack();
         const raw = action as { value?: string; selected_option?: { value?: string } };
@@ -656,13 +659,13 @@ class Mirror {
           }
           return;
         }
-        let notice: string | undefined;
+        let answer: { notice?: string; handedOverBy?: string[] } | undefined;
         try {
-          notice = await run(value);
+          answer = await run(value);
         } catch (error) {
-          notice = `Not recorded: ${(error as Error).message}`;
+          answer = { notice: `Not recorded: ${(error as Error).message}` };
         }
-        this.refreshDm(value.d, value.p, notice);
+        this.refreshDm(value.d, value.p, answer?.notice, answer?.handedOverBy);
       };
     const scale = (raw: unknown): number =>
       Number((raw as { selected_option?: { value?: string } }).selected_option?.value?.split("|")[1]);
@@ -676,8 +679,13 @@ class Mirror {
     this.app.action<BlockAction>(
       ACTION.handOver,
       onButton(async (value) => {
-        await this.actions.handOver(value.p, value.d);
-        return undefined;
+        const result = (await this.actions.handOver(value.p, value.d)) as
+          | { handedOverBy?: unknown }
+          | undefined;
+        const by = result?.handedOverBy;
+        return Array.isArray(by) && by.every((id) => typeof id === "string")
+          ? { handedOverBy: by }
+          : undefined;
       }),
     );
     this.app.action<BlockAction>(
@@ -695,7 +703,7 @@ class Mirror {
       this.app.action<BlockAction>(id, async (args) => {
         const n = scale(args.action);
         await onButton(async (value) => {
-          if (!Number.isInteger(n) || n < 1 || n > 7) return "Not recorded: choose 1 to 7.";
+          if (!Number.isInteger(n) || n < 1 || n > 7) return { notice: "Not recorded: choose 1 to 7." };
           return survey(value, { [question]: n });
         })(args);
       });
