@@ -154,11 +154,9 @@ export async function startSlackMirror(options: StartSlackMirrorOptions): Promis
     throw error;
   }
   mirror.start();
-  // A mirror that has ended (its host closed, or it failed) frees its folder for the next.
-  void mirror.done
-    .catch(() => {})
-    .then(() => mirror.stop())
-    .finally(() => ACTIVE.delete(dir));
+  // A mirror that has ended (its host closed, or it failed) frees its folder for the next; it still
+  // answers clicks (hand-overs come after the market closes) until it is stopped.
+  void mirror.done.catch(() => {}).finally(() => ACTIVE.delete(dir));
   return {
     stop: () => mirror.stop().finally(() => ACTIVE.delete(dir)),
     done: mirror.done,
@@ -605,8 +603,8 @@ class Mirror {
     this.track(
       callUntilDone(() => this.client.chat.update({ channel, ts, text, blocks }), {
         ...this.backoff,
-        // Clicks come after the market has closed too (hand-overs take days): not tied to stop().
-        signal: AbortSignal.timeout(120_000),
+        // Clicks come after the market has closed too (hand-overs take days): until stop(), not the log's end.
+        signal: AbortSignal.any([AbortSignal.timeout(120_000), this.stopper.signal]),
         log: this.log,
         what: `updating ${dealId}'s DM`,
       }).catch((error: unknown) => {
