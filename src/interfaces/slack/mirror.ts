@@ -1,48 +1,18 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { resolve } from "node:path";
-import { App, type BlockAction, LogLevel, webApi } from "@slack/bolt";
+import { App, LogLevel, webApi } from "@slack/bolt";
 import { HaggleError } from "../../domain/errors.ts";
 import type { MarketEvent } from "../../engine/event.ts";
 import type { MarketHost } from "../../runner/market-host.ts";
 import type { SlackConfig, SlackSecrets } from "./config.ts";
 import { slackSecrets } from "./config.ts";
 import { FetchReceiver } from "./fetch-receiver.ts";
-import { type MirrorFile, MirrorFileWriter, type PostRecord, readMirrorFile } from "./mirror-state.ts";
-import {
-  ACTION,
-  type DmActionValue,
-  type DmAnswers,
-  dealDm,
-  dealDmContent,
-  dmKey,
-  renderEvent,
-  type SlackPost,
-} from "./render.ts";
-import {
-  type Backoff,
-  backoffMs,
-  callUntilDone,
-  classifyFailure,
-  MirrorStopped,
-  pause,
-} from "./slack-calls.ts";
-import { slackText } from "./slack-text.ts";
+import { type MirrorFile, MirrorFileWriter, readMirrorFile } from "./mirror-state.ts";
+import { Poster } from "./poster.ts";
+import { dealDm, dealDmContent, dmKey, renderEvent, type SlackPost } from "./render.ts";
+import { type Backoff, callUntilDone, MirrorStopped } from "./slack-calls.ts";
+import { listenForRequests, type SlackMirrorActions } from "./slack-requests.ts";
 
-/** One survey answer from a click: exactly one of the three questions. */
-export interface SurveyAnswer {
-  fairness?: number;
-  satisfaction?: number;
-  wouldPay?: boolean;
-}
-
-/**
- * What a click in Slack does: the same hand-over and survey records the web app writes. Each throws
- * (a HaggleError, whose message is shown to the person) when it is refused.
- */
-export interface SlackMirrorActions {
-  handOver(participant: string, dealId: string): Promise<unknown>;
-  survey(participant: string, dealId: string, answer: SurveyAnswer): Promise<unknown>;
-}
+export { type SlackMirrorActions, type SurveyAnswer, slackLinkCode } from "./slack-requests.ts";
 
 export interface SlackMirrorTiming {
   /** Least wait between two messages in one channel or DM; default from `messagesPerSecond`. */
@@ -88,45 +58,8 @@ export interface SlackMirror {
   idle(): Promise<void>;
 }
 
-const METADATA_TYPE = "haggle_post";
-
 /** The state folders of the mirrors running in this process: one mirror a folder. */
 const ACTIVE = new Set<string>();
-
-/** Slack refused the post itself: sending it again cannot help. */
-const REFUSED_FOR_GOOD = new Set([
-  "msg_too_long",
-  "invalid_blocks",
-  "invalid_blocks_format",
-  "invalid_arguments",
-  "invalid_metadata_format",
-  "invalid_metadata_schema",
-  "metadata_too_large",
-  "too_many_attachments",
-  "no_text",
-  "cannot_dm_bot",
-  "user_disabled",
-  "user_not_found",
-]);
-
-/**
- * A person's link code for `/haggle link <participant> <code>`: proves to the mirror that whoever
- * types it is that participant. Show it only to them (their page in the web app).
- */
-export function slackLinkCode(signingSecret: string, channel: string, participant: string): string {
-  return createHmac("sha256", signingSecret)
-    .update(`haggle-slack-link\n${channel}\n${participant}`)
-    .digest("base64url")
-    .replace(/[-_]/g, "")
-    .slice(0, 10)
-    .toUpperCase();
-}
-
-function sameCode(a: string, b: string): boolean {
-  const x = Buffer.from(a.toUpperCase());
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
 /**
  * Mirrors a running market to a Slack channel: reads the host's log at its own pace (never slowing
@@ -179,19 +112,16 @@ class Mirror {
   private readonly log: (line: string) => void;
   private readonly stopper = new AbortController();
   private readonly backoff: Backoff;
-  private readonly minIntervalMs: number;
   private readonly maxPending: number;
   /** The tail of each queue (the channel's, each person's DM), so its posts go one at a time, in order. */
   private readonly queues = new Map<string, Promise<void>>();
-  private readonly lastSent = new Map<string, number>();
   /** Posts outstanding by event seq: the cursor cannot pass the first. */
   private readonly pending = new Map<number, number>();
   private readonly work = new Set<Promise<unknown>>();
   private outstanding = 0;
   private lastRead: number;
   private room: (() => void) | undefined;
-  private readonly lookedUp = new Set<string>();
-  private readonly warned = new Set<string>();
+  private readonly poster: Poster;
   private stopping: Promise<void> | undefined;
   private readonly actions: SlackMirrorActions;
   private readonly negotiations: boolean;
@@ -208,7 +138,6 @@ class Mirror {
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     const timing = options.timing ?? {};
     this.backoff = { retryBaseMs: timing.retryBaseMs ?? 1_000, retryMaxMs: timing.retryMaxMs ?? 60_000 };
-    this.minIntervalMs = timing.minIntervalMs ?? Math.round(1000 / options.config.messagesPerSecond);
     this.maxPending = timing.maxPending ?? 200;
     this.lastRead = file.cursor - 1;
     this.writer = new MirrorFileWriter(options.stateDir, () => this.file);
@@ -221,6 +150,17 @@ class Mirror {
       logLevel: LogLevel.ERROR,
     };
     this.client = new webApi.WebClient(this.secrets.botToken, clientOptions);
+    this.poster = new Poster({
+      host: this.host,
+      file: this.file,
+      save: () => this.writer.save(),
+      client: this.client,
+      channel: options.config.channel,
+      log: this.log,
+      backoff: this.backoff,
+      minIntervalMs: timing.minIntervalMs ?? Math.round(1000 / options.config.messagesPerSecond),
+      signal: this.stopper.signal,
+    });
     this.receiver = new FetchReceiver({
       signingSecret: this.secrets.signingSecret,
       log: this.log,
@@ -234,7 +174,18 @@ class Mirror {
       ignoreSelf: false,
       logLevel: LogLevel.ERROR,
     });
-    this.listen();
+    listenForRequests(this.app, {
+      host: this.host,
+      file: this.file,
+      save: () => this.writer.save(),
+      client: this.client,
+      actions: this.actions,
+      signingSecret: this.secrets.signingSecret,
+      channel: this.config.channel,
+      refreshDm: (dealId, participant, notice, handedOverBy) =>
+        this.refreshDm(dealId, participant, notice, handedOverBy),
+      owedDms: (participant) => this.owedDms(participant),
+    });
     this.done = new Promise<void>((resolve, reject) => {
       this.resolveDone = resolve;
       this.rejectDone = reject;
@@ -325,19 +276,15 @@ class Mirror {
     void this.writer.save();
   }
 
-  private records(post: SlackPost): Record<string, PostRecord> {
-    return post.target.kind === "dm" ? this.file.dms : this.file.posts;
-  }
-
   /** Queues `post` unless it is done; `counted` posts hold the cursor back until they are. */
   private enqueue(post: SlackPost, counted: boolean): void {
-    const record = this.records(post)[post.key];
+    const record = this.poster.records(post)[post.key];
     if (record?.ts || record?.skipped) return;
     const queue = post.target.kind === "dm" ? `dm:${post.target.participant}` : "channel";
     if (counted) this.pending.set(post.seq, (this.pending.get(post.seq) ?? 0) + 1);
     this.outstanding++;
     const tail = (this.queues.get(queue) ?? Promise.resolve())
-      .then(() => this.deliver(post, queue))
+      .then(() => this.poster.deliver(post, queue))
       .catch((error: unknown) => {
         if (!(error instanceof MirrorStopped))
           this.log(`slack: ${post.key} not posted: ${(error as Error).message}`);
@@ -357,234 +304,6 @@ class Mirror {
         }
       });
     this.queues.set(queue, tail);
-  }
-
-  // ---- posting ----------------------------------------------------------------------------------
-
-  /** Waits until `minIntervalMs` after the end of the queue's last post, so Slack sees them that far apart. */
-  private async pace(queue: string): Promise<void> {
-    const wait = (this.lastSent.get(queue) ?? 0) + this.minIntervalMs - Date.now();
-    if (wait > 0) await pause(wait, this.stopper.signal);
-  }
-
-  /** `request`, noting when it ended (answered or failed) for the queue's pace. */
-  private async sent<T>(queue: string, request: Promise<T>): Promise<T> {
-    try {
-      return await request;
-    } finally {
-      this.lastSent.set(queue, Date.now());
-    }
-  }
-
-  private warnOnce(key: string, line: string): void {
-    if (this.warned.has(key)) return;
-    this.warned.add(key);
-    this.log(line);
-  }
-
-  /**
-   * Posts once: marks the post as being sent (saved) before the request, so after a send whose
-   * outcome is unknown (a timeout, a reset connection, a crash) it looks in the channel for the
-   * message's metadata before sending again.
-   */
-  private async deliver(post: SlackPost, queue: string): Promise<void> {
-    const signal = this.stopper.signal;
-    const records = this.records(post);
-    for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) throw new MirrorStopped("stopped");
-      const where = await this.where(post);
-      if (!where) return; // a DM to someone not linked (yet): sent when they link
-      const record: PostRecord = records[post.key] ?? {};
-      records[post.key] = record;
-      if (record.ts || record.skipped) return;
-      if (record.sending !== undefined) {
-        const found = await this.findPosted(where.channel, where.threadTs, post.key, record.sending);
-        if (found) {
-          records[post.key] = { ts: found, channel: where.channel };
-          this.posted(post, found);
-          await this.writer.save();
-          return;
-        }
-      }
-      record.sending = Date.now();
-      await this.writer.save();
-      await this.pace(queue);
-      try {
-        const response = await this.sent(
-          queue,
-          this.client.chat.postMessage({
-            channel: where.channel,
-            text: where.prefix ? `${where.prefix}${post.text}` : post.text,
-            blocks: post.blocks,
-            ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
-            unfurl_links: false,
-            unfurl_media: false,
-            link_names: false,
-            parse: "none",
-            metadata: { event_type: METADATA_TYPE, event_payload: { market: this.marketId, key: post.key } },
-          }),
-        );
-        const ts = String(response.ts);
-        records[post.key] = { ts, channel: String(response.channel ?? where.channel) };
-        this.posted(post, ts);
-        await this.writer.save();
-        return;
-      } catch (error) {
-        const failure = classifyFailure(error);
-        if (failure.kind === "platform" && REFUSED_FOR_GOOD.has(failure.code)) {
-          records[post.key] = { skipped: failure.code };
-          this.log(`slack: Slack refused ${post.key} (${failure.code}); it is skipped`);
-          await this.writer.save();
-          return;
-        }
-        // Not delivered for sure: no need to look for it before the next try.
-        if (failure.kind !== "unknown") delete record.sending;
-        if (failure.kind === "rate") {
-          await pause(failure.retryAfterMs, signal);
-          continue;
-        }
-        if (failure.kind === "platform") {
-          this.warnOnce(
-            `platform:${failure.code}`,
-            `slack: Slack refuses to post (${failure.code})${failure.code === "not_in_channel" ? ": invite the app to the channel (/invite @Haggle)" : ""}; retrying`,
-          );
-          await pause(this.backoff.retryMaxMs, signal);
-          continue;
-        }
-        if (attempt === 0) this.log(`slack: posting ${post.key} failed (${failure.detail}); retrying`);
-        await pause(backoffMs(this.backoff, attempt), signal);
-      }
-    }
-  }
-
-  private get marketId(): string {
-    return this.host.state.config.marketId;
-  }
-
-  private posted(post: SlackPost, ts: string): void {
-    if (post.listingId) this.file.listings[post.listingId] = ts;
-  }
-
-  /** Where a post goes now: the channel (under its listing's message), or the person's DM channel. */
-  private async where(
-    post: SlackPost,
-  ): Promise<{ channel: string; threadTs?: string; prefix?: string } | undefined> {
-    const target = post.target;
-    if (target.kind === "channel") return { channel: this.config.channel };
-    if (target.kind === "thread") {
-      const threadTs = this.file.listings[target.listingId];
-      // A listing whose message Slack refused: its thread's posts go in the channel, naming it.
-      return threadTs
-        ? { channel: this.config.channel, threadTs }
-        : { channel: this.config.channel, prefix: `(${target.listingId}) ` };
-    }
-    const channel = await this.dmChannel(target.participant);
-    return channel ? { channel } : undefined;
-  }
-
-  /** The DM channel with `participant`'s Slack user, linking them by e-mail if they have one. */
-  private async dmChannel(participant: string): Promise<string | undefined> {
-    const call = { ...this.backoff, signal: this.stopper.signal, log: this.log };
-    let user = this.file.links[participant];
-    if (!user) {
-      const email = this.host.state.participants.get(participant)?.participant.email;
-      if (!email || this.lookedUp.has(participant)) return undefined;
-      this.lookedUp.add(participant);
-      try {
-        const found = await callUntilDone(() => this.client.users.lookupByEmail({ email }), {
-          ...call,
-          what: `looking up ${participant}'s e-mail`,
-        });
-        user = found.user?.id;
-      } catch (error) {
-        const failure = classifyFailure(error);
-        if (failure.kind === "platform" && failure.code !== "users_not_found") {
-          this.warnOnce(`lookup:${failure.code}`, `slack: cannot look people up by e-mail (${failure.code})`);
-        }
-        return undefined;
-      }
-      if (!user) return undefined;
-      this.file.links[participant] = user;
-      await this.writer.save();
-    }
-    const known = this.file.dmChannels[user];
-    if (known) return known;
-    const linkedUser = user;
-    try {
-      const opened = await callUntilDone(() => this.client.conversations.open({ users: linkedUser }), {
-        ...call,
-        what: `opening a DM with ${participant}`,
-      });
-      const channel = opened.channel?.id;
-      if (!channel) return undefined;
-      this.file.dmChannels[linkedUser] = channel;
-      await this.writer.save();
-      return channel;
-    } catch (error) {
-      const failure = classifyFailure(error);
-      this.warnOnce(
-        `open:${participant}`,
-        `slack: cannot open a DM with ${participant} (${failure.kind === "platform" ? failure.code : failure.kind})`,
-      );
-      return undefined;
-    }
-  }
-
-  /**
-   * The ts of a message this mirror posted with `key` since `since` (ms), found by its metadata; null
-   * when there is none, undefined when Slack could not be asked (then it is posted again).
-   */
-  private async findPosted(
-    channel: string,
-    threadTs: string | undefined,
-    key: string,
-    since: number,
-  ): Promise<string | null | undefined> {
-    const oldest = ((since - 10 * 60_000) / 1000).toFixed(6);
-    const call = {
-      ...this.backoff,
-      signal: this.stopper.signal,
-      log: this.log,
-      what: "looking for an earlier post",
-    };
-    try {
-      const answer = threadTs
-        ? await callUntilDone(
-            () =>
-              this.client.conversations.replies({
-                channel,
-                ts: threadTs,
-                oldest,
-                include_all_metadata: true,
-                limit: 200,
-              }),
-            call,
-          )
-        : await callUntilDone(
-            () =>
-              this.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 }),
-            call,
-          );
-      const match = (answer.messages ?? []).find((message) => {
-        const metadata = message.metadata as
-          | { event_type?: string; event_payload?: Record<string, unknown> }
-          | undefined;
-        return (
-          metadata?.event_type === METADATA_TYPE &&
-          metadata.event_payload?.key === key &&
-          metadata.event_payload?.market === this.marketId
-        );
-      });
-      return match?.ts ?? null;
-    } catch (error) {
-      if (error instanceof MirrorStopped) throw error;
-      const failure = classifyFailure(error);
-      this.warnOnce(
-        "history",
-        `slack: cannot read the channel's history to avoid a duplicate (${failure.kind === "platform" ? failure.code : failure.kind}): add the scopes channels:history, groups:history and im:history`,
-      );
-      return undefined;
-    }
   }
 
   // ---- DMs after the fact -----------------------------------------------------------------------
@@ -621,136 +340,5 @@ class Mirror {
       if (deal.status !== "confirmed" && deal.status !== "handed-over") continue;
       this.enqueue(dealDm(this.host.state, deal, participant, 0), false);
     }
-  }
-
-  // ---- requests from Slack ----------------------------------------------------------------------
-
-  private listen(): void {
-    this.app.command("/haggle", async ({ command, ack }) => {
-      await ack({ response_type: "ephemeral", text: await this.command(command.user_id, command.text) });
-    });
-    const parse = (raw: string | undefined): DmActionValue | undefined => {
-      try {
-        const value = JSON.parse(raw ?? "") as DmActionValue;
-        return typeof value.d === "string" && typeof value.p === "string" ? value : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    const onButton =
-      (run: (value: DmActionValue) => Promise<{ notice?: string; handedOverBy?: string[] } | undefined>) =>
-      async ({ ack, body, action }: { ack: () => Promise<void>; body: BlockAction; action: unknown }) => {
-        await ack();
-        const raw = action as { value?: string; selected_option?: { value?: string } };
-        const value = parse(raw.value ?? raw.selected_option?.value?.split("|")[0]);
-        if (!value) return;
-        if (this.file.links[value.p] !== body.user.id) {
-          const channel = body.channel?.id ?? body.container?.channel_id;
-          if (channel) {
-            await this.client.chat
-              .postEphemeral({
-                channel,
-                user: body.user.id,
-                text: "This deal is not yours: only the person it was sent to can answer it.",
-              })
-              .catch(() => {});
-          }
-          return;
-        }
-        let answer: { notice?: string; handedOverBy?: string[] } | undefined;
-        try {
-          answer = await run(value);
-        } catch (error) {
-          answer = { notice: `Not recorded: ${(error as Error).message}` };
-        }
-        this.refreshDm(value.d, value.p, answer?.notice, answer?.handedOverBy);
-      };
-    const scale = (raw: unknown): number =>
-      Number((raw as { selected_option?: { value?: string } }).selected_option?.value?.split("|")[1]);
-    const survey = async (value: DmActionValue, answer: SurveyAnswer) => {
-      await this.actions.survey(value.p, value.d, answer);
-      const key = `${value.d}:${value.p}`;
-      this.file.answers[key] = { ...this.file.answers[key], ...answer } as DmAnswers;
-      await this.writer.save();
-      return undefined;
-    };
-    this.app.action<BlockAction>(
-      ACTION.handOver,
-      onButton(async (value) => {
-        const result = (await this.actions.handOver(value.p, value.d)) as
-          | { handedOverBy?: unknown }
-          | undefined;
-        const by = result?.handedOverBy;
-        return Array.isArray(by) && by.every((id) => typeof id === "string")
-          ? { handedOverBy: by }
-          : undefined;
-      }),
-    );
-    this.app.action<BlockAction>(
-      ACTION.wouldPayYes,
-      onButton((value) => survey(value, { wouldPay: true })),
-    );
-    this.app.action<BlockAction>(
-      ACTION.wouldPayNo,
-      onButton((value) => survey(value, { wouldPay: false })),
-    );
-    for (const [id, question] of [
-      [ACTION.fairness, "fairness"],
-      [ACTION.satisfaction, "satisfaction"],
-    ] as const) {
-      this.app.action<BlockAction>(id, async (args) => {
-        const n = scale(args.action);
-        await onButton(async (value) => {
-          if (!Number.isInteger(n) || n < 1 || n > 7) return { notice: "Not recorded: choose 1 to 7." };
-          return survey(value, { [question]: n });
-        })(args);
-      });
-    }
-  }
-
-  /** The answer to `/haggle <text>` from Slack user `user`. */
-  private async command(user: string, text: string): Promise<string> {
-    const [verb = "help", participant, code] = text.trim().split(/\s+/);
-    const state = this.host.state;
-    if (verb === "link") {
-      if (!participant) return "Write `/haggle link <your participant id> <your link code>`.";
-      const person = state.participants.get(participant)?.participant;
-      if (!person) return `There is no participant "${slackText(participant.slice(0, 64))}" in this market.`;
-      let proven =
-        code !== undefined &&
-        sameCode(code, slackLinkCode(this.secrets.signingSecret, this.config.channel, participant));
-      if (!proven && code === undefined && person.email) {
-        try {
-          const info = await this.client.users.info({ user });
-          proven = info.user?.profile?.email?.toLowerCase() === person.email.toLowerCase();
-        } catch {
-          proven = false;
-        }
-      }
-      if (!proven) {
-        return code === undefined
-          ? "Add your link code: `/haggle link <id> <code>` (it is on your page in the Haggle web app), or ask the organiser to put your Slack e-mail in your participant file."
-          : "That link code is not right for this participant.";
-      }
-      this.file.links[participant] = user;
-      await this.writer.save();
-      this.owedDms(participant);
-      return `Linked: you are ${slackText(person.name)} (${participant}) in this market. Your deals' confirmations come here, in a DM from the app.`;
-    }
-    if (verb === "unlink") {
-      const mine = Object.entries(this.file.links).filter(([, linked]) => linked === user);
-      for (const [id] of mine) delete this.file.links[id];
-      await this.writer.save();
-      return mine.length > 0 ? `Unlinked ${mine.map(([id]) => id).join(", ")}.` : "You were not linked.";
-    }
-    if (verb === "status") {
-      const mine = Object.entries(this.file.links)
-        .filter(([, linked]) => linked === user)
-        .map(([id]) => id);
-      return mine.length > 0
-        ? `You are linked as ${mine.join(", ")}.`
-        : "You are not linked to anyone in this market.";
-    }
-    return "`/haggle link <id> <code>` links you to your participant (then your deals' confirmations come to you here); `/haggle status`, `/haggle unlink`.";
   }
 }
