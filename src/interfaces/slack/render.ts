@@ -31,7 +31,11 @@ export type SlackBlock = { type: string; [key: string]: any };
 type Part = string | { b: string } | { t: string };
 
 /** A line as a rich-text block (nothing in it is parsed) and as escaped `mrkdwn`. */
-function line(parts: Part[]): { text: string; block: SlackBlock } {
+function line(given: Part[]): { text: string; block: SlackBlock } {
+  // Slack refuses an empty text element (an agent may send an empty message).
+  const parts = given.filter(
+    (part) => (typeof part === "string" ? part : "b" in part ? part.b : part.t) !== "",
+  );
   const elements = parts.map((part) =>
     typeof part === "string"
       ? { type: "text", text: part }
