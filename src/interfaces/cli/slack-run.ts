@@ -2,9 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { MarketHost } from "../../runner/market-host.ts";
 import type { RunConfig } from "../../runner/run-config.ts";
 import { parseSlackBlock, type SlackConfig, type SlackSecrets, slackSecrets } from "../slack/config.ts";
-import { type SlackMirror, startSlackMirror } from "../slack/mirror.ts";
-import { runSlackActions } from "../slack/run-actions.ts";
-import { listenForSlack } from "../slack/slack-server.ts";
+import type { SlackMirror } from "../slack/mirror.ts";
 
 /** How long a run that has ended waits for the mirror to post what it still owes. */
 const DRAIN_MS = 60_000;
@@ -60,6 +58,12 @@ async function start(
   arm: string,
   log: (line: string) => void,
 ): Promise<{ mirror: SlackMirror; close?: () => Promise<void> }> {
+  // Bolt takes ~0.6 s to load: only a market mirrored to Slack pays for it.
+  const [{ startSlackMirror }, { runSlackActions }, { listenForSlack }] = await Promise.all([
+    import("../slack/mirror.ts"),
+    import("../slack/run-actions.ts"),
+    import("../slack/slack-server.ts"),
+  ]);
   const mirror = await startSlackMirror({
     host,
     config,

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { HaggleError } from "../../../domain/errors.ts";
 import { readRunRecord } from "../../../runner/run-folder.ts";
 import { parseSlackBlock, slackSigningSecret } from "../../slack/config.ts";
-import { slackLinkCode } from "../../slack/mirror.ts";
+import { slackLinkCode } from "../../slack/slack-requests.ts";
 import { emit } from "../output.ts";
 import { terminalText } from "../terminal-text.ts";
 
