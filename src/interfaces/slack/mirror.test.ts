@@ -284,10 +284,17 @@ describe("the Slack mirror", () => {
     const { host } = liveHost();
     const recorded: Recorded = { handOvers: [], surveys: [] };
     const mirror = await mirrorOf(host, newDir(), recorded);
-    // Mounted as `haggle serve` mounts it: at /slack, beside the rest of a server.
+    // Mounted as `haggle serve` mounts handlers, beside the rest of a server.
     const mount = slackMount(() => mirror);
-    const server = new Hono().route(mount.path, mount.app).get("/", (c) => c.text("web app"));
+    const server = new Hono()
+      .all(mount.path, (c) => mount.fetch(c.req.raw))
+      .get("/", (c) => c.text("web app"));
     expect(await (await server.request("/")).text()).toBe("web app");
+    expect((await server.request("/slack/events")).status).toBe(405);
+    const none = slackMount(() => undefined);
+    expect((await none.fetch(new Request("http://localhost/slack/events", { method: "POST" }))).status).toBe(
+      503,
+    );
     await trade(host);
     await mirror.idle();
     const dm = fake.messages.find((m) => m.channel === "DUBEA")!;

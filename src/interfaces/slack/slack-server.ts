@@ -8,23 +8,33 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 type Handler = Pick<SlackMirror, "handle">;
 
 /**
- * Slack's requests for a server that mounts apps by path: `{ path: "/slack", app }` answers
+ * Slack's requests for a server that mounts handlers by path (`haggle serve`'s `mounts`): answers
  * `POST /slack/events` with the mirror `current()` returns (the market's host, and so its mirror, may
  * change while the server runs), or 503 while there is none. Each request is verified by the mirror.
  */
-export function slackMount(current: () => Handler | undefined): { path: "/slack"; app: Hono } {
-  const app = new Hono().post("/events", async (c): Promise<Response> => {
-    const mirror = current();
-    if (!mirror) return c.text("the market is not mirrored to Slack right now: try again in a moment", 503);
-    return mirror.handle(c.req.raw);
-  });
-  return { path: "/slack", app };
+export function slackMount(current: () => Handler | undefined): {
+  path: typeof SLACK_EVENTS_PATH;
+  fetch: (request: Request) => Promise<Response>;
+} {
+  return {
+    path: SLACK_EVENTS_PATH,
+    fetch: async (request) => {
+      if (request.method !== "POST") return new Response("Slack requests are POSTs", { status: 405 });
+      const mirror = current();
+      if (!mirror) {
+        return new Response("the market is not mirrored to Slack right now: try again in a moment", {
+          status: 503,
+        });
+      }
+      return mirror.handle(request);
+    },
+  };
 }
 
 /** A Hono app that serves only Slack's requests, at `POST /slack/events`. */
 export function slackRequestsApp(mirror: Handler): Hono {
-  const { path, app } = slackMount(() => mirror);
-  return new Hono().route(path, app);
+  const mount = slackMount(() => mirror);
+  return new Hono().all(mount.path, (c) => mount.fetch(c.req.raw));
 }
 
 /**
