@@ -235,6 +235,22 @@ describe("the Slack mirror", () => {
     expect(fake.calls.filter((c) => c.status === 0 || c.status === 500)).toHaveLength(2);
   });
 
+  it("sends a deal's DM as the deal stands when Slack is back, not as it stood when it was due", async () => {
+    const { host, sink } = liveHost();
+    const mirror = await mirrorOf(host, newDir());
+    await mirror.idle();
+    await fake.stop();
+    await trade(host);
+    await act(host, "bea", { type: "mark-handed-over", dealId: "D1" });
+    await waitFor(() => logs.some((line) => line.includes("ECONNREFUSED")));
+    await fake.start();
+    await mirror.idle();
+    expectDelivered(host, sink, ["bea"]);
+    const dm = fake.messages.find((m) => m.channel === "DUBEA")!;
+    expect(JSON.stringify(dm.blocks)).toContain("you marked it done");
+    expect(JSON.stringify(dm.blocks)).not.toContain("haggle_handover");
+  });
+
   it("catches up after a restart without reposting, threading under listings posted before it", async () => {
     const { host, sink } = liveHost();
     const dir = newDir();

@@ -284,7 +284,7 @@ class Mirror {
     if (counted) this.pending.set(post.seq, (this.pending.get(post.seq) ?? 0) + 1);
     this.outstanding++;
     const tail = (this.queues.get(queue) ?? Promise.resolve())
-      .then(() => this.poster.deliver(post, queue))
+      .then(() => this.poster.deliver(this.current(post), queue))
       .catch((error: unknown) => {
         if (!(error instanceof MirrorStopped))
           this.log(`slack: ${post.key} not posted: ${(error as Error).message}`);
@@ -307,6 +307,16 @@ class Mirror {
   }
 
   // ---- DMs after the fact -----------------------------------------------------------------------
+
+  /** A deal's DM as it stands when it is sent (a hand-over or an answer may have come since it was queued). */
+  private current(post: SlackPost): SlackPost {
+    if (post.target.kind !== "dm") return post;
+    const { dealId, participant } = post.target;
+    const deal = this.host.state.deals.get(dealId);
+    if (!deal) return post;
+    const answers = this.file.answers[`${dealId}:${participant}`] ?? {};
+    return { ...post, ...dealDmContent(this.host.state, deal, participant, answers) };
+  }
 
   /** Shows the DM of `dealId` to `participant` as it stands now (hand-over, answers), if it was sent. */
   private refreshDm(dealId: string, participant: string, notice?: string, handedOverBy?: string[]): void {
