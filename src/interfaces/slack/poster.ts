@@ -256,8 +256,10 @@ export class Poster {
     key: string,
     since: number,
   ): Promise<string | null | undefined> {
-    // The queue posts nothing else in the channel meanwhile, so the window is short (clocks may differ).
+    // A post whose answer was lost reached Slack within the request's timeout of `since`, if at all:
+    // the window around it is short (clocks may differ), whatever was said in the channel since.
     const oldest = ((since - 2 * 60_000) / 1000).toFixed(6);
+    const latest = ((since + 2 * 60_000) / 1000).toFixed(6);
     const call = {
       ...this.backoff,
       signal: this.signal,
@@ -272,6 +274,8 @@ export class Poster {
                 channel,
                 ts: threadTs,
                 oldest,
+                latest,
+                inclusive: true,
                 include_all_metadata: true,
                 limit: 200,
               }),
@@ -279,7 +283,14 @@ export class Poster {
           )
         : await callUntilDone(
             () =>
-              this.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 }),
+              this.client.conversations.history({
+                channel,
+                oldest,
+                latest,
+                inclusive: true,
+                include_all_metadata: true,
+                limit: 200,
+              }),
             call,
           );
       const match = (answer.messages ?? []).find((message) => {

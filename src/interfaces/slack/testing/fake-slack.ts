@@ -166,10 +166,12 @@ export class FakeSlack {
       case "conversations.history":
       case "conversations.replies": {
         const oldest = Number(body.oldest ?? 0);
+        const latest = Number(body.latest ?? Number.POSITIVE_INFINITY);
         const found = this.messages.filter(
           (m) =>
             m.channel === body.channel &&
             Number(m.ts) >= oldest &&
+            Number(m.ts) <= latest &&
             (method === "conversations.history"
               ? m.thread_ts === undefined
               : m.thread_ts === body.ts || m.ts === body.ts),
