@@ -18,6 +18,7 @@
  * | GET    | /api/me                               | person     | MyPage                    |
  * | PUT    | /api/me/interview                     | person     | InterviewState (saves)    |
  * | POST   | /api/me/interview/confirm             | person     | MyPage                    |
+ * | POST   | /api/me/interview/chat                | person     | ChatTurn body { message? } |
  * | POST   | /api/me/pause                         | person     | MyPage  body { paused }   |
  * | POST   | /api/me/deals/:id/handover            | person     | MyPage                    |
  * | POST   | /api/me/deals/:id/survey              | person     | MyPage  body SurveyAnswer |
@@ -62,6 +63,8 @@ export interface MarketInfo {
   lastSeq: number;
   /** Whether negotiations are readable by everyone (as in a Slack channel) or only by their two sides. */
   negotiations: "public" | "private";
+  /** Whether people may be interviewed in a conversation with a model (POST /api/me/interview/chat). */
+  interviewChat: boolean;
 }
 
 export type Role = "person" | "organiser";
@@ -94,6 +97,13 @@ export interface InterviewState {
   errors: Record<string, string>;
   /** True once confirmed: the agent represents the person from then on. */
   confirmed: boolean;
+}
+
+/** The interviewer's answer to a message (POST /api/me/interview/chat); `form` once it has everything. */
+export interface ChatTurn {
+  messages: string[];
+  done: boolean;
+  form?: InterviewForm;
 }
 
 export interface MandateView {

@@ -1,7 +1,10 @@
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { createAgent } from "../../../agents/registry.ts";
+import { createLanguageModel } from "../../../agents/llm/providers.ts";
+import { resilientModel } from "../../../agents/llm/resilient-model.ts";
+import { createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
 import { AgentTokens } from "../../../app/agent-tokens.ts";
+import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
@@ -51,6 +54,14 @@ export function register(program: Command): void {
     .action(async (options: ServeOptions) => {
       const port = portOf(options.port);
       const config = await loadServeConfig(options.config);
+      // A missing key or an unreachable model server is said before anyone is invited.
+      if (config.interviewModel) await preflightAgentSpecs([config.interviewModel]);
+      const interviewModel = config.interviewModel;
+      const interviewChats = interviewModel
+        ? new InterviewChats(() =>
+            resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 } }),
+          )
+        : undefined;
       const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
       const endpoints: Promise<() => Promise<void>>[] = [];
       const session = await MarketSession.start({
@@ -82,6 +93,7 @@ export function register(program: Command): void {
         session,
         baseUrl: () => base,
         mounts: [{ path: "/mcp", fetch: (request) => mcp.fetch(request) }],
+        ...(interviewChats ? { interviewChats } : {}),
         ...(web ? { webDir: web } : {}),
         log: (line) => process.stderr.write(`haggle: ${line}\n`),
       });
