@@ -1,7 +1,7 @@
 import { useMe, useSession } from "../api/queries.ts";
 import { AgentText } from "../components/AgentText.tsx";
 import { ErrorNote } from "../components/ErrorNote.tsx";
-import { InterviewEditor } from "../components/interview/InterviewEditor.tsx";
+import { InterviewSection } from "../components/interview/InterviewSection.tsx";
 import { Money } from "../components/Money.tsx";
 import { AgentTokens } from "../components/me/AgentTokens.tsx";
 import { DealCard } from "../components/me/DealCard.tsx";
@@ -26,7 +26,7 @@ export function MePage() {
           Tell your agent what to sell and what to buy. Everything is saved as you type; review and confirm
           when you are ready, and your agent joins the market.
         </p>
-        <InterviewEditor initial={page.interview} />
+        <InterviewSection interview={page.interview} chat={session.data?.market.interviewChat ?? false} />
       </section>
     );
   }
