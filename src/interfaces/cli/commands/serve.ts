@@ -5,22 +5,18 @@ import { createLanguageModel } from "../../../agents/llm/providers.ts";
 import { resilientModel } from "../../../agents/llm/resilient-model.ts";
 import { createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
 import { AgentTokens } from "../../../app/agent-tokens.ts";
-import { handOver } from "../../../app/commands/hand-over.ts";
 import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
-import { recordSurveyAnswer, surveyAnswersOf } from "../../../app/serve/survey-answers.ts";
 import { projectPath } from "../../../paths.ts";
 import type { MarketHost } from "../../../runner/market-host.ts";
-import { readRunRecord } from "../../../runner/run-folder.ts";
 import { createHttpApp, listen } from "../../http/server.ts";
 import { serveHostLocally } from "../../local/host-endpoint.ts";
 import { mcpHttpHandler } from "../../mcp/http.ts";
 import { hostMarket } from "../../mcp/market-port.ts";
 import { parseSlackBlock, slackSecrets } from "../../slack/config.ts";
-import type { SlackMirror } from "../../slack/mirror.ts";
-import { slackMount } from "../../slack/slack-server.ts";
+import { mirrorServedMarket } from "../../slack/served-market-mirror.ts";
 
 interface ServeOptions {
   config: string;
@@ -75,8 +71,8 @@ export function register(program: Command): void {
       // The Slack mirror (off without a slack: block): checked, and its secrets read, before anything starts.
       const slack = parseSlackBlock(config.run.slack, options.config);
       const secrets = slack ? slackSecrets(slack) : undefined;
-      let mirror: SlackMirror | undefined;
-      let mirroring: Promise<void> = Promise.resolve();
+      let slackMirror: ReturnType<typeof mirrorServedMarket> | undefined;
+      const hostsBeforeMirror: MarketHost[] = [];
       const session = await MarketSession.start({
         dir,
         config,
@@ -90,51 +86,19 @@ export function register(program: Command): void {
             process.stderr.write(`haggle: no local endpoint: ${error.message}\n`),
           );
           endpoints.push(started);
-          if (!slack || !secrets) return;
-          // Each new host (the market opened, or resumed): the mirror follows it from where it was.
-          mirroring = mirroring
-            .then(async () => {
-              await mirror?.stop();
-              const { startSlackMirror } = await import("../../slack/mirror.ts"); // Bolt: ~0.6 s to load
-              mirror = await startSlackMirror({
-                host,
-                config: slack,
-                secrets,
-                stateDir: session.runDir,
-                publicNegotiations: config.negotiations === "public",
-                log: (line) => process.stderr.write(`haggle: ${line}\n`),
-                actions: {
-                  handOver: async (participant, dealId) => {
-                    const access = await session.access();
-                    try {
-                      return await handOver(access, dealId, participant);
-                    } finally {
-                      await access.close();
-                    }
-                  },
-                  // One answer a click: merged with the person's earlier answers to the deal.
-                  survey: async (participant, dealId, answer) => {
-                    const record = await readRunRecord(session.runDir);
-                    const arm = record.arm ?? record.runId;
-                    const earlier = (await surveyAnswersOf(session.runDir, participant)).find(
-                      (r) => r.dealId === dealId && r.arm === arm,
-                    );
-                    await recordSurveyAnswer(session.runDir, {
-                      ...earlier,
-                      arm,
-                      dealId,
-                      participant,
-                      ...answer,
-                    });
-                  },
-                },
-              });
-            })
-            .catch((error: Error) => {
-              process.stderr.write(`haggle: slack: ${error.message}\n`);
-            });
+          if (slackMirror) slackMirror.follow(host);
+          else hostsBeforeMirror.push(host);
         },
       });
+      if (slack && secrets) {
+        slackMirror = mirrorServedMarket({
+          session,
+          slack,
+          secrets,
+          log: (line) => process.stderr.write(`haggle: ${line}\n`),
+        });
+        for (const host of hostsBeforeMirror) slackMirror.follow(host);
+      }
       let base = "";
       const web = await webDir(options.web);
       // Outside agents act for one person each over MCP, with a token made on that person's page.
@@ -150,7 +114,7 @@ export function register(program: Command): void {
         baseUrl: () => base,
         mounts: [
           { path: "/mcp", fetch: (request) => mcp.fetch(request) },
-          ...(slack ? [slackMount(() => mirror)] : []),
+          ...(slackMirror ? [slackMirror.mount] : []),
         ],
         ...(interviewChats ? { interviewChats } : {}),
         ...(web ? { webDir: web } : {}),
@@ -186,8 +150,7 @@ export function register(program: Command): void {
       server.close();
       await mcp.close();
       await session.stop();
-      await mirroring;
-      await mirror?.stop();
+      await slackMirror?.stop();
       for (const started of endpoints) await (await started.catch(() => async () => {}))();
       process.exit(0);
     });
