@@ -13,6 +13,8 @@ import { createHttpApp, listen } from "../../http/server.ts";
 import { serveHostLocally } from "../../local/host-endpoint.ts";
 import { mcpHttpHandler } from "../../mcp/http.ts";
 import { hostMarket } from "../../mcp/market-port.ts";
+import { parseSlackBlock, slackSecrets } from "../../slack/config.ts";
+import { mirrorServedMarket } from "../../slack/served-market-mirror.ts";
 import { ensureWebBuild } from "../../web/build.ts";
 
 interface ServeOptions {
@@ -64,6 +66,11 @@ export function register(program: Command): void {
         : undefined;
       const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
       const endpoints: Promise<() => Promise<void>>[] = [];
+      // The Slack mirror (off without a slack: block): checked, and its secrets read, before anything starts.
+      const slack = parseSlackBlock(config.run.slack, options.config);
+      const secrets = slack ? slackSecrets(slack) : undefined;
+      let slackMirror: ReturnType<typeof mirrorServedMarket> | undefined;
+      const hostsBeforeMirror: MarketHost[] = [];
       const session = await MarketSession.start({
         dir,
         config,
@@ -77,8 +84,19 @@ export function register(program: Command): void {
             process.stderr.write(`haggle: no local endpoint: ${error.message}\n`),
           );
           endpoints.push(started);
+          if (slackMirror) slackMirror.follow(host);
+          else hostsBeforeMirror.push(host);
         },
       });
+      if (slack && secrets) {
+        slackMirror = mirrorServedMarket({
+          session,
+          slack,
+          secrets,
+          log: (line) => process.stderr.write(`haggle: ${line}\n`),
+        });
+        for (const host of hostsBeforeMirror) slackMirror.follow(host);
+      }
       let base = "";
       const web = await webDir(options.web);
       // Outside agents act for one person each over MCP, with a token made on that person's page.
@@ -92,7 +110,10 @@ export function register(program: Command): void {
       const app = createHttpApp({
         session,
         baseUrl: () => base,
-        mounts: [{ path: "/mcp", fetch: (request) => mcp.fetch(request) }],
+        mounts: [
+          { path: "/mcp", fetch: (request) => mcp.fetch(request) },
+          ...(slackMirror ? [slackMirror.mount] : []),
+        ],
         ...(interviewChats ? { interviewChats } : {}),
         ...(web ? { webDir: web } : {}),
         log: (line) => process.stderr.write(`haggle: ${line}\n`),
@@ -127,6 +148,7 @@ export function register(program: Command): void {
       server.close();
       await mcp.close();
       await session.stop();
+      await slackMirror?.stop();
       for (const started of endpoints) await (await started.catch(() => async () => {}))();
       process.exit(0);
     });
