@@ -33,7 +33,7 @@
  * | POST   | /api/organiser/market/open            | organiser  | OrganiserPage             |
  * | POST   | /api/organiser/market/close           | organiser  | OrganiserPage             |
  * | GET    | /api/organiser/analysis               | organiser  | text/html report          |
- * | GET    | /api/organiser/analysis.zip           | organiser  | the analysis folder (tar) |
+ * | GET    | /api/organiser/analysis/results.json  | organiser  | the results (download)    |
  */
 import type { ThreadSummary, ThreadTranscript } from "../../app/queries/index.ts";
 import type { PersonRef } from "../../app/queries/person-ref.ts";

@@ -72,7 +72,7 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   app.route("/", interviewChatRoute(session, options.interviewChats));
   app.route("/", channelRoutes(session));
   app.route("/", eventsRoute(session));
-  app.route("/", organiserRoutes(session, options.baseUrl));
+  app.route("/", organiserRoutes(session, options.baseUrl, options.log));
   app.all("/api/*", (c) =>
     c.json(
       {
