@@ -201,7 +201,7 @@ try {
       p95: percentile(steady, 95),
       max: steady.at(-1) ?? Number.NaN,
     },
-    loadAverage: (await import("node:os")).loadavg()[0],
+    loadAverage: (await import("node:os")).loadavg()[0] ?? 0,
     serverCpuPercent: ((after.cpuSeconds - before.cpuSeconds) / watched) * 100,
     serverPeakRssMb: peakRss,
     firstLoadMs,
