@@ -37,6 +37,12 @@ describe("the web app's build", () => {
     const script = /<script type="module"[^>]*src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(script, html).toBeDefined();
     expect(existsSync(join(first.dir, script!))).toBe(true);
+    // Built here under the test runner (NODE_ENV=test), it is still React's production build, whole:
+    // no development JSX calls, which production React does not have.
+    expect(process.env.NODE_ENV).toBe("test");
+    const code = readFileSync(join(first.dir, script!), "utf8");
+    expect(code).not.toContain("jsxDEV");
+    expect(code.length).toBeLessThan(450_000);
     expect(readdirSync(join(first.dir, "assets")).some((name) => name.endsWith(".css"))).toBe(true);
 
     const second = await webBuild({ root });

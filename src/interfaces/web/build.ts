@@ -75,6 +75,11 @@ export async function webBuild(options: WebBuildOptions = {}): Promise<WebBuild>
   const [{ build }, { default: react }] = await Promise.all([import("vite"), import("@vitejs/plugin-react")]);
   const temp = `${dir}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
   rmSync(temp, { recursive: true, force: true });
+  // Always React's production build. Vite and its React plugin read NODE_ENV itself: under a test
+  // runner it is "test", which gave the development build (555 kB against 341 kB, and slower to
+  // start); defining it for React alone left the plugin's development JSX calling what React lacked.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
   try {
     await build({
       root: join(root, WEB_SOURCES),
@@ -83,10 +88,7 @@ export async function webBuild(options: WebBuildOptions = {}): Promise<WebBuild>
       publicDir: false,
       cacheDir: join(temp, ".vite"),
       base: "/",
-      // Always React's production build: under a test runner NODE_ENV is "test", which would otherwise
-      // give the development build (three times the size, and slower to start).
       mode: "production",
-      define: { "process.env.NODE_ENV": JSON.stringify("production") },
       logLevel: "silent",
       plugins: [react()],
       build: { outDir: temp, emptyOutDir: true, sourcemap: false, reportCompressedSize: false },
@@ -94,6 +96,9 @@ export async function webBuild(options: WebBuildOptions = {}): Promise<WebBuild>
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
     throw error;
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
   rmSync(join(temp, ".vite"), { recursive: true, force: true });
   writeFileSync(join(temp, READY), `${new Date().toISOString()}\n`);
