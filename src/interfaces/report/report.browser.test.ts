@@ -1,39 +1,22 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, testChromium } from "../../../test/support/chromium.ts";
 import { analyzeFolder } from "./analyze-folder.ts";
 import { writeSyntheticExperiment } from "./testing.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = testChromium().path;
 const PLOTS = ["price-by-tier", "pairing-matrix", "same-item", "efficiency", "surplus-shares"];
 
-describe("report.html in headless Chromium", () => {
+describe.skipIf(!CHROMIUM)("report.html in headless Chromium", () => {
   let browser: Browser;
   let report: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is needed at ${CHROMIUM} for the browser tests: .ci/run installs it (apt-get install chromium)`,
-      );
-    }
     const dir = await writeSyntheticExperiment({ hostileTitles: true });
     report = (await analyzeFolder(dir, { bootstrap: 100, permutations: 100 })).report;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium(CHROMIUM!);
   });
 
   afterAll(async () => {
