@@ -1,5 +1,6 @@
 import type { AnalysisResults } from "../../analysis/analyze.ts";
 import { PERSONA_GROUP_LABELS } from "../../analysis/persona-groups.ts";
+import { counted } from "../../domain/plural.ts";
 import {
   capitalise,
   effectInterval,
@@ -36,11 +37,11 @@ function overview(results: AnalysisResults): Finding[] {
   const currency = meta.currency;
   const volume = arms.reduce((sum, arm) => sum + arm.volume, 0);
   const text = [
-    `${arms.length} ${arms.length === 1 ? "market" : "markets (arms)"} with ${meta.deals} deals worth ${money(volume, currency)} in all.`,
+    `${arms.length} ${arms.length === 1 ? "market" : "markets (arms)"} with ${counted(meta.deals, "deal")} worth ${money(volume, currency)} in all.`,
   ];
   for (const arm of arms) {
     text.push(
-      `${arm.arm}: ${arm.deals} deals, ${money(arm.volume, currency)}${arm.listings !== undefined ? ` from ${arm.listings} listings (${percent(arm.saleRate ?? 0, 0)} sold)` : ""}.`,
+      `${arm.arm}: ${counted(arm.deals, "deal")}, ${money(arm.volume, currency)}${arm.listings !== undefined ? ` from ${counted(arm.listings, "listing")} (${percent(arm.saleRate ?? 0, 0)} sold)` : ""}.`,
     );
   }
   return [{ topic: "overview", text: text.join(" ") }];
@@ -161,7 +162,7 @@ function pairings(results: AnalysisResults): Finding[] {
   return [
     {
       topic: "pairings",
-      text: `Prices were highest when ${name(high)} (${signedPercent(high.vsItemAverage!)} against the same items' average, ${high.comparableDeals} deals) and lowest when ${name(low)} (${signedPercent(low.vsItemAverage!)}, ${low.comparableDeals} deals).`,
+      text: `Prices were highest when ${name(high)} (${signedPercent(high.vsItemAverage!)} against the same items' average, ${counted(high.comparableDeals, "deal")}) and lowest when ${name(low)} (${signedPercent(low.vsItemAverage!)}, ${counted(low.comparableDeals, "deal")}).`,
     },
   ];
 }
@@ -203,7 +204,7 @@ function persona(results: AnalysisResults): Finding[] {
     const worst = sorted[sorted.length - 1]!;
     out.push({
       topic: "persona",
-      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold ${versus(best.price!.estimate, "under", "over")} their asking price on average (${best.deals} deals${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" sellers ${versus(worst.price!.estimate, "under", "over")} (${worst.deals} deals${ci(worst.price!)}).`,
+      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold ${versus(best.price!.estimate, "under", "over")} their asking price on average (${counted(best.deals, "deal")}${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" sellers ${versus(worst.price!.estimate, "under", "over")} (${counted(worst.deals, "deal")}${ci(worst.price!)}).`,
     });
   }
   const buyers = results.persona.filter((p) => p.side === "buyer" && p.price && p.deals >= 5);
@@ -213,7 +214,7 @@ function persona(results: AnalysisResults): Finding[] {
     const worst = sorted[sorted.length - 1]!;
     out.push({
       topic: "persona",
-      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${versus(best.price!.estimate, "less", "more")} than the same items' average (${best.deals} deals${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" buyers ${versus(worst.price!.estimate, "less", "more")} (${worst.deals} deals${ci(worst.price!)}).`,
+      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${versus(best.price!.estimate, "less", "more")} than the same items' average (${counted(best.deals, "deal")}${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" buyers ${versus(worst.price!.estimate, "less", "more")} (${counted(worst.deals, "deal")}${ci(worst.price!)}).`,
     });
   }
   if (out.length > 0) {

@@ -22,14 +22,15 @@ async function armSummaries(dir: string, record: ExperimentRecord) {
   );
 }
 
-function armTable(rows: Awaited<ReturnType<typeof armSummaries>>): string {
+export function armTable(rows: Awaited<ReturnType<typeof armSummaries>>): string {
   const header = ["arm", "listings", "deals", "volume", "median price", "deals/person"];
   const lines = rows.map((row) => [
     row.id,
     String(row.summary.listings),
     String(row.summary.deals),
-    formatMoney(row.summary.volume, "USD"),
-    formatMoney(row.summary.medianPrice, "USD"),
+    // Always with cents, so a column never holds "$20" beside "$16.50".
+    formatMoney(Math.round(row.summary.volume), "USD", { alwaysCents: true }),
+    formatMoney(Math.round(row.summary.medianPrice), "USD", { alwaysCents: true }),
     row.summary.dealsPerPerson.toFixed(2),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
