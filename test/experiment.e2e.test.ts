@@ -60,6 +60,9 @@ describe("haggle experiment run experiments/project-deal.yaml, small", () => {
         expect(marks, `marks in plot ${await figure.getAttribute("data-plot")}`).toBeGreaterThan(0);
       }
       expect(await page.locator("ul.findings li").count()).toBeGreaterThan(3);
+      // Two deals of the same item, read from the arms' logs, side by side.
+      expect(await page.locator(".examples .example").count()).toBe(2);
+      expect(await page.locator(".examples .transcript li").count()).toBeGreaterThan(2);
       expect(outside).toEqual([]);
     } finally {
       await browser.close();

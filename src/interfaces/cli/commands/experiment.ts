@@ -12,6 +12,7 @@ import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
+import { runTranscriptLoader } from "../transcript-loader.ts";
 
 async function armSummaries(dir: string, record: ExperimentRecord) {
   return Promise.all(
@@ -109,7 +110,10 @@ export function register(program: Command): void {
       const arms = await armSummaries(dir, record);
       const runSeconds = (performance.now() - started) / 1000;
       if (live) process.stderr.write("\r\x1b[2Kanalysing...");
-      const analysis = await analyzeFolder(dir, { seed: record.seed });
+      const analysis = await analyzeFolder(dir, {
+        seed: record.seed,
+        loadTranscript: runTranscriptLoader(db),
+      });
       if (live) process.stderr.write("\r\x1b[2K");
       const seconds = (performance.now() - started) / 1000;
       emit(
