@@ -120,6 +120,8 @@ describe("haggle as a user runs it", () => {
     const second = await haggle(["handover", "T1", "--as", "ben", "--run", out, "--json"]);
     expect(second.code, second.stderr).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ deal: "D1", status: "handed-over" });
+    const noDeal = await haggle(["handover", "T99", "--as", "ben", "--run", out]);
+    expect(noDeal.code).toBe(2);
   });
 
   it("shows a run's threads, a transcript, the channel and a participant", async () => {

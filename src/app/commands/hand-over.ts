@@ -26,6 +26,14 @@ export async function handOver(
       `--as "${participant}" is not a participant of this run: use the id your memo names`,
     );
   }
+  const thread = before.threads.get(dealId);
+  if (thread && !thread.dealId) {
+    throw new HostError(
+      "not-found",
+      "handover/no-deal",
+      `thread ${dealId} made no deal (it is ${thread.status}): name a deal (D12) or the thread of one`,
+    );
+  }
   const id = dealIdFor(before, dealId) ?? dealId;
   const result = await market.submit(participant, { type: "mark-handed-over", dealId: id });
   if (!result.ok) throw new HostError("conflict", result.code, result.message);
