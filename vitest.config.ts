@@ -1,9 +1,28 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Test files that use PostgreSQL (through `testPostgresUrl()`): they run in their own project, whose
+ * global setup finds the database or starts one of their own, and only when one of them is selected.
+ */
+const PG_TESTS = [
+  "src/store/postgres-store.test.ts",
+  "src/app/run-market.test.ts",
+  "test/run-store.e2e.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 180_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "default", include: ["src/**/*.test.ts", "test/**/*.test.ts"], exclude: PG_TESTS },
+      },
+      {
+        extends: true,
+        test: { name: "postgres", include: PG_TESTS, globalSetup: ["test/support/postgres-setup.ts"] },
+      },
+    ],
   },
 });

@@ -6,10 +6,11 @@
  *
  *   npm run bench:serve [-- --clients 200 --participants 69 --speed 60 --seconds 60 --json]
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { findChromium, launchChromium } from "../test/support/chromium.ts";
 import { HttpSession, startServe } from "../test/support/serve-process.ts";
 
 const { values } = parseArgs({
@@ -31,7 +32,7 @@ if (!Number.isInteger(participants) || participants < 2) throw new Error("--part
 if (!(speed > 0)) throw new Error("--speed: market seconds per real second, above 0");
 if (!(seconds > 0)) throw new Error("--seconds: how long to watch, above 0");
 
-const CHROMIUM = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = findChromium();
 const OPENING_MS = 10_000;
 const say = (line: string) => {
   if (!values.json) process.stderr.write(`bench:serve: ${line}\n`);
@@ -149,18 +150,8 @@ try {
 
   // The first page, in Chromium: a signed-in person opens the channel.
   let firstLoadMs: number | undefined;
-  if (existsSync(CHROMIUM)) {
-    const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-      ],
-    });
+  if (CHROMIUM.path) {
+    const browser = await launchChromium(CHROMIUM.path);
     try {
       const context = await browser.newContext();
       const [name, value] = people[0]!.cookie!.split("=");
@@ -181,7 +172,7 @@ try {
       await browser.close();
     }
   } else {
-    say(`no Chromium at ${CHROMIUM}: the first page load is not measured`);
+    say(`${CHROMIUM.reason}: the first page load is not measured`);
   }
   controller.abort();
   await Promise.allSettled(streams);

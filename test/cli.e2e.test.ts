@@ -116,8 +116,12 @@ describe("haggle as a user runs it", () => {
     expect(first.stdout).toContain("waiting for the other side");
     const again = await haggle(["handover", "D1", "--as", "ann", "--run", out]);
     expect(again.code).toBe(2);
-    const second = await haggle(["handover", "D1", "--as", "ben", "--run", out, "--json"]);
-    expect(JSON.parse(second.stdout).status).toBe("handed-over");
+    // The thread's id (what `show` lists) names its deal as well.
+    const second = await haggle(["handover", "T1", "--as", "ben", "--run", out, "--json"]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(JSON.parse(second.stdout)).toMatchObject({ deal: "D1", status: "handed-over" });
+    const noDeal = await haggle(["handover", "T99", "--as", "ben", "--run", out]);
+    expect(noDeal.code).toBe(2);
   });
 
   it("shows a run's threads, a transcript, the channel and a participant", async () => {

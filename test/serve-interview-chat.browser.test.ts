@@ -4,34 +4,30 @@
  * write-up fills their form, and they review and confirm it there. What the interviewer says is text,
  * even when it quotes markup back.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type LoopbackServer,
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { scriptedInterviewer } from "../src/interview/testing/scripted-interviewer.ts";
+import { launchChromium, testChromium } from "./support/chromium.ts";
 import { repoRoot } from "./support/haggle-cli.ts";
 import { type ServedMarket, startServe } from "./support/serve-process.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = testChromium().path;
 const ARTIFACTS = join(repoRoot, "test", "artifacts", "serve");
 const root = mkdtempSync(join(tmpdir(), "haggle-serve-chat-"));
 
-describe("the interview as a conversation in the browser", () => {
+describe.skipIf(!CHROMIUM)("the interview as a conversation in the browser", () => {
   let model: LoopbackServer;
   let server: ServedMarket;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is needed at ${CHROMIUM} for the browser tests: .ci/run installs it (apt-get install chromium)`,
-      );
-    }
     mkdirSync(ARTIFACTS, { recursive: true });
     model = await startOpenAICompatibleServer({ models: ["scripted"], respond: scriptedInterviewer });
     const config = join(root, "market.yaml");
@@ -48,19 +44,7 @@ describe("the interview as a conversation in the browser", () => {
     server = await startServe(["--config", config, "--dir", join(root, "served")], {
       HAGGLE_OPENAI_COMPATIBLE_URL: model.url,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium(CHROMIUM!);
   }, 120_000);
 
   afterAll(async () => {

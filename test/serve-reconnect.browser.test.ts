@@ -3,16 +3,17 @@
  * on the same address: its live stream reconnects by itself (EventSource, Last-Event-ID) and the page
  * goes on updating, without a reload.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, testChromium } from "./support/chromium.ts";
 import { repoRoot } from "./support/haggle-cli.ts";
 import { type ServedMarket, startServe } from "./support/serve-process.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = testChromium().path;
 const ARTIFACTS = join(repoRoot, "test", "artifacts", "serve");
 const root = mkdtempSync(join(tmpdir(), "haggle-serve-reconnect-"));
 const running: ServedMarket[] = [];
@@ -29,29 +30,12 @@ function freePort(): Promise<number> {
   });
 }
 
-describe("a browser across a server restart", () => {
+describe.skipIf(!CHROMIUM)("a browser across a server restart", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is needed at ${CHROMIUM} for the browser tests: .ci/run installs it (apt-get install chromium)`,
-      );
-    }
     mkdirSync(ARTIFACTS, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium(CHROMIUM!);
   });
 
   afterAll(async () => {

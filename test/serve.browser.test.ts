@@ -6,15 +6,16 @@
  * over and answers the survey; `haggle analyze` on the run then reports their answers. Agent and owner
  * text that looks like markup stays text. Screenshots of every page go to test/artifacts/serve/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, testChromium } from "./support/chromium.ts";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
 import { type ServedMarket, startServe } from "./support/serve-process.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = testChromium().path;
 const ARTIFACTS = join(repoRoot, "test", "artifacts", "serve");
 
 /** Owner-written text that would be markup, a script or a link if it were ever rendered as HTML. */
@@ -86,17 +87,12 @@ async function everything(page: Page): Promise<string> {
   return `${await page.locator("body").textContent()}\n${await page.content()}`;
 }
 
-describe("haggle serve in the browser", () => {
+describe.skipIf(!CHROMIUM)("haggle serve in the browser", () => {
   let server: ServedMarket;
   let organiserUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium is needed at ${CHROMIUM} for the browser tests: .ci/run installs it (apt-get install chromium)`,
-      );
-    }
     mkdirSync(ARTIFACTS, { recursive: true });
     const config = join(root, "market.yaml");
     // Three market days in about three minutes (closed by the organiser sooner), a few built-in people, everyone on the strong tier.
@@ -118,19 +114,7 @@ describe("haggle serve in the browser", () => {
     // As a user starts it; it builds the web app first if its sources changed.
     server = await startServe(["--config", config, "--dir", serveDir]);
     organiserUrl = `${server.url}/organiser?token=${server.organiserToken}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    browser = await launchChromium(CHROMIUM!);
   }, 120_000);
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import { type ArmTotals, armParticipants, armTotals } from "./arm-totals.ts";
 import { bestSurplus } from "./best-surplus.ts";
 import { type DealRateContrast, dealRateContrasts } from "./deal-rates.ts";
 import { type ArmEfficiency, armEfficiency, type MatchRule } from "./efficiency.ts";
+import { type ExamplePair, exampleDealPair } from "./example-deals.ts";
 import { withDealRateMinimums, withTierMinimums } from "./minimums.ts";
 import { type ModelUsageRow, modelUsage } from "./model-usage.ts";
 import { participationByTier, type TierParticipation } from "./participation.ts";
@@ -72,6 +73,11 @@ export interface AnalysisResults {
   perception?: PerceptionGap;
   /** Calls, tokens and estimated cost of model agents, per arm and spec (empty without LLM agents). */
   modelUsage: ModelUsageRow[];
+  /**
+   * Two deals of the same item, sold by a seller of the compared tier and by the same person on the
+   * reference tier (the report shows their negotiations side by side); absent when no item was.
+   */
+  examplePair?: ExamplePair;
   /** What could not be computed and why. */
   notes: string[];
 }
@@ -152,6 +158,10 @@ export async function analyzeRecords(
   const shares = surplusShares(all.deals, { seed, bootstrap, ...(reference ? { reference } : {}) });
   if (shares.dealsCounted === 0)
     notes.push("No deal has both a reserve and a max price: surplus shares are not computed.");
+  const sellers = effects.contrasts.find((contrast) => contrast.side === "seller" && !contrast.tooFew);
+  const examplePair = sellers
+    ? exampleDealPair(all.deals, sellers.tier, sellers.reference, sellers.percent.estimate)
+    : undefined;
   const perception = options.survey
     ? perceptionGap(options.survey.responses, all.deals, reference)
     : undefined;
@@ -189,6 +199,7 @@ export async function analyzeRecords(
     modelUsage: modelUsage(input.arms),
     surplusShares: shares,
     ...(perception ? { perception } : {}),
+    ...(examplePair ? { examplePair } : {}),
     notes: [...notes, ...effects.notes],
   };
 }

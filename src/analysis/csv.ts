@@ -69,8 +69,7 @@ export function parseCsv(text: string): CsvRow[] {
     cell += ch;
     i++;
   }
-  if (quoted)
-    throw new CsvSyntaxError(`line ${rowLine}: a quoted cell is never closed: add the closing "`, rowLine);
+  if (quoted) throw new CsvSyntaxError(`a quoted cell is never closed: add the closing "`, rowLine);
   if (cell !== "" || cells.length > 0 || any) endRow();
   return rows;
 }

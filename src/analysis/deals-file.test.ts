@@ -30,6 +30,14 @@ describe("parseCsv", () => {
 });
 
 describe("deals files", () => {
+  it("names the line of a quoted cell that is never closed once ('line 2:', not 'line 2: line 2:')", () => {
+    const message = issuesOf(() =>
+      parseDealsCsv(`${HEADER}\nA,"bike,s1,b1,engine:strong,engine:weak,10\n`, "d.csv"),
+    );
+    expect(message).toContain('line 2: a quoted cell is never closed: add the closing "');
+    expect(message).not.toMatch(/line 2:\s*line 2/);
+  });
+
   it("reads CSV money in dollars, with or without a $, and optional columns", () => {
     const deals = parseDealsCsv(
       `${HEADER},reserve,Max Price,title\nA,bike,s1,b1,engine:strong,engine:weak,$65.00,40,"1,200.50","Red bike, 3 gears"\nA,lamp,s1,b2,engine:strong,engine:weak,12.5,,,\n`,

@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { errorBase } from "../domain/errors.ts";
 import type { Participant } from "../domain/mandate.ts";
+import { counted } from "../domain/plural.ts";
 import { hashString } from "../domain/random.ts";
 import { projectPath } from "../paths.ts";
 import type { ExperimentConfig } from "../runner/experiment-config.ts";
@@ -274,7 +275,7 @@ export async function runExperiment(
   const failures = record.arms.filter((arm) => arm.status === "failed");
   if (failures.length > 0) {
     throw new ExperimentError(
-      `${failures.length} arm(s) failed: ${failures.map((arm) => `${arm.id} (${arm.error})`).join("; ")}. ` +
+      `${counted(failures.length, "arm")} failed: ${failures.map((arm) => `${arm.id} (${arm.error})`).join("; ")}. ` +
         `Fix the cause and run the same command with --out ${dir} to finish them.`,
     );
   }

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { testPostgresUrl } from "../../test/support/test-postgres.ts";
 import { createAgent } from "../agents/registry.ts";
 import { HaggleError } from "../domain/errors.ts";
 import type { MarketEvent } from "../engine/event.ts";
@@ -144,10 +145,11 @@ describe("a live run", () => {
   });
 });
 
-/** Set HAGGLE_TEST_PG=off to skip on a machine without PostgreSQL. */
-const pgUrl = process.env.HAGGLE_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+/** The tests' PostgreSQL: see test/support/postgres.ts (HAGGLE_TEST_PG=off skips this test). */
+const testPgUrl = testPostgresUrl();
+const pgUrl = testPgUrl ?? "";
 
-describe.skipIf(pgUrl === "off")("a live run on PostgreSQL", () => {
+describe.skipIf(testPgUrl === undefined)("a live run on PostgreSQL", () => {
   it("holds the market's advisory lock while it runs, and resumes from the log there", async () => {
     const dir = join(root, "pg");
     // Market ids are unique per database: this test's run must not meet an earlier one's.

@@ -1,12 +1,14 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { testPostgresUrl } from "../../test/support/test-postgres.ts";
 import { openPostgresStore } from "./postgres-store.ts";
 import { runStoreContract, sampleEvents } from "./store-contract.ts";
 import { isStoreError } from "./store-error.ts";
 
-/** Set HAGGLE_TEST_PG=off to skip these tests on a machine without PostgreSQL. */
-const url = process.env.HAGGLE_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
-const enabled = url !== "off";
+/** The tests' PostgreSQL: see test/support/postgres.ts (HAGGLE_TEST_PG=off skips these tests). */
+const testUrl = testPostgresUrl();
+const enabled = testUrl !== undefined;
+const url = testUrl ?? "";
 
 /** Each suite gets a throwaway schema, dropped when it is done. */
 const schemas: string[] = [];

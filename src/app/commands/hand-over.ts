@@ -1,5 +1,6 @@
 import { HostError } from "../../runner/host-error.ts";
 import type { MarketAccess } from "../market-access.ts";
+import { dealIdFor } from "../queries/thread-transcript.ts";
 
 export interface HandOverResult {
   deal: string;
@@ -8,7 +9,7 @@ export interface HandOverResult {
 }
 
 /**
- * Marks `dealId` handed over on `participant`'s side, through whoever holds the market. When both
+ * Marks a deal handed over on `participant`'s side (named by its id, D12, or its thread's, T40), through whoever holds the market. When both
  * sides have, the deal is complete. A refusal (not a party, not confirmed, already marked) comes
  * back as an error with the engine's code.
  */
@@ -25,8 +26,17 @@ export async function handOver(
       `--as "${participant}" is not a participant of this run: use the id your memo names`,
     );
   }
-  const result = await market.submit(participant, { type: "mark-handed-over", dealId });
+  const thread = before.threads.get(dealId);
+  if (thread && !thread.dealId) {
+    throw new HostError(
+      "not-found",
+      "handover/no-deal",
+      `thread ${dealId} made no deal (it is ${thread.status}): name a deal (D12) or the thread of one`,
+    );
+  }
+  const id = dealIdFor(before, dealId) ?? dealId;
+  const result = await market.submit(participant, { type: "mark-handed-over", dealId: id });
   if (!result.ok) throw new HostError("conflict", result.code, result.message);
-  const deal = (await market.state()).deals.get(dealId)!;
+  const deal = (await market.state()).deals.get(id)!;
   return { deal: deal.id, status: deal.status, handedOverBy: [...deal.handedOverBy] };
 }

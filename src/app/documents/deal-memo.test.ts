@@ -68,3 +68,17 @@ describe("deal memos against hostile titles and names", () => {
     expect(markdownText("a\nb")).toBe("a / b");
   });
 });
+
+describe("a deal memo's last word", () => {
+  it("says what a person can do if something is wrong, not 'Reply to your agent', which nobody can", () => {
+    const { state, deal } = hostileDeal("Desk lamp", "Sam");
+    const memo = dealMemoMarkdown(state, deal, { runDir: "runs/demo" });
+    expect(memo).not.toContain("Reply to your agent");
+    expect(memo).toContain("cannot change a confirmed deal");
+    expect(memo).toContain("do not pay or hand over the item");
+    expect(memo).toContain(`thread ${deal.threadId}`);
+    expect(memo).toContain("`haggle show runs/demo --thread D1`");
+    // Without a run folder (a served market's page) it names the thread only.
+    expect(dealMemoMarkdown(state, deal)).not.toContain("haggle show");
+  });
+});

@@ -59,7 +59,8 @@ export function dealMemoMarkdown(state: MarketState, deal: Deal, options: { runD
           "",
         ]
       : []),
-    "_Drafted by your Haggle agents. Reply to your agent if anything here is wrong._",
+    // What a person can actually do: the agents cannot change a confirmed deal, and nothing is paid yet.
+    `_Drafted by your Haggle agents, who cannot change a confirmed deal. If anything here is wrong, do not pay or hand over the item: read how it was agreed in thread ${deal.threadId}${options.runDir ? ` (${codeSpan(`haggle show ${options.runDir} --thread ${deal.id}`)})` : ""} and settle it with the other person when you meet._`,
     "",
   ].join("\n");
 }

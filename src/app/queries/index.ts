@@ -5,9 +5,11 @@ export { runSummary } from "./run-summary.ts";
 export { threadList } from "./thread-list.ts";
 export type { DealSummary, ThreadSummary } from "./thread-summary.ts";
 export {
+  dealIdFor,
   type ThreadTranscript,
   type TranscriptMessage,
   type TranscriptOffer,
+  threadIdFor,
   threadTranscript,
 } from "./thread-transcript.ts";
 export { checkViewer, OPERATOR, participantViewer, type Viewer } from "./viewer.ts";

@@ -41,6 +41,15 @@ export function threadIdFor(state: MarketState, id: string): string | undefined 
 }
 
 /**
+ * The deal an id names: a deal id (D53) names itself, a thread id (T12) the deal that negotiation made,
+ * if it made one. The other half of `threadIdFor`: wherever a deal id is asked for, either will do.
+ */
+export function dealIdFor(state: MarketState, id: string): string | undefined {
+  if (state.deals.has(id)) return id;
+  return state.threads.get(id)?.dealId;
+}
+
+/**
  * One negotiation's transcript, for the operator or one of its two sides, named by its thread id or
  * by the id of the deal it made (what the run's summary and memos print). Anyone else is told there
  * is no such thread, exactly as for an id that does not exist, so ids reveal nothing. Never holds

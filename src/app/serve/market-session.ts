@@ -5,6 +5,7 @@ import type { Agent, AgentContext } from "../../agents/agent.ts";
 import type { LlmAgentOptions } from "../../agents/llm/llm-agent.ts";
 import { HaggleError } from "../../domain/errors.ts";
 import type { Participant } from "../../domain/mandate.ts";
+import { counted } from "../../domain/plural.ts";
 import { emptyState } from "../../engine/create-market.ts";
 import { replay } from "../../engine/replay.ts";
 import type { MarketState } from "../../engine/state.ts";
@@ -379,7 +380,7 @@ export class MarketSession {
           this.closedState = outcome.state;
           this.record = { ...this.record, phase: "closed", closedAt: new Date().toISOString() };
           await this.writeRecord();
-          this.options.log?.(`the market closed: ${outcome.summary.deals} deals`);
+          this.options.log?.(`the market closed: ${counted(outcome.summary.deals, "deal")}`);
           this.emit();
         }
         return outcome;

@@ -192,6 +192,14 @@ describe("the served market's HTTP API", () => {
         .status,
     ).toBe(404);
     expect((await third.get(`/api/me/deals/${deal.id}/memo.md`)).status).toBe(404);
+    expect((await third.post(`/api/me/deals/${deal.threadId}/handover`)).status).toBe(404);
+    // A deal's id reads its negotiation, and a thread's id names its deal, as the summary and memos print them.
+    const byDeal = await ben.get(`/api/threads/${deal.id}`);
+    expect(byDeal.body.id).toBe(deal.threadId);
+    expect(byDeal.body.deal.id).toBe(deal.id);
+    expect((await ben.get(`/api/me/deals/${deal.threadId}/memo.md`)).text).toContain(
+      `Deal confirmation ${deal.id}`,
+    );
     expect((await ben.get("/api/organiser")).status).toBe(403);
     expect((await ben.post("/api/organiser/market/close")).status).toBe(403);
 
@@ -281,7 +289,7 @@ describe("the served market's HTTP API", () => {
     const results = await org.get("/api/organiser/analysis/results.json");
     expect(JSON.stringify(results.body)).toMatch(/"fairness":6/);
     // After the close, Ana still hands over through the log.
-    const anaHanded = await ana.post(`/api/me/deals/${deal.id}/handover`);
+    const anaHanded = await ana.post(`/api/me/deals/${deal.threadId}/handover`);
     expect(anaHanded.body.deals.find((d: any) => d.id === deal.id).status).toBe("handed-over");
   }, 60_000);
 

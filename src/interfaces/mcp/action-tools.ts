@@ -67,7 +67,7 @@ export const ACTION_TOOLS: { name: string; type: ActionType; title: string; desc
     type: "confirm-deal",
     title: "Confirm a deal",
     description:
-      "Confirm a deal the other side accepted on my offer: the sale settles. Both people then hand the item over.",
+      "Confirm a deal the other side accepted on my offer (its deal id D3, or its thread's id T12): the sale settles. Both people then hand the item over.",
   },
   {
     name: "decline_thread",
@@ -80,7 +80,7 @@ export const ACTION_TOOLS: { name: string; type: ActionType; title: string; desc
     type: "mark-handed-over",
     title: "Mark a hand-over done",
     description:
-      "Mark my side of a confirmed deal's hand-over done; when both sides have, the deal is complete.",
+      "Mark my side of a confirmed deal's hand-over done (its deal id D3, or the id T12 of the thread that made it); when both sides have, the deal is complete.",
   },
 ];
 

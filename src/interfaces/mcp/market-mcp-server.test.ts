@@ -147,4 +147,28 @@ describe("the MCP server of one participant", () => {
     const cat = await clientFor(host, "cat");
     expect(JSON.parse((await cat.call("read_thread", { thread })).text).error.code).toBe("thread/not-found");
   });
+
+  it("takes a deal's id wherever a thread's is asked for, and a thread's wherever a deal's is", async () => {
+    const host = openHost();
+    const ann = await clientFor(host, "ann");
+    const ben = await clientFor(host, "ben");
+    await ann.call("post_listing", { itemId: "bike" });
+    await ben.call("make_offer", { listingId: "L1", wantId: "wb", price: 7_000 });
+    const accepted = await ann.call("accept_offer", { offerId: "O1", version: 1 });
+    expect(accepted.isError, accepted.text).toBe(false);
+    // Confirmed by the thread's id, read by the deal's.
+    const confirmed = await ben.call("confirm_deal", { dealId: "T1" });
+    expect(confirmed.isError, confirmed.text).toBe(false);
+    const read = await ben.call("read_thread", { thread: "D1" });
+    expect(read.data.id).toBe("T1");
+    expect(read.data.deal).toMatchObject({ id: "D1", status: "confirmed" });
+    const said = await ann.call("send_message", { where: "D1", text: "Saturday at ten?" });
+    expect(said.isError, said.text).toBe(false);
+    const handed = await ann.call("mark_handed_over", { dealId: "T1" });
+    expect(handed.isError, handed.text).toBe(false);
+    expect(host.state.deals.get("D1")!.handedOverBy).toEqual(["ann"]);
+    // An id that names neither is refused by the engine, as before.
+    const unknown = await ann.call("mark_handed_over", { dealId: "T9" });
+    expect(unknown.isError).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import { type AnalysisResults, type AnalyzeOptions, analyzeRecords } from "../..
 import { AnalysisInputError } from "../../analysis/errors.ts";
 import { mergeRecords, type RecordsLoader, readAnalysisInput } from "../../analysis/read-input.ts";
 import { readSurvey } from "../../analysis/survey.ts";
+import type { ExampleTranscripts, TranscriptLoader } from "./example-transcripts.ts";
 import { type Finding, findings } from "./findings.ts";
 import { reportHtml } from "./html.ts";
 import { renderPlots } from "./plots.ts";
@@ -19,6 +20,8 @@ export interface AnalyzeFolderOptions extends Omit<AnalyzeOptions, "survey"> {
   now?: Date;
   /** Drop deals that repeat an earlier one exactly (counted in the report) instead of refusing them. */
   dedupe?: boolean;
+  /** Reads the example deals' negotiations from their arms' logs; without it the report has no examples. */
+  loadTranscript?: TranscriptLoader;
 }
 
 export interface AnalyzeFolderResult {
@@ -58,13 +61,20 @@ export async function analyzeFolder(
   const inputFolder = statSync(input.path).isDirectory() ? input.path : dirname(input.path);
   const survey =
     (await readSurvey(inputFolder)) ?? (outDir !== inputFolder ? await readSurvey(outDir) : undefined);
-  const { out: _out, loadRecords: _load, now, dedupe: _dedupe, ...analysis } = options;
+  const { out: _out, loadRecords: _load, now, dedupe: _dedupe, loadTranscript, ...analysis } = options;
   const results = await analyzeRecords(input, { ...analysis, ...(survey ? { survey } : {}) });
   const list = findings(results);
   const plots = await renderPlots(results);
   const generatedAt = (now ?? new Date()).toISOString().replace("T", " ").slice(0, 16);
   const report = join(outDir, "report.html");
-  await writeAtomic(report, reportHtml(results, list, plots, { generatedAt: `${generatedAt} UTC` }));
+  const examples = await exampleTranscripts(results, input.arms, loadTranscript);
+  await writeAtomic(
+    report,
+    reportHtml(results, list, plots, {
+      generatedAt: `${generatedAt} UTC`,
+      ...(examples ? { examples } : {}),
+    }),
+  );
   const resultsFile = join(outDir, "results.json");
   await writeAtomic(resultsFile, `${JSON.stringify({ ...results, findings: list }, null, 2)}\n`);
   const tables: string[] = [];
@@ -74,4 +84,24 @@ export async function analyzeFolder(
     tables.push(file);
   }
   return { outDir, report, resultsFile, tables, results, findings: list };
+}
+
+/**
+ * The example pair's two negotiations, read from their arms' run folders; undefined (and the report
+ * goes without them) when there is no pair, no loader, or either cannot be read.
+ */
+async function exampleTranscripts(
+  results: AnalysisResults,
+  arms: readonly { id: string; dir?: string }[],
+  load: TranscriptLoader | undefined,
+): Promise<ExampleTranscripts | undefined> {
+  const pair = results.examplePair;
+  if (!pair || !load) return undefined;
+  const read = async (deal: { arm: string; dealId: string }) => {
+    const dir = arms.find((arm) => arm.id === deal.arm)?.dir;
+    if (!dir) return undefined;
+    return load(dir, deal.arm, deal.dealId).catch(() => undefined);
+  };
+  const [strong, weak] = [await read(pair.strong), await read(pair.weak)];
+  return strong && weak ? { pair, strong, weak } : undefined;
 }

@@ -1,5 +1,6 @@
 import type { AnalysisResults } from "../../analysis/analyze.ts";
 import { PERSONA_GROUP_LABELS } from "../../analysis/persona-groups.ts";
+import { counted } from "../../domain/plural.ts";
 import {
   capitalise,
   effectInterval,
@@ -25,8 +26,14 @@ export interface Finding {
     | "persona"
     | "efficiency"
     | "fairness"
-    | "perception";
+    | "perception"
+    | "project-deal";
   text: string;
+  /**
+   * The finding in a line, for the list at the top of the report (which links to the finding's
+   * section); only the findings that carry a result have one.
+   */
+  headline?: string;
 }
 
 const join = (parts: string[]) => parts.filter(Boolean).join(", ");
@@ -36,14 +43,20 @@ function overview(results: AnalysisResults): Finding[] {
   const currency = meta.currency;
   const volume = arms.reduce((sum, arm) => sum + arm.volume, 0);
   const text = [
-    `${arms.length} ${arms.length === 1 ? "market" : "markets (arms)"} with ${meta.deals} deals worth ${money(volume, currency)} in all.`,
+    `${arms.length} ${arms.length === 1 ? "market" : "markets (arms)"} with ${counted(meta.deals, "deal")} worth ${money(volume, currency)} in all.`,
   ];
   for (const arm of arms) {
     text.push(
-      `${arm.arm}: ${arm.deals} deals, ${money(arm.volume, currency)}${arm.listings !== undefined ? ` from ${arm.listings} listings (${percent(arm.saleRate ?? 0, 0)} sold)` : ""}.`,
+      `${arm.arm}: ${counted(arm.deals, "deal")}, ${money(arm.volume, currency)}${arm.listings !== undefined ? ` from ${counted(arm.listings, "listing")} (${percent(arm.saleRate ?? 0, 0)} sold)` : ""}.`,
     );
   }
-  return [{ topic: "overview", text: text.join(" ") }];
+  return [
+    {
+      topic: "overview",
+      text: text.join(" "),
+      headline: `${counted(meta.deals, "deal")} worth ${money(volume, currency)} in ${counted(arms.length, "market")}.`,
+    },
+  ];
 }
 
 function tiers(results: AnalysisResults): Finding[] {
@@ -59,6 +72,7 @@ function tiers(results: AnalysisResults): Finding[] {
       out.push({
         topic: "tiers",
         text: `${who} against ${ref}: too few to tell (${c.tooFew}), so no interval and no p-value.`,
+        headline: `${who} against ${ref}: too few to tell.`,
       });
       continue;
     }
@@ -84,6 +98,7 @@ function tiers(results: AnalysisResults): Finding[] {
     out.push({
       topic: "tiers",
       text: `${who} ${verb} ${effectWords(c.side, c.percent.estimate, pct)} ${sameItems} than ${ref} (${join([interval, pValue(c.pValue)])}); ${inMoney}.${verdict}${c.adjusted ? "" : " Not adjusted for the other side's tier."}`,
+      headline: `${who} ${verb} ${effectWords(c.side, c.percent.estimate, pct)} ${sameItems} than ${ref}${interval ? ` (${interval})` : ""}${clear ? "." : ": not clear of zero."}`,
     });
   }
   if (out.length === 0) {
@@ -121,6 +136,7 @@ function participation(results: AnalysisResults): Finding[] {
     findings.push({
       topic: "participation",
       text: `In the markets where both traded side by side, ${tierLabel(rate.tier)} participants closed ${rate.perPerson.toFixed(2)} deals each and ${tierLabel(rate.reference)} participants ${rate.referencePerPerson.toFixed(2)}: ${signed(rate.difference)} deals per person (${signedInterval(rate.interval)}${pText(rate.p)}; ${rate.persons} and ${rate.referencePersons} people).`,
+      headline: `Side by side, ${tierLabel(rate.tier)} participants closed ${Math.abs(rate.difference).toFixed(2)} ${rate.difference >= 0 ? "more" : "fewer"} deals each than ${tierLabel(rate.reference)} ones (${signedInterval(rate.interval)}).`,
     });
     const within = rate.withinPerson;
     if (within) {
@@ -161,7 +177,8 @@ function pairings(results: AnalysisResults): Finding[] {
   return [
     {
       topic: "pairings",
-      text: `Prices were highest when ${name(high)} (${signedPercent(high.vsItemAverage!)} against the same items' average, ${high.comparableDeals} deals) and lowest when ${name(low)} (${signedPercent(low.vsItemAverage!)}, ${low.comparableDeals} deals).`,
+      text: `Prices were highest when ${name(high)} (${signedPercent(high.vsItemAverage!)} against the same items' average, ${counted(high.comparableDeals, "deal")}) and lowest when ${name(low)} (${signedPercent(low.vsItemAverage!)}, ${counted(low.comparableDeals, "deal")}).`,
+      headline: `Prices were highest when ${name(high)} (${signedPercent(high.vsItemAverage!)}) and lowest when ${name(low)} (${signedPercent(low.vsItemAverage!)}).`,
     },
   ];
 }
@@ -173,6 +190,7 @@ function sameItem(results: AnalysisResults): Finding[] {
     {
       topic: "same-item",
       text: `${sameItem.itemsSoldInSeveralArms} items sold in more than one arm; the median gap between an item's highest and lowest price was ${percent(sameItem.medianGapRatio ?? 0, 0)} (${money(sameItem.medianGap ?? 0, meta.currency)}).`,
+      headline: `The same item's price varied by ${percent(sameItem.medianGapRatio ?? 0, 0)} across arms (the median gap, over ${counted(sameItem.itemsSoldInSeveralArms, "item")}).`,
     },
   ];
   const top = sameItem.examples[0];
@@ -203,7 +221,7 @@ function persona(results: AnalysisResults): Finding[] {
     const worst = sorted[sorted.length - 1]!;
     out.push({
       topic: "persona",
-      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold ${versus(best.price!.estimate, "under", "over")} their asking price on average (${best.deals} deals${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" sellers ${versus(worst.price!.estimate, "under", "over")} (${worst.deals} deals${ci(worst.price!)}).`,
+      text: `Sellers whose instructions read "${PERSONA_GROUP_LABELS[best.group]}" sold ${versus(best.price!.estimate, "under", "over")} their asking price on average (${counted(best.deals, "deal")}${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" sellers ${versus(worst.price!.estimate, "under", "over")} (${counted(worst.deals, "deal")}${ci(worst.price!)}).`,
     });
   }
   const buyers = results.persona.filter((p) => p.side === "buyer" && p.price && p.deals >= 5);
@@ -213,7 +231,7 @@ function persona(results: AnalysisResults): Finding[] {
     const worst = sorted[sorted.length - 1]!;
     out.push({
       topic: "persona",
-      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${versus(best.price!.estimate, "less", "more")} than the same items' average (${best.deals} deals${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" buyers ${versus(worst.price!.estimate, "less", "more")} (${worst.deals} deals${ci(worst.price!)}).`,
+      text: `Buyers with "${PERSONA_GROUP_LABELS[best.group]}" instructions paid ${versus(best.price!.estimate, "less", "more")} than the same items' average (${counted(best.deals, "deal")}${ci(best.price!)}); "${PERSONA_GROUP_LABELS[worst.group]}" buyers ${versus(worst.price!.estimate, "less", "more")} (${counted(worst.deals, "deal")}${ci(worst.price!)}).`,
     });
   }
   if (out.length > 0) {
@@ -241,6 +259,7 @@ function efficiency(results: AnalysisResults): Finding[] {
   return [
     {
       topic: "efficiency",
+      headline: `The markets realised ${percent(mean, 0)} of the best possible surplus.`,
       text: `The markets realised ${percent(mean, 0)} of the best possible surplus on average (${per}). The best possible pairs buyers' wants with matching listings within each buyer's budget${exact ? " and was solved exactly" : "; the search stopped before proving optimality in some arms, so the efficiency there is between the two figures in the table"}.`,
     },
   ];
@@ -255,6 +274,7 @@ function fairness(results: AnalysisResults): Finding[] {
     if (mine.length === 0) continue;
     out.push({
       topic: "fairness",
+      headline: `As ${side}s, ${mine.map((row) => `${tierLabel(row.tier)} participants kept ${percent(row.share.estimate, 0)}`).join(", ")} of the surplus.`,
       text: `As ${side}s, ${mine
         .map(
           (row) =>
@@ -280,6 +300,11 @@ function perception(results: AnalysisResults): Finding[] {
   const r = gap.fairnessVsShare;
   out.push({
     topic: "perception",
+    ...(r.pearson !== undefined
+      ? {
+          headline: `Rated fairness and the surplus share people got correlate at r = ${r.pearson.toFixed(2)} (n = ${r.n}).`,
+        }
+      : {}),
     text:
       r.pearson !== undefined
         ? `The correlation between rated fairness and the surplus share people actually got was r = ${r.pearson.toFixed(2)} (Spearman ${r.spearman!.toFixed(2)}, n = ${r.n}).`

@@ -19,6 +19,11 @@ export function pValue(p: number | undefined): string {
   return `permutation p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
 }
 
+/** A p-value in a table's column, written as the findings write it: "0.002", "< 0.001". */
+export function pCell(p: number): string {
+  return p < 0.001 ? "< 0.001" : p.toFixed(3);
+}
+
 /** "95% CI 6.1% to 16.0%" or "" when there is no interval. */
 export function percentInterval(interval: Interval): string {
   if (interval.low === undefined || interval.high === undefined) return "";

@@ -1,17 +1,20 @@
 import type { AnalysisResults } from "../../analysis/analyze.ts";
 import { PERSONA_GROUP_LABELS } from "../../analysis/persona-groups.ts";
 import type { Interval } from "../../analysis/stats.ts";
+import { EXAMPLE_CSS, type ExampleTranscripts, exampleSection } from "./example-transcripts.ts";
 import type { Finding } from "./findings.ts";
 import {
   effectInterval,
   effectWords,
   escapeHtml as esc,
   money,
+  pCell,
   percent,
   signedPercent,
   tierLabel,
 } from "./format.ts";
 import type { RenderedPlot } from "./plots.ts";
+import { projectDealTable } from "./project-deal-comparison.ts";
 
 const CSS = `
 :root { color-scheme: light; --ink: #1d2330; --muted: #5b6475; --line: #e3e6ec; --accent: #2171b5; }
@@ -23,6 +26,12 @@ h2 { font-size: 19px; margin: 36px 0 8px; padding-top: 12px; border-top: 1px sol
 .meta { color: var(--muted); margin: 0 0 20px; }
 .findings { background: white; border: 1px solid var(--line); border-radius: 8px; padding: 16px 20px 16px 36px; }
 .findings li { margin: 6px 0; }
+.findings a { color: inherit; text-decoration: none; border-bottom: 1px dotted var(--muted); }
+.findings a:hover { color: var(--accent); border-bottom-color: var(--accent); }
+.findings .section { color: var(--muted); font-size: 12px; margin-left: 6px; }
+td.agrees-yes { color: #1b7a3a; font-weight: 600; }
+td.agrees-no { color: #b42318; font-weight: 600; }
+td.agrees-unclear, td.agrees-too-few-to-tell { color: var(--muted); }
 figure { background: white; border: 1px solid var(--line); border-radius: 8px; margin: 12px 0; padding: 12px; overflow-x: auto; }
 figcaption { color: var(--muted); font-size: 13px; margin-top: 6px; }
 figure svg { max-width: 100%; height: auto; }
@@ -36,6 +45,38 @@ code { background: #eef1f6; padding: 0 4px; border-radius: 3px; }
 `;
 
 type Cell = string | number | undefined;
+
+/** Where each topic's findings are told in full. */
+const SECTION_OF: Record<Finding["topic"], string> = {
+  overview: "arms",
+  tiers: "tiers",
+  participation: "participation",
+  "project-deal": "project-deal",
+  pairings: "pairings",
+  "same-item": "same-item",
+  persona: "persona",
+  efficiency: "efficiency",
+  fairness: "fairness",
+  perception: "perception",
+};
+const SECTION_NAMES: Record<Finding["topic"], string> = {
+  overview: "arms",
+  tiers: "tier effects",
+  participation: "deals per person",
+  "project-deal": "against Project Deal",
+  pairings: "price matrix",
+  "same-item": "same item",
+  persona: "persona",
+  efficiency: "efficiency",
+  fairness: "fairness audit",
+  perception: "perception gap",
+};
+const AGREES = {
+  yes: "yes",
+  unclear: "same way, interval includes zero",
+  no: "no: the other way",
+  "too few to tell": "too few to tell",
+} as const;
 
 function table(headers: string[], rows: Cell[][], textColumns = 1): string {
   const head = headers.map((h, i) => `<th${i < textColumns ? ' class="text"' : ""}>${esc(h)}</th>`).join("");
@@ -75,7 +116,7 @@ export function reportHtml(
   results: AnalysisResults,
   list: readonly Finding[],
   plots: readonly RenderedPlot[],
-  options: { generatedAt?: string } = {},
+  options: { generatedAt?: string; examples?: ExampleTranscripts } = {},
 ): string {
   const { meta } = results;
   const c = meta.currency;
@@ -84,6 +125,7 @@ export function reportHtml(
   const sections: string[] = [];
 
   sections.push(`<h2 id="arms">Arms: listings, deals and volume</h2>
+${paragraphs(list, "overview")}
 ${table(
   ["arm", "config arm", "people", "listings", "sold", "deals", "volume", "median price"],
   results.arms.map((a) => [
@@ -114,7 +156,7 @@ ${table(
       : effectInterval(t.side, t.percent, (n) => percent(n)).replace("95% CI ", ""),
     effectWords(t.side, t.cents.estimate, (n) => money(n, c)),
     t.tooFew ? "" : effectInterval(t.side, t.cents, (n) => money(n, c)).replace("95% CI ", ""),
-    t.pValue === undefined ? "" : t.pValue.toFixed(3),
+    t.pValue === undefined ? "" : pCell(t.pValue),
     t.deals,
     t.adjusted ? "yes" : "no",
   ]),
@@ -149,6 +191,22 @@ ${table(
   2,
 )}`);
 
+  const against = projectDealTable(results);
+  if (against) {
+    const rows = against.rows
+      .map(
+        (row) =>
+          `<tr><td class="text">${esc(row.effect)}</td><td class="text">${esc(row.published)}</td><td class="text">${esc(row.ours)}</td><td>${esc(row.interval)}</td><td class="text agrees-${row.agrees.replaceAll(" ", "-")}">${esc(AGREES[row.agrees])}</td></tr>`,
+      )
+      .join("\n");
+    sections.push(`<h2 id="project-deal">Against Project Deal</h2>
+<p>Project Deal (Anthropic, 2025) ran the same design with Claude models: the same people in markets where everyone had the stronger model and markets where each person had one of the two at random. Its figures beside this experiment's, ${esc(against.strong)} against ${esc(against.weak)}; a positive number points Project Deal's way.</p>
+<table class="project-deal"><thead><tr><th class="text">effect</th><th class="text">Project Deal (published)</th><th class="text">here</th><th>95% CI</th><th class="text">agrees?</th></tr></thead><tbody>
+${rows}
+</tbody></table>
+<p>${esc(against.verdict)} Project Deal's figures are in dollars per item of its own market; ours are for the same items across this experiment's arms, so the direction and whether the interval leaves out zero are compared, not the size.</p>`);
+  }
+
   sections.push(`<h2 id="pairings">Price matrix: seller tier x buyer tier</h2>
 ${paragraphs(list, "pairings")}
 ${figure(plots, "pairing-matrix")}
@@ -182,6 +240,9 @@ ${table(
   ]),
   1,
 )}`);
+
+  const examples = exampleSection(options.examples, c);
+  if (examples) sections.push(examples);
 
   sections.push(`<h2 id="persona">Persona and strategy instructions</h2>
 ${paragraphs(list, "persona")}
@@ -301,9 +362,13 @@ ${table(
   const notes = results.notes.length
     ? `<h2 id="notes">Notes</h2><ul class="notes">${results.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>`
     : "";
+  // The headline findings, one line each, each linking to its section, where the full text and the tables are.
   const headline = list
-    .filter((f) => f.topic !== "persona" || !f.text.startsWith("Persona groups are not"))
-    .map((f) => `<li>${esc(f.text)}</li>`)
+    .filter((f) => f.headline !== undefined)
+    .map(
+      (f) =>
+        `<li><a href="#${SECTION_OF[f.topic]}">${esc(f.headline!)}</a><span class="section">${esc(SECTION_NAMES[f.topic])}</span></li>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -312,7 +377,7 @@ ${table(
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(meta.name)}: Haggle experiment report</title>
-<style>${CSS}</style>
+<style>${CSS}${EXAMPLE_CSS}</style>
 </head>
 <body>
 <main>

@@ -1,6 +1,7 @@
 import * as vega from "vega";
 import * as vegaLite from "vega-lite";
 import type { AnalysisResults } from "../../analysis/analyze.ts";
+import { createRng, hashString } from "../../domain/random.ts";
 import { tierLabel } from "./format.ts";
 
 /** A plot of the report: a Vega-Lite spec, rendered to SVG on the server. */
@@ -27,6 +28,35 @@ const CONFIG = {
 
 const dollars = (cents: number) => Math.round(cents) / 100;
 const short = (text: string, max = 38) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * A label in lines of at most `width` characters, broken between words ("\n" between lines, which
+ * the axes' `labelExpr` splits), so long item names are shown whole rather than cut; past `lines`
+ * lines the rest is left out with an ellipsis.
+ */
+export function wrapLabel(text: string, width = 30, lines = 3): string {
+  const out: string[] = [];
+  let line = "";
+  for (const word of text.trim().split(/\s+/)) {
+    const pieces = word.length > width ? (word.match(new RegExp(`.{1,${width}}`, "g")) ?? [word]) : [word];
+    for (const piece of pieces) {
+      if (line && line.length + 1 + piece.length > width) {
+        out.push(line);
+        line = piece;
+      } else line = line ? `${line} ${piece}` : piece;
+    }
+  }
+  if (line) out.push(line);
+  if (out.length > lines) {
+    const kept = out.slice(0, lines);
+    kept[lines - 1] = short(`${kept[lines - 1]!} ${out[lines]!}`, width);
+    return kept.join("\n");
+  }
+  return out.join("\n");
+}
+
+/** An axis whose labels are wrapLabel's lines, shown in full. */
+const WRAPPED_AXIS = { labelExpr: "split(datum.label, '\\n')", labelLimit: 0, labelLineHeight: 13 };
 
 function priceByTier(results: AnalysisResults): Plot | undefined {
   const rows = results.tierPrices;
@@ -159,7 +189,7 @@ function pairingMatrix(results: AnalysisResults): Plot | undefined {
 function sameItem(results: AnalysisResults): Plot | undefined {
   const items = results.sameItem.items.slice(0, 15);
   if (items.length === 0) return undefined;
-  const label = (item: (typeof items)[number]) => short(item.title ?? item.item);
+  const label = (item: (typeof items)[number]) => wrapLabel(item.title ?? item.item);
   const seen = new Map<string, number>();
   const names = items.map((item) => {
     const base = label(item);
@@ -167,6 +197,7 @@ function sameItem(results: AnalysisResults): Plot | undefined {
     seen.set(base, n);
     return n > 1 ? `${base} (${n})` : base;
   });
+  const tallest = Math.max(...names.map((name) => name.split("\n").length));
   const points = items.flatMap((item, i) =>
     item.sales.map((sale) => ({
       item: names[i]!,
@@ -188,13 +219,13 @@ function sameItem(results: AnalysisResults): Plot | undefined {
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       width: 460,
-      height: { step: 22 },
+      height: { step: Math.max(22, 13 * tallest + 6) },
       layer: [
         {
           data: { values: ranges },
           mark: { type: "rule", color: "#bbb", strokeWidth: 2 },
           encoding: {
-            y: { field: "item", type: "nominal", sort: null, title: null },
+            y: { field: "item", type: "nominal", sort: null, title: null, axis: WRAPPED_AXIS },
             x: { field: "low", type: "quantitative", title: "price", axis: { format: "$,.0f" } },
             x2: { field: "high" },
           },
@@ -318,29 +349,40 @@ function perception(results: AnalysisResults): Plot | undefined {
   const rated =
     results.perception?.rated.filter((r) => r.share !== undefined && r.fairness !== undefined) ?? [];
   if (rated.length === 0) return undefined;
+  // Ratings are whole numbers and many shares repeat (0%, 50%, 100%): each point is moved by a little
+  // seeded jitter, the same at every run of the same analysis, so points that coincide stay visible.
+  const rng = createRng(hashString(`perception-jitter:${results.meta.seed}`));
+  const values = rated.map((r) => ({
+    share: Math.min(1.02, Math.max(-0.02, r.share! + (rng.next() - 0.5) * 0.03)),
+    fairness: r.fairness! + (rng.next() - 0.5) * 0.5,
+    rated: r.fairness,
+    tier: tierLabel(r.tier),
+  }));
   return {
     id: "perception",
     title: "Rated fairness against the surplus share people got",
     caption:
-      "Each point is one person's rating of one deal (1-7) against the share of that deal's surplus they measurably got.",
+      "Each point is one person's rating of one deal (1-7) against the share of that deal's surplus they measurably got, moved a little at random (seeded) so that equal answers do not hide each other.",
     spec: {
       $schema: "https://vega.github.io/schema/vega-lite/v6.json",
       width: 420,
       height: 240,
-      data: { values: rated.map((r) => ({ share: r.share, fairness: r.fairness, tier: tierLabel(r.tier) })) },
-      mark: { type: "point", filled: true, opacity: 0.6 },
+      data: { values },
+      mark: { type: "point", filled: true, opacity: 0.55, size: 36 },
       encoding: {
         x: {
           field: "share",
           type: "quantitative",
           title: "measured share of the surplus",
-          axis: { format: ".0%" },
+          scale: { domain: [-0.03, 1.03], nice: false },
+          axis: { format: ".0%", values: [0, 0.25, 0.5, 0.75, 1] },
         },
         y: {
           field: "fairness",
           type: "quantitative",
           title: "rated fairness (1-7)",
-          scale: { domain: [1, 7] },
+          scale: { domain: [0.6, 7.4], nice: false },
+          axis: { values: [1, 2, 3, 4, 5, 6, 7], format: "d" },
         },
         color: { field: "tier", type: "nominal" },
       },

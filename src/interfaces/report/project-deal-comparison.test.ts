@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisResults } from "../../analysis/analyze.ts";
 import type { DealRateContrast } from "../../analysis/deal-rates.ts";
 import type { TierContrast } from "../../analysis/tier-effects.ts";
-import { projectDealComparison } from "./project-deal-comparison.ts";
+import { projectDealComparison, projectDealTable } from "./project-deal-comparison.ts";
 
 const contrast = (side: "seller" | "buyer", estimate: number, low: number, high: number): TierContrast => ({
   side,
@@ -108,5 +108,45 @@ describe("projectDealComparison", () => {
     expect(projectDealComparison(results(sides.slice(0, 1), [dealRate(0.7, 0.2, 1.2)]))).toEqual([]);
     const third = { ...sides[0]!, tier: "engine:boulware" };
     expect(projectDealComparison(results([...sides, third], [dealRate(0.7, 0.2, 1.2)]))).toEqual([]);
+  });
+
+  it("sets each effect beside Project Deal's published figure in a table: ours, the interval, and whether it agrees", () => {
+    const table = projectDealTable(
+      results(
+        [contrast("seller", 0.15, 0.12, 0.18), contrast("buyer", 0.02, -0.01, 0.05)],
+        [dealRate(-0.5, -0.9, -0.1, 0.3)],
+      ),
+    )!;
+    expect(table.rows.map((row) => [row.effect, row.published, row.ours, row.interval, row.agrees])).toEqual([
+      [
+        "Strong sellers' premium",
+        "got more: $2.68 more per item",
+        "+15.0% for the same items (+$3.00 per item)",
+        "+12.0% to +18.0%",
+        "yes",
+      ],
+      [
+        "Strong buyers' discount",
+        "paid less: $2.45 less per item",
+        "+2.0% for the same items (+$0.40 per item)",
+        "-1.0% to +5.0%",
+        "unclear",
+      ],
+      [
+        "Strong participants' extra deals, between people",
+        "closed more deals",
+        "-0.50 deals each, in the mixed markets",
+        "-0.90 to -0.10",
+        "no",
+      ],
+      [
+        "Strong participants' extra deals, within people",
+        "closed more deals",
+        "+0.30 deals each, compared with themselves",
+        "-0.10 to +0.70",
+        "unclear",
+      ],
+    ]);
+    expect(table.verdict).toMatch(/points the other way/);
   });
 });

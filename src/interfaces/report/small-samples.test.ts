@@ -3,6 +3,7 @@ import { type AnalysisResults, analyzeRecords } from "../../analysis/analyze.ts"
 import type { DealRecord } from "../../analysis/deal-record.ts";
 import type { AnalysisInput } from "../../analysis/read-input.ts";
 import { findings } from "./findings.ts";
+import { pCell } from "./format.ts";
 import { projectDealComparison } from "./project-deal-comparison.ts";
 import { terminalSummary } from "./terminal-summary.ts";
 
@@ -148,5 +149,30 @@ describe("too few to tell", () => {
     expect(finding!.text).toContain(
       "Both buyers and deals point the same way, and no interval includes zero. Too few to tell: sellers.",
     );
+  });
+});
+
+describe("counts and p-values in words", () => {
+  it("says '1 arm, 1 deal', never 'arm(s)' or '1 deals'", async () => {
+    const deal: DealRecord = {
+      arm: "A",
+      item: "s1/x",
+      seller: "s1",
+      buyer: "b1",
+      sellerTier: STRONG,
+      buyerTier: WEAK,
+      price: 1_000,
+    };
+    const results = await analyzeRecords(input([deal]), { bootstrap: 20, permutations: 20 });
+    const summary = terminalSummary(results, findings(results));
+    expect(summary).toContain("tiny: 1 arm, 1 deal");
+    expect(summary).not.toMatch(/arm\(s\)|\b1 deals\b/);
+  });
+
+  it("writes a p-value in a table as the findings do: '< 0.001', never '0.000' or '0.001' for less", () => {
+    expect(pCell(0.0004)).toBe("< 0.001");
+    expect(pCell(0.00099)).toBe("< 0.001");
+    expect(pCell(0.001)).toBe("0.001");
+    expect(pCell(0.0234)).toBe("0.023");
   });
 });

@@ -1,7 +1,8 @@
 import type { AnalysisResults } from "../../analysis/analyze.ts";
+import { counted } from "../../domain/plural.ts";
 import { terminalText } from "../cli/terminal-text.ts";
 import type { Finding } from "./findings.ts";
-import { effectInterval, effectWords, money, percent, tierLabel } from "./format.ts";
+import { effectInterval, effectWords, money, pCell, percent, tierLabel } from "./format.ts";
 
 /**
  * A table for the terminal. Cells can hold text from a deals file (arm and tier names), so each is made
@@ -47,12 +48,12 @@ export function terminalSummary(results: AnalysisResults, list: readonly Finding
             ? "too few to tell"
             : effectInterval(t.side, t.percent, (n) => percent(n)).replace("95% CI ", "") || "-",
           effectWords(t.side, t.cents.estimate, (n) => money(n, c)),
-          t.pValue === undefined ? "-" : t.pValue.toFixed(3),
+          t.pValue === undefined ? "-" : pCell(t.pValue),
         ]),
       )
     : "";
   return [
-    `${terminalText(results.meta.name)}: ${results.arms.length} arm(s), ${results.meta.deals} deals${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated ${results.meta.duplicatesDropped.count === 1 ? "row" : "rows"} dropped, --dedupe)` : ""}`,
+    `${terminalText(results.meta.name)}: ${counted(results.arms.length, "arm")}, ${counted(results.meta.deals, "deal")}${results.meta.duplicatesDropped ? ` (${results.meta.duplicatesDropped.count} repeated ${results.meta.duplicatesDropped.count === 1 ? "row" : "rows"} dropped, --dedupe)` : ""}`,
     "",
     arms,
     ...(results.efficiency.some((e) => !e.exact)

@@ -89,6 +89,49 @@ export const OPENERS: Record<Tone, readonly string[]> = {
   "laid-back": ["Hey {them},", "Hey there {them}!", "Hey {them}!"],
 };
 
+/** Openers for a counterpart whose name the agent does not know yet (never "Dear there,"). */
+export const NAMELESS_OPENERS: Record<Tone, readonly string[]> = {
+  friendly: ["Hi!", "Hello!", "Hi there!"],
+  "polite-firm": ["Hello,", "Good day."],
+  aggressive: ["Alright.", "Listen."],
+  theatrical: ["Greetings!", "Well met!"],
+  weary: ["Hey there.", "Well, hello."],
+  enthusiastic: ["Hi!!", "Hello there!"],
+  terse: [""],
+  formal: ["Good day.", "Hello,"],
+  chatty: ["Hi there!", "Oh hello!"],
+  brisk: ["Hi.", "Hi,"],
+  "laid-back": ["Hey there!", "Hey,"],
+};
+
+/**
+ * The sentence of a move that proposes a price when its words may not write it (the price is one of
+ * the owner's limits, which the words never write; the offer itself carries it). Never "Okay.", which
+ * reads as accepting theirs.
+ */
+export const UNPRICED_CORE: Partial<Record<MoveKind, Record<Role, readonly string[]>>> = {
+  greet: {
+    seller: ["Here's my price for {item}: it's in the offer.", "My price is in the offer."],
+    buyer: ["Here's my offer for {item}.", "I've put in an offer for {item}."],
+  },
+  anchor: {
+    seller: ["Here's my price for {item}: it's in the offer.", "My price is in the offer."],
+    buyer: ["Here's my offer for {item}.", "I've put in an offer for {item}."],
+  },
+  counter: {
+    seller: ["Here's my counter-offer.", "I've sent you a new price."],
+    buyer: ["Here's my counter-offer.", "I've sent you a new offer."],
+  },
+  concede: {
+    seller: ["I can come down: here's my new price.", "I've lowered my price: see my offer."],
+    buyer: ["I can come up: here's my new offer.", "I've raised my offer: have a look."],
+  },
+  "hold-firm": {
+    seller: ["My price stays where it is.", "I'm staying at my price."],
+    buyer: ["My offer stays where it is.", "I'm staying at my offer."],
+  },
+};
+
 /** Ways to address the counterpart mid-thread, by tone; the next sentence continues after the comma. */
 export const ADDRESS: Record<Tone, readonly string[]> = {
   friendly: ["{them},"],

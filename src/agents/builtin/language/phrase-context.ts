@@ -103,11 +103,13 @@ export function buildContext(move: Move, style: PersonaStyle, rng: Rng, memory: 
   const flaws = item.flaws.map(normaliseFlaw).filter((flaw) => flaw.length > 0);
   const flaw = flaws.length > 0 ? rng.pick(flaws) : undefined;
   const data: Record<string, string> = {
-    them: firstName(move.counterpartName, "there"),
     me: firstName(move.myName, "me"),
     item: itemRef,
     Item: capitalise(itemRef),
   };
+  // No name, no {them}: templates that address the counterpart by name are left out ("Dear there,").
+  const them = firstName(move.counterpartName, "");
+  if (them) data.them = them;
   if (flaw) {
     data.flaw = flaw;
     data.flaws = flaws.slice(0, 3).join("; ");
@@ -127,8 +129,8 @@ export function buildContext(move: Move, style: PersonaStyle, rng: Rng, memory: 
     ...data,
     item: shortRef,
     Item: capitalise(shortRef),
-    them: cutAtSpace(data.them ?? "there", 16),
   };
+  if (data.them) compact.them = cutAtSpace(data.them, 16);
   if (flaw) {
     compact.flaw = cutAtSpace(flaw, 30);
     compact.flaws = compact.flaw;
@@ -166,6 +168,8 @@ export function buildContext(move: Move, style: PersonaStyle, rng: Rng, memory: 
       case "why":
       case "facts":
         return true;
+      case "atAsking":
+        return price !== undefined && price === item.askingPrice;
       default:
         return slot in grammar || slot in data;
     }

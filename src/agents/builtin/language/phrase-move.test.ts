@@ -485,3 +485,48 @@ describe("createPhraser properties", () => {
     );
   });
 });
+
+describe("words a new user stumbled on", () => {
+  const seeds = Array.from({ length: 12 }, (_, i) => i + 1);
+
+  it("greets someone whose name it does not know without a made-up name ('Dear there,', 'Hi there, there!')", () => {
+    for (const p of PERSONA_PRESETS) {
+      for (const role of ROLES) {
+        for (const seed of seeds) {
+          const move = { ...moveOf("greet", role, BIKE, 0), counterpartName: "" };
+          const text = phraserFor(p, seed).say(move);
+          expect(text, `${p.id} ${role}`).not.toMatch(/Dear there|there, there|there there|\{them\}/i);
+          expect(text, `${p.id} ${role}`).not.toMatch(/,\s*there[!.,]/);
+        }
+      }
+    }
+  });
+
+  it("a counter whose price its words may not write points at the offer, and never opens with 'Okay.'", () => {
+    for (const p of PERSONA_PRESETS) {
+      for (const role of ROLES) {
+        for (const kind of ["counter", "concede", "hold-firm", "anchor", "greet"] as const) {
+          for (const seed of seeds) {
+            const { price: _price, ...move } = moveOf(kind, role, BIKE, 2, ["final"]);
+            const text = phraserFor(p, seed).say(move);
+            expect(text, `${p.id} ${role} ${kind}`).not.toMatch(/^(?:\S+,\s+)?Okay\./);
+            expect(text, `${p.id} ${role} ${kind}`).toMatch(/offer|price/i);
+          }
+        }
+      }
+    }
+  });
+
+  it("a seller says 'I've priced it at' only at the listing's asking price", () => {
+    let atAsking = 0;
+    for (const p of PERSONA_PRESETS) {
+      for (const seed of Array.from({ length: 40 }, (_, i) => i + 1)) {
+        const below = { ...moveOf("anchor", "seller", BIKE, 0), price: 22_500 };
+        expect(phraserFor(p, seed).say(below)).not.toMatch(/priced (?:it|them) at/);
+        const asking = { ...moveOf("anchor", "seller", BIKE, 0), price: BIKE.askingPrice };
+        if (/priced it at \$450/.test(phraserFor(p, seed).say(asking))) atAsking++;
+      }
+    }
+    expect(atAsking).toBeGreaterThan(0);
+  });
+});

@@ -10,11 +10,13 @@ import {
   DELIVERY,
   MOOD,
   type Mood,
+  NAMELESS_OPENERS,
   NEARLY_THERE,
   OPENERS,
   PRICE_FALLBACK,
   PRICE_FALLBACK_BY_KIND,
   SELF_CONTAINED_TONES,
+  UNPRICED_CORE,
 } from "./banks.ts";
 import { cutAtSpace, isPluralTitle } from "./item-words.ts";
 import { justificationOptions } from "./justify.ts";
@@ -68,6 +70,9 @@ function preferPriced(ctx: Ctx, templates: readonly string[]): readonly string[]
 function coreOptions(ctx: Ctx): readonly string[] {
   const { kind } = ctx.move;
   const tone = ctx.style.tone;
+  // A move that proposes a price its words may not write points at the offer, which carries it.
+  const unpriced = ctx.price === undefined ? UNPRICED_CORE[kind]?.[ctx.role] : undefined;
+  if (unpriced) return unpriced.filter((template) => fits(ctx, template));
   const banks = CORE[kind]?.[ctx.role] ?? {};
   const own = (banks[tone] ?? []).filter((template) => fits(ctx, template));
   const fallback = (banks.default ?? []).filter((template) => fits(ctx, template));
@@ -168,13 +173,16 @@ function buildParts(ctx: Ctx): Part[] {
   let openerText: string | undefined;
   if (wantOpener) {
     const useVoice = kit !== undefined && rng.chance(opening ? 0.65 : 0.4);
-    const options = opening
+    const all = opening
       ? useVoice && kit
         ? kit.openers
         : OPENERS[tone]
       : useVoice && kit
         ? kit.address
         : ADDRESS[tone];
+    // Without the counterpart's name, only forms that do not need it.
+    const named = all.filter((template) => fits(ctx, template));
+    const options = named.length > 0 || !opening ? named : NAMELESS_OPENERS[tone];
     openerText = pick(ctx, `${opening ? "open" : "address"}:${useVoice ? voice : tone}`, options);
     if (openerText) parts.push({ text: openerText, role: "opener", priority: opening ? 6 : 1 });
   }

@@ -6,6 +6,7 @@ import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
 import { openRun } from "../open-run.ts";
 import { emit } from "../output.ts";
+import { runTranscriptLoader } from "../transcript-loader.ts";
 
 const RULES: readonly MatchRule[] = ["serves-want", "category-or-keywords"];
 
@@ -72,6 +73,7 @@ export function register(program: Command): void {
           matchRule: options.matchRule as MatchRule,
           ...(options.dedupe ? { dedupe: true } : {}),
           ...(options.reference ? { reference: options.reference } : {}),
+          loadTranscript: runTranscriptLoader(options.db),
           loadRecords: async (dir, arm) => {
             const { record, state } = await openRun(dir, options.db);
             return armRecords(state, record.arm ?? arm, record.assignment);

@@ -12,6 +12,7 @@ import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
+import { runTranscriptLoader } from "../transcript-loader.ts";
 
 async function armSummaries(dir: string, record: ExperimentRecord) {
   return Promise.all(
@@ -22,14 +23,15 @@ async function armSummaries(dir: string, record: ExperimentRecord) {
   );
 }
 
-function armTable(rows: Awaited<ReturnType<typeof armSummaries>>): string {
+export function armTable(rows: Awaited<ReturnType<typeof armSummaries>>): string {
   const header = ["arm", "listings", "deals", "volume", "median price", "deals/person"];
   const lines = rows.map((row) => [
     row.id,
     String(row.summary.listings),
     String(row.summary.deals),
-    formatMoney(row.summary.volume, "USD"),
-    formatMoney(row.summary.medianPrice, "USD"),
+    // Always with cents, so a column never holds "$20" beside "$16.50".
+    formatMoney(Math.round(row.summary.volume), "USD", { alwaysCents: true }),
+    formatMoney(Math.round(row.summary.medianPrice), "USD", { alwaysCents: true }),
     row.summary.dealsPerPerson.toFixed(2),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((line) => line[i]!.length)));
@@ -108,7 +110,10 @@ export function register(program: Command): void {
       const arms = await armSummaries(dir, record);
       const runSeconds = (performance.now() - started) / 1000;
       if (live) process.stderr.write("\r\x1b[2Kanalysing...");
-      const analysis = await analyzeFolder(dir, { seed: record.seed });
+      const analysis = await analyzeFolder(dir, {
+        seed: record.seed,
+        loadTranscript: runTranscriptLoader(db),
+      });
       if (live) process.stderr.write("\r\x1b[2K");
       const seconds = (performance.now() - started) / 1000;
       emit(

@@ -18,7 +18,7 @@ export function register(program: Command): void {
   program
     .command("handover")
     .description("Mark a deal's hand-over done on your side; when both sides have, the deal is complete")
-    .argument("<deal>", "the deal id, e.g. D12 (from the confirmation memo)")
+    .argument("<deal>", "the deal id, e.g. D12 (from the confirmation memo), or its thread's id, e.g. T40")
     .requiredOption("--as <participant>", "your participant id (the memo names it)")
     .option("--run <dir>", "the run folder the deal is in", ".")
     .option("--db <url>", "the PostgreSQL URL the run used, if any (or HAGGLE_DB)")

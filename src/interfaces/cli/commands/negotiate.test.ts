@@ -64,3 +64,46 @@ export default function createAgent() {
     expect(printed).toContain("I refuse / I accept");
   });
 });
+
+describe("haggle negotiate's outcome line", () => {
+  it("says 'after 1 round', never '1 rounds'", () => {
+    const scores = {
+      dealPossible: true,
+      sellerAdvantage: null,
+      buyerAdvantage: null,
+      nashProduct: null,
+      nashDistance: null,
+    };
+    const output = {
+      setup: {
+        item: {
+          id: "lamp",
+          title: "Lamp",
+          category: "home",
+          condition: "good" as const,
+          flaws: [],
+          askingPrice: 5_000,
+          reserve: 3_000,
+        },
+        buyer: { maxPrice: 4_000 },
+        sellerName: "Sam",
+        buyerName: "Bea",
+      },
+      seller: { spec: "engine:strong", name: "Sam" },
+      buyer: { spec: "engine:weak", name: "Bea" },
+      seed: 1,
+      result: {
+        agreed: false,
+        rounds: 1,
+        offers: { seller: 1, buyer: 0 },
+        walkedAway: "buyer" as const,
+        scores,
+        transcript: [],
+        events: [],
+      },
+    } as unknown as Parameters<typeof formatNegotiation>[0];
+    expect(formatNegotiation(output)).toContain("No deal after 1 round (Bea walked away).");
+    const agreed = { ...output, result: { ...output.result, agreed: true, price: 3_500 } };
+    expect(formatNegotiation(agreed)).toContain("Agreed at $35 after 1 round.");
+  });
+});

@@ -13,6 +13,7 @@ import {
 import { ModuleAgentError } from "../../../agents/module-agent.ts";
 import { AgentSpecError, agentSpecHelp, createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
 import { formatMoney, parseMoney } from "../../../domain/money.ts";
+import { counted } from "../../../domain/plural.ts";
 import { createRng, hashString } from "../../../domain/random.ts";
 import { FIRST_NAMES } from "../../../runner/names.ts";
 import { UsageError } from "../errors.ts";
@@ -156,14 +157,12 @@ export function formatNegotiation(output: NegotiateOutput): string {
   }
   lines.push("");
   if (result.agreed) {
-    lines.push(
-      `Agreed at ${$(result.price!)} after ${result.rounds} round${result.rounds === 1 ? "" : "s"}.`,
-    );
+    lines.push(`Agreed at ${$(result.price!)} after ${counted(result.rounds, "round")}.`);
   } else {
     const who = result.walkedAway
       ? safe(result.walkedAway === "seller" ? seller.name : buyer.name)
       : undefined;
-    lines.push(`No deal after ${result.rounds} rounds${who ? ` (${who} walked away)` : ""}.`);
+    lines.push(`No deal after ${counted(result.rounds, "round")}${who ? ` (${who} walked away)` : ""}.`);
   }
   lines.push(
     `Advantage (u - r)/(max - r): seller ${safe(seller.name)} ${advantage(result.scores.sellerAdvantage)}, buyer ${safe(buyer.name)} ${advantage(result.scores.buyerAdvantage)}`,

@@ -62,3 +62,24 @@ describe("haggle show, on a market whose text attacks the terminal", () => {
     expect(text).toContain(": 40? / [03-01 10:00] Bea: accepts $1");
   });
 });
+
+describe("haggle show counts", () => {
+  it("says '(1 message)' for a negotiation of one message", () => {
+    const seller = person("sam", { items: [{ id: "lamp", title: "Lamp", asking: 5_000, reserve: 3_000 }] });
+    const buyer = person("bea", {
+      wants: [{ id: "w1", description: "a lamp", max: 6_000, keywords: ["lamp"] }],
+    });
+    const market = recordedMarket([seller, buyer]);
+    const steps: unknown[] = [
+      { type: "post-listing", actor: "sam", itemId: "lamp" },
+      { type: "make-offer", actor: "bea", listingId: "L1", wantId: "w1", price: 4_000, text: "40?" },
+    ];
+    steps.forEach((step, i) => {
+      const outcome = market.act(step, 60_000 * (i + 1));
+      if (!outcome.ok) throw new Error(outcome.rejection.message);
+    });
+    const { text } = showParticipant(market.state, "sam");
+    expect(text).toContain("(1 message)");
+    expect(text).not.toContain("(1 messages)");
+  });
+});

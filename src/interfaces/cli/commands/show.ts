@@ -7,6 +7,7 @@ import type { ThreadSummary } from "../../../app/queries/thread-summary.ts";
 import { threadTranscript } from "../../../app/queries/thread-transcript.ts";
 import { OPERATOR } from "../../../app/queries/viewer.ts";
 import { formatMoney } from "../../../domain/money.ts";
+import { counted } from "../../../domain/plural.ts";
 import type { MarketState } from "../../../engine/state.ts";
 import { connectToRunningHost } from "../../local/host-client.ts";
 import { UsageError } from "../errors.ts";
@@ -128,7 +129,7 @@ export function showParticipant(state: MarketState, id: string) {
     "Negotiations:",
     ...data.threads.map(
       (t) =>
-        `  ${t.id} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}: ${t.status}${t.deal ? ` at ${money(t.deal.price)}` : ""} (${t.messages} messages)`,
+        `  ${t.id} ${safe(t.seller)} -> ${safe(t.buyer)}: ${safe(t.item)}: ${t.status}${t.deal ? ` at ${money(t.deal.price)}` : ""} (${counted(t.messages, "message")})`,
     ),
   ].join("\n");
   return { data, text };

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { handOver } from "../../../app/commands/hand-over.ts";
 import { dealMemoMarkdown } from "../../../app/documents/deal-memo.ts";
 import { dealMemoPdf } from "../../../app/documents/deal-memo-pdf.ts";
+import { dealIdFor } from "../../../app/queries/thread-transcript.ts";
 import type { Account } from "../../../app/serve/community.ts";
 import type { MarketSession } from "../../../app/serve/market-session.ts";
 import { myPage } from "../../../app/serve/pages/my-page.ts";
@@ -69,7 +70,8 @@ export function meRoutes(session: MarketSession): Hono<AppEnv> {
   /** The caller's deal, or a 404 that says the same for someone else's deal as for none. */
   const myDeal = async (account: Account, dealId: string): Promise<Deal> => {
     const state = await session.state();
-    const deal = state?.deals.get(dealId);
+    // Named by its id (D12) or its thread's (T40), as anywhere a deal is.
+    const deal = state ? state.deals.get(dealIdFor(state, dealId) ?? dealId) : undefined;
     const me = account.participant?.id;
     if (!deal || !me || (deal.seller !== me && deal.buyer !== me)) {
       throw new ApiRequestError(

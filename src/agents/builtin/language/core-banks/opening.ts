@@ -154,7 +154,7 @@ export const OPENING = {
         "I'm looking for {price}.",
         "I think {price} is fair for {item}.",
         "{price} and {itis} yours.",
-        "I've priced {it} at {price}.",
+        "I've priced {it} at {price}.{atAsking}",
         "I'm open to reasonable offers.",
         "Make me an offer and we'll go from there.",
       ],
@@ -167,7 +167,7 @@ export const OPENING = {
       "polite-firm": [
         "My price is {price}, which I think is fair for {itsp} condition.",
         "I'm asking {price}, and I'd like to stay close to that.",
-        "I've priced {it} at {price}.",
+        "I've priced {it} at {price}.{atAsking}",
       ],
       theatrical: [
         "A treasure such as this, for only {price}? A steal, I tell you!",

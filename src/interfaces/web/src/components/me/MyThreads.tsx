@@ -19,7 +19,8 @@ function ThreadRow({ thread, me }: { thread: ThreadSummary; me: string | undefin
             <AgentText text={thread.item} />
           </Link>{" "}
           {selling ? "selling to" : "buying from"} <AgentText text={other.name} /> · asking{" "}
-          <Money cents={thread.askingPrice} /> · {thread.offersMade} offers ·{" "}
+          <Money cents={thread.askingPrice} /> · {thread.offersMade}{" "}
+          {thread.offersMade === 1 ? "offer" : "offers"} ·{" "}
           <span className={`badge status-${thread.status}`}>{thread.status}</span>{" "}
           <time className="when">{formatTime(thread.updatedAt)}</time>
         </summary>
