@@ -128,6 +128,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     confirmed,
     offerCap,
     ...(options.nearFraction !== undefined ? { nearFraction: options.nearFraction } : {}),
+    targetsAreSecret: !(options.revealLimits ?? false),
     guardCounts: usage.guard,
   });
   const lastViewRef: { view?: AgentView } = {};
