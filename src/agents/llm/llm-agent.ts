@@ -129,6 +129,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     offerCap,
     ...(options.nearFraction !== undefined ? { nearFraction: options.nearFraction } : {}),
     targetsAreSecret: !(options.revealLimits ?? false),
+    targetSalt: context.seed,
     guardCounts: usage.guard,
   });
   const lastViewRef: { view?: AgentView } = {};
@@ -180,6 +181,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
       promptOptions = {
         revealLimits: options.revealLimits ?? false,
         offerCap,
+        targetSalt: context.seed,
         currency: view.market.currency,
       };
       const rules = marketRules(promptOptions, view.market.closesAt);

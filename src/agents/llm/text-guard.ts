@@ -98,7 +98,7 @@ const FOREIGN_HINT =
 
 /** Words that make an amount a limit, in five languages: "as low as", "my floor", "not a cent more". */
 const LIMIT_CUE =
-  /\b(?:as\s+(?:low|high)\s+as|at\s+(?:least|most|best)|no\s+(?:less|more|lower|higher)\s+than|not\s+a\s+(?:penny|cent|dollar)|floor|ceiling|limit|minimum|maximum|lowest|highest|bottom|reserve|budget|afford|where\s+i\s+stop|can(?:'|no)?t\s+go|won'?t\s+go|magic\s+number|plancher|plafond|minimum|mindest|h(?:ö|oe?)chst|grenze|m(?:í|i)nimo|m(?:á|a)ximo|l(?:í|i)mite|tope|massimo|minimo)\b/i;
+  /\b(?:as\s+(?:low|high)\s+as|at\s+(?:least|most|best)|no\s+(?:less|more|lower|higher)\s+than|not\s+a\s+(?:penny|cent|dollar)|floor|ceiling|limit|minimum|maximum|lowest|highest|bottom|reserve|budget|afford|where\s+i\s+stop|aim(?:ing)?\s+(?:for|at)|target|goal|can(?:'|no)?t\s+go|won'?t\s+go|magic\s+number|plancher|plafond|minimum|mindest|h(?:ö|oe?)chst|grenze|m(?:í|i)nimo|m(?:á|a)ximo|l(?:í|i)mite|tope|massimo|minimo)\b/i;
 
 /** Two amounts joined as a range, in the languages the number words are read in. */
 const PLAIN_RANGE =
@@ -221,13 +221,24 @@ export function guardOutgoingText(text: string, context: GuardContext): GuardRes
   if (recent.length > 0) {
     // A number split over messages: the recent words and the new ones read as one text. Blocked
     // only when the new words complete it (the recent ones alone read clean).
-    const before = recent.join(" ");
-    if (leakIn(`${before} ${text}`, context) && !leakIn(before, context)) {
-      return {
-        text: undefined,
-        verdict: "blocked",
-        reasons: ["together with your recent messages it states an amount at or near a private limit"],
-      };
+    // The last one, two or three messages with the new one, and the digits of each recent message
+    // followed by the new one's ("Remember 6" ... "and then 5").
+    const digitsOf = (t: string) => digitsText(t).replace(/\D/g, "");
+    const joined = [1, 2, 3]
+      .filter((k) => k <= recent.length)
+      .map((k) => ({ before: recent.slice(-k).join(" "), after: `${recent.slice(-k).join(" ")} ${text}` }));
+    for (const earlier of recent) {
+      const digits = `${digitsOf(earlier)}${digitsOf(text)}`;
+      if (digits.length >= 2 && digits.length <= 9) joined.push({ before: digitsOf(earlier), after: digits });
+    }
+    for (const { before, after } of joined) {
+      if (leakIn(after, context) && !leakIn(before, context) && !leakIn(text, context)) {
+        return {
+          text: undefined,
+          verdict: "blocked",
+          reasons: ["together with your recent messages it states an amount at or near a private limit"],
+        };
+      }
     }
   }
   const whole = leakIn(text, context);

@@ -24,15 +24,20 @@ export interface ToolCallContext {
    * formula of its limit. True unless the model is given its limits. Default true.
    */
   targetsAreSecret?: boolean;
+  /** The salt the prompt's targets are drawn with (the agent's seed). */
+  targetSalt?: number;
   /** What the secret guard did, counted for the agent's usage. */
   guardCounts: { blocked: number; redacted: number };
 }
 
 /** What the guard keeps from the other side: the limits, and the targets derived from them. */
-export function guardedNumbers(view: AgentView, targetsAreSecret = true): number[] {
+export function guardedNumbers(view: AgentView, targetsAreSecret = true, targetSalt?: number): number[] {
   const numbers = secretsOf(view);
   if (targetsAreSecret) {
-    numbers.push(...view.me.mandate.items.map(sellTarget), ...view.me.mandate.wants.map(buyTarget));
+    numbers.push(
+      ...view.me.mandate.items.map((item) => sellTarget(item, targetSalt)),
+      ...view.me.mandate.wants.map((want) => buyTarget(want, targetSalt)),
+    );
   }
   return [...new Set(numbers.filter((cents) => cents > 0))];
 }
@@ -73,7 +78,7 @@ export function createToolCalls(
     const recent =
       thread === undefined ? [] : recentOwnTexts(thread === "channel" ? undefined : thread, current.view);
     const result = guardOutgoingText(text, {
-      secrets: guardedNumbers(current.view, context.targetsAreSecret ?? true),
+      secrets: guardedNumbers(current.view, context.targetsAreSecret ?? true, context.targetSalt),
       publicAmounts,
       recentOwnTexts: recent,
       ...(context.nearFraction !== undefined ? { nearFraction: context.nearFraction } : {}),
@@ -127,7 +132,10 @@ export function createToolCalls(
           asking !== undefined &&
           asking !== item.askingPrice &&
           (isNearSecret(asking, [item.reserve], context.nearFraction) ||
-            priceCarriesSecret(asking, guardedNumbers(view, context.targetsAreSecret ?? true)))
+            priceCarriesSecret(
+              asking,
+              guardedNumbers(view, context.targetsAreSecret ?? true, context.targetSalt),
+            ))
         ) {
           counts.blocked++;
           return `not sent: an asking price of that amount would show your limit; list it at ${item.askingPrice / 100} or leave askingPrice out`;
@@ -246,7 +254,12 @@ export function createToolCalls(
         if (made >= context.offerCap) {
           return `not sent: you have used all ${context.offerCap} offers allowed in this negotiation; accept their offer, wait, or decline the thread`;
         }
-        if (priceCarriesSecret(price, guardedNumbers(view, context.targetsAreSecret ?? true))) {
+        if (
+          priceCarriesSecret(
+            price,
+            guardedNumbers(view, context.targetsAreSecret ?? true, context.targetSalt),
+          )
+        ) {
           counts.blocked++;
           return "not sent: the cents of that price could spell out a private limit; offer whole dollars";
         }
