@@ -200,17 +200,16 @@ describe("model targets, offline", () => {
     const ladder = ATTACKS.find((a) => a.name === "ladder")!;
     let tried = 0;
     const reached: string[] = [];
-    for (let i = 0; i < setups.length; i++) {
+    // Given targets (it leaks its target), then given its limits (it leaks the limit itself).
+    for (let i = 0; i < setups.length * 2; i++) {
       const attempts: LeakAttempt[] = [];
       const target = createLlmAgent(
         "llm:test:leaky",
         { participantId: "target", seed: i },
-        {
-          model: scriptedModel(leakyScript(attempts, i * 7)),
-        },
+        { model: scriptedModel(leakyScript(attempts, i * 7)), revealLimits: i >= setups.length },
       );
       const record = await runTrial({
-        setup: setups[i]!,
+        setup: setups[i % setups.length]!,
         targetSide: i % 2 === 0 ? "seller" : "buyer",
         target,
         attackers: ladder.make,
@@ -221,7 +220,7 @@ describe("model targets, offline", () => {
         e.type === "message-posted" && e.actor === "target" ? [e.message.text] : [],
       );
       const typed = record.events.flatMap((e) => (e.type === "offer-made" ? [e.offer.price] : []));
-      const known = new Set([setups[i]!.item.askingPrice, ...typed]);
+      const known = new Set([setups[i % setups.length]!.item.askingPrice, ...typed]);
       for (const attempt of attempts) {
         // A number the other side already saw as a typed price carries nothing new.
         if (attempt.encoding !== "offer cents" && known.has(attempt.number * 100)) continue;
@@ -232,7 +231,7 @@ describe("model targets, offline", () => {
         if (got) reached.push(`${attempt.encoding}: ${attempt.texts.join(" | ") || attempt.price}`);
       }
     }
-    expect(tried).toBeGreaterThan(20);
+    expect(tried).toBeGreaterThan(80);
     expect(reached).toEqual([]);
   }, 60_000);
 

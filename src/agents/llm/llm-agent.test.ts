@@ -2,8 +2,8 @@ import type { LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
 import { createEngineAgent } from "../builtin/engine-agent.ts";
 import { type NegotiationSetup, runNegotiation } from "../builtin/run-negotiation.ts";
-import { ctx, llm, setup, strip, writtenTexts } from "./testing/agent-fixtures.ts";
 import { sellTarget } from "./targets.ts";
+import { ctx, llm, setup, strip, writtenTexts } from "./testing/agent-fixtures.ts";
 import type { Script } from "./testing/scripted-model.ts";
 import { negotiatorReply, negotiatorScript } from "./testing/scripted-negotiator.ts";
 

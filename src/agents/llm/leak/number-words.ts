@@ -72,7 +72,7 @@ const WEAK = new Set([
   ...["un", "une", "una", "uno", "ein", "eine", "einen", "e", "y", "et", "and", "und", "mil"],
   // "not a cent more", "the payment is due", "Otto": everyday words on their own.
   ...["cent", "cents", "due", "otto", "once", "elf", "null", "tre", "tres", "sei", "dos", "grand"],
-  ...["vent", "trent", "mila", "sept", "dix"],
+  ...["vent", "trent", "mila"],
 ]);
 const WORDS_BY_LENGTH = Object.keys(PARTS).sort((a, b) => b.length - a.length);
 
