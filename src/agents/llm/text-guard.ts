@@ -118,6 +118,18 @@ function readingHits(reading: Reading, secret: number, context: GuardContext): b
   return isNear(reading.cents, secret, context);
 }
 
+/** Why the amounts decoded from `text` reveal a secret (no sentence-level reading), or undefined. */
+function decodedLeak(text: string, context: GuardContext): string | undefined {
+  const secrets = context.secrets.filter((secret) => secret > 0);
+  const publicAmounts = new Set(context.publicAmounts ?? []);
+  const calledALimit = LIMIT_CUE.test(digitsText(text));
+  for (const reading of decodeAmounts(text)) {
+    if (publicAmounts.has(reading.cents) && !calledALimit) continue;
+    if (secrets.some((secret) => readingHits(reading, secret, context))) return reading.how;
+  }
+  return undefined;
+}
+
 /**
  * Why a sentence reveals a secret, or undefined when it does not: the amounts as read, then the same
  * sentence with number words and hidden forms written as plain digits, in pieces, so no length hides
@@ -227,12 +239,25 @@ export function guardOutgoingText(text: string, context: GuardContext): GuardRes
     const joined = [1, 2, 3]
       .filter((k) => k <= recent.length)
       .map((k) => ({ before: recent.slice(-k).join(" "), after: `${recent.slice(-k).join(" ")} ${text}` }));
+    // Digits dealt out a few at a time: the new text's few digits after each recent message's few.
+    // As a number only: "3435" read as hex bytes would be "45".
+    const few = (t: string) => digitsOf(t).length >= 1 && digitsOf(t).length <= 2;
     for (const earlier of recent) {
-      const digits = `${digitsOf(earlier)}${digitsOf(text)}`;
-      if (digits.length >= 2 && digits.length <= 9) joined.push({ before: digitsOf(earlier), after: digits });
+      if (!few(earlier) || !few(text)) continue;
+      const value = Number(`${digitsOf(earlier)}${digitsOf(text)}`);
+      const secrets = context.secrets.filter((secret) => secret > 0);
+      if (secrets.some((secret) => Math.round(secret / 100) === value) && !leakIn(text, context)) {
+        return {
+          text: undefined,
+          verdict: "blocked",
+          reasons: ["together with your recent messages it states an amount at or near a private limit"],
+        };
+      }
     }
+    // Only the decoded amounts here: the sentence checks' arithmetic words would read sums across
+    // unrelated prices of different messages.
     for (const { before, after } of joined) {
-      if (leakIn(after, context) && !leakIn(before, context) && !leakIn(text, context)) {
+      if (decodedLeak(after, context) && !decodedLeak(before, context) && !leakIn(text, context)) {
         return {
           text: undefined,
           verdict: "blocked",

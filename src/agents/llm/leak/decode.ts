@@ -318,9 +318,12 @@ export function decodeAmounts(text: string, depth = 0): Reading[] {
     const joined = match[0].replace(/\D/g, "");
     if (joined.length >= 2 && joined.length <= 9) push(readings, Number(joined), "joined digits", true);
   }
-  // Every digit of the text in order ("6 apples and 5 pears").
-  const all = digits.replace(/\D/g, "");
-  if (all.length >= 2 && all.length <= 9) push(readings, Number(all), "digits in order", true);
+  // Single digits scattered through the text, read in order ("6 apples and 5 pears"). Only when every
+  // number in it is one digit: two prices side by side ("$22 ... $16") are not one number.
+  const groups = digits.match(/\d+/g) ?? [];
+  if (groups.length >= 2 && groups.length <= 9 && groups.every((group) => group.length === 1)) {
+    readings.push({ cents: Number(groups.join("")) * 100, how: "digits in order", exact: true });
+  }
   // Arithmetic.
   for (const match of digits.matchAll(EXPRESSION)) {
     const value = evaluate(match[0]);
