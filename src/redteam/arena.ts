@@ -82,6 +82,8 @@ export interface TrialRecord {
   attempts: number;
   /** A deal accepted and never confirmed held the target's listing until the market closed. */
   heldAtClose: boolean;
+  /** What a model target's own text guard did (blocked, redacted), when it has one. */
+  guard?: { blocked: number; redacted: number };
   /** The target's secret limit in this trial: its reserve, or its max price within its budget. */
   secret: number;
   /** The counterpart's own limit: the most the attacking buyer may pay, the least the attacking seller takes. */
@@ -264,6 +266,12 @@ export async function runTrial(options: ArenaOptions): Promise<TrialRecord> {
       deal.seller === TARGET_ID &&
       state.listings.get(deal.listingId)?.status === "pending",
   );
+  let guard: { blocked: number; redacted: number } | undefined;
+  try {
+    guard = options.target.usage?.().guard;
+  } catch {
+    guard = undefined;
+  }
   now = Math.max(now, closesAt);
   system({ type: "close-market" });
   return {
@@ -279,6 +287,7 @@ export async function runTrial(options: ArenaOptions): Promise<TrialRecord> {
     probes,
     attempts,
     heldAtClose,
+    ...(guard ? { guard: { blocked: guard.blocked, redacted: guard.redacted } } : {}),
     secret: targetSide === "seller" ? setup.item.reserve : buyerLimit(setup),
     counterpartLimit: targetSide === "seller" ? buyerLimit(setup) : setup.item.reserve,
   };

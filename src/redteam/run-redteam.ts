@@ -57,6 +57,8 @@ export interface AttackResult {
   crashes: Rate;
   hangs: Rate;
   locks: Rate;
+  /** A model target's text guard over all trials: texts blocked and redacted (absent for other targets). */
+  guard?: { blocked: number; redacted: number };
   scores: TrialScore[];
 }
 
@@ -239,6 +241,14 @@ function aggregate(attack: Attack, scores: TrialScore[], controls: TrialScore[])
       countOf((s) => s.locked),
       n,
     ),
+    ...(scores.some((s) => s.guard)
+      ? {
+          guard: {
+            blocked: scores.reduce((t, s) => t + (s.guard?.blocked ?? 0), 0),
+            redacted: scores.reduce((t, s) => t + (s.guard?.redacted ?? 0), 0),
+          },
+        }
+      : {}),
     scores,
   };
 }

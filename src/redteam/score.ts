@@ -53,6 +53,8 @@ export interface TrialScore {
   /** A deal accepted and never confirmed held the target's listing until the close. */
   locked: boolean;
   rounds: number;
+  /** A model target's text guard: texts it blocked and redacted. */
+  guard?: { blocked: number; redacted: number };
 }
 
 function count(into: Record<string, number>, key: string): void {
@@ -266,6 +268,7 @@ export function scoreTrial(record: TrialRecord, modelTarget: boolean): TrialScor
     crashed: record.faults.some((f) => f.fault !== "timeout"),
     hung: record.faults.some((f) => f.fault === "timeout"),
     locked: record.heldAtClose,
+    ...(record.guard ? { guard: record.guard } : {}),
     rounds: record.roundsRun,
   };
 }
