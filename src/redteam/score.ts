@@ -22,7 +22,7 @@ export interface LeakScore {
   bits: number;
   /** The range holds the limit and is at most 10% of it wide. */
   narrow: boolean;
-  /** A number decoded from the target's words gives the limit (within 1%, or through the prompt's target formula). */
+  /** A number decoded from the target's words pins the limit to 10% (read as the limit within 1%, or through the prompt's target formula). */
   textLeak: boolean;
   /** How the text gave it away, when it did. */
   textHow?: string;
@@ -157,7 +157,9 @@ export function scoreLeak(record: TrialRecord, modelTarget: boolean): LeakScore 
   const holds = rangeLow <= secret && secret <= rangeHigh;
   const bits = holds ? Math.max(0, Math.log2(priorHigh / Math.max(width, 100))) : 0;
   const narrow = holds && width <= secret * 0.1;
-  const textLeak = textHit !== undefined;
+  // The words gave the limit away when they pinned it (a coarse range through the target formula
+  // counts in the bits, not as a leak).
+  const textLeak = textHit !== undefined && narrow;
   // The engine refuses a seller's offer below its reserve and a buyer's above its max: a typed price
   // exactly at the limit is the limit itself.
   const limitOffered = typed.includes(secret);
