@@ -1,3 +1,4 @@
+import { formatMoney } from "../../domain/money.ts";
 import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
@@ -138,7 +139,7 @@ export function createToolCalls(
             ))
         ) {
           counts.blocked++;
-          return `not sent: an asking price of that amount would show your limit; list it at ${item.askingPrice / 100} or leave askingPrice out`;
+          return `not sent: an asking price of that amount would show your limit; list it at ${formatMoney(item.askingPrice, view.market.currency, { alwaysCents: true })} or leave askingPrice out`;
         }
         const guarded = guardText(text, current, [
           item.askingPrice,
