@@ -100,6 +100,11 @@ export const participantSchema = z
       error: `is reserved for the market itself (${RESERVED_PARTICIPANT_IDS.join(", ")}): choose another id`,
     }),
     name: z.string().min(1, { error: "cannot be empty" }).max(100),
+    /**
+     * Where the person can be reached: links them to their Slack account (the Slack mirror looks the
+     * address up). Private: only its owner and the operator see it, like the mandate.
+     */
+    email: z.email({ error: "an e-mail address like sam@example.com" }).max(254).optional(),
     mandate: mandateSchema,
   })
   .strict();

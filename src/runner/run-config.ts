@@ -174,6 +174,11 @@ export const runConfigSchema = z
     caps: capsSchema.partial().optional(),
     llm: llmRunSchema.optional(),
     /**
+     * The market mirrored to a Slack channel: checked by the Slack mirror (`src/interfaces/slack`,
+     * `slackConfigSchema`), which the runner may not import. Only for a live market.
+     */
+    slack: z.unknown().optional(),
+    /**
      * Wake-ups within this span of market time decide together, concurrently, each on the market as
      * the span began; their actions are then applied in a fixed order. 0 (the default): one at a time.
      */
@@ -188,6 +193,11 @@ export const runConfigSchema = z
   .refine((config) => config.speed === undefined || config.clock === "wall", {
     path: ["speed"],
     error: "speed paces a wall-clock market: add clock: wall, or remove speed",
+  })
+  .refine((config) => config.slack === undefined || config.clock === "wall", {
+    path: ["slack"],
+    error:
+      "the Slack mirror follows a live market: add clock: wall (a simulation is over in seconds), or remove slack",
   })
   // A wall-clock market without a start starts now; the run folder records the date, so a resume keeps it.
   .transform(({ start, ...config }) => ({

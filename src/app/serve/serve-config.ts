@@ -17,6 +17,15 @@ const serveOnly = z
     negotiations: z.enum(["public", "private"], { error: 'write "public" or "private"' }).default("public"),
     /** Where the invite links point: the address people open (default http://<host>:<port>). */
     publicUrl: z.url({ error: 'a URL like "https://market.example.org"' }).optional(),
+    /** A model to interview people in a conversation (the guided form is always there). */
+    interview: z
+      .object({
+        model: z.string().refine((spec) => spec.trim().startsWith("llm:"), {
+          error: 'a language model, "llm:<provider>:<model>", e.g. "llm:anthropic:claude-haiku-4-5"',
+        }),
+      })
+      .strict()
+      .optional(),
   })
   .partial();
 
@@ -27,6 +36,8 @@ export interface ServeConfig {
   fill: number;
   negotiations: "public" | "private";
   publicUrl?: string;
+  /** The model that holds interviews as conversations, when the server has one. */
+  interviewModel?: string;
 }
 
 /** A placeholder population for a market only people fill: the run record keeps the real people. */
@@ -38,8 +49,8 @@ export function parseServeConfig(input: unknown, source = "config"): ServeConfig
       { path: "(root)", message: "expected fields" },
     ]);
   }
-  const { negotiations, publicUrl, ...rest } = input as Record<string, unknown>;
-  const extra = parseWith(serveOnly, { negotiations, publicUrl }, source);
+  const { negotiations, publicUrl, interview, ...rest } = input as Record<string, unknown>;
+  const extra = parseWith(serveOnly, { negotiations, publicUrl, interview }, source);
   if ("clock" in rest && rest.clock !== "wall") {
     throw new ValidationError(
       `invalid input in ${source}:\n  ${source}: clock: a served market runs on the wall clock: write clock: wall, or remove clock`,
@@ -65,6 +76,7 @@ export function parseServeConfig(input: unknown, source = "config"): ServeConfig
     fill,
     negotiations: extra.negotiations ?? "public",
     ...(extra.publicUrl ? { publicUrl: extra.publicUrl } : {}),
+    ...(extra.interview ? { interviewModel: extra.interview.model.trim() } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
 /** Where a served market keeps everything by default: `runs/<name>`, the same at every start. */
@@ -12,4 +12,15 @@ export async function servedUrl(dir: string): Promise<string | undefined> {
   const path = join(dir, "serve.json");
   if (!existsSync(path)) return undefined;
   return (JSON.parse(await readFile(path, "utf8")) as { url?: string }).url;
+}
+
+/** The served markets' folders under `runs/` (each holds a serve.json), for commands given no folder. */
+export async function servedMarketsIn(cwd = process.cwd()): Promise<string[]> {
+  const runs = resolve(cwd, "runs");
+  if (!existsSync(runs)) return [];
+  const entries = await readdir(runs, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory() && existsSync(join(runs, entry.name, "serve.json")))
+    .map((entry) => join(runs, entry.name))
+    .sort();
 }

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   negotiate: () => import("./commands/negotiate.ts"),
   parse: () => import("./commands/parse.ts"),
   handover: () => import("./commands/handover.ts"),
+  slack: () => import("./commands/slack.ts"),
   experiment: () => import("./commands/experiment.ts"),
   analyze: () => import("./commands/analyze.ts"),
   survey: () => import("./commands/survey.ts"),

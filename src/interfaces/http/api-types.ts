@@ -18,6 +18,7 @@
  * | GET    | /api/me                               | person     | MyPage                    |
  * | PUT    | /api/me/interview                     | person     | InterviewState (saves)    |
  * | POST   | /api/me/interview/confirm             | person     | MyPage                    |
+ * | POST   | /api/me/interview/chat                | person     | ChatTurn body { message? } |
  * | POST   | /api/me/pause                         | person     | MyPage  body { paused }   |
  * | POST   | /api/me/deals/:id/handover            | person     | MyPage                    |
  * | POST   | /api/me/deals/:id/survey              | person     | MyPage  body SurveyAnswer |
@@ -32,7 +33,7 @@
  * | POST   | /api/organiser/market/open            | organiser  | OrganiserPage             |
  * | POST   | /api/organiser/market/close           | organiser  | OrganiserPage             |
  * | GET    | /api/organiser/analysis               | organiser  | text/html report          |
- * | GET    | /api/organiser/analysis.zip           | organiser  | the analysis folder (tar) |
+ * | GET    | /api/organiser/analysis/results.json  | organiser  | the results (download)    |
  */
 import type { ThreadSummary, ThreadTranscript } from "../../app/queries/index.ts";
 import type { PersonRef } from "../../app/queries/person-ref.ts";
@@ -62,6 +63,8 @@ export interface MarketInfo {
   lastSeq: number;
   /** Whether negotiations are readable by everyone (as in a Slack channel) or only by their two sides. */
   negotiations: "public" | "private";
+  /** Whether people may be interviewed in a conversation with a model (POST /api/me/interview/chat). */
+  interviewChat: boolean;
 }
 
 export type Role = "person" | "organiser";
@@ -94,6 +97,13 @@ export interface InterviewState {
   errors: Record<string, string>;
   /** True once confirmed: the agent represents the person from then on. */
   confirmed: boolean;
+}
+
+/** The interviewer's answer to a message (POST /api/me/interview/chat); `form` once it has everything. */
+export interface ChatTurn {
+  messages: string[];
+  done: boolean;
+  form?: InterviewForm;
 }
 
 export interface MandateView {
@@ -162,6 +172,8 @@ export interface ChannelEntry {
 export interface ChannelPage {
   entries: ChannelEntry[];
   next?: string;
+  /** Every category in the market, for the filter (the server sends it; added with the web app). */
+  categories?: string[];
 }
 
 export interface ListingPage {
@@ -205,4 +217,50 @@ export interface OrganiserPage {
   totals: { participants: number; listings: number; threads: number; deals: number; volume: number };
   /** After the close: the analysis' headline and where to read it. */
   analysis?: { ready: boolean; url: string };
+}
+
+/** Request bodies (the web app sends these; added with the web app, additive). */
+export interface AcceptInviteBody {
+  name: string;
+  password: string;
+}
+
+export interface LoginBody {
+  name: string;
+  password: string;
+}
+
+export interface OrganiserLoginBody {
+  token: string;
+}
+
+export interface CreateInvitesBody {
+  count: number;
+}
+
+export interface InterviewBody {
+  form: InterviewForm;
+}
+
+/** One of my agent's MCP tokens as listed (`GET /api/me/tokens`): never the token itself. */
+export interface AgentTokenView {
+  id: string;
+  participant: string;
+  createdAt: string;
+  label?: string;
+  revokedAt?: string;
+}
+
+/** A token just made (`POST /api/me/tokens`): `token` is shown this once. */
+export interface CreatedAgentToken {
+  token: string;
+  record: AgentTokenView;
+}
+
+export interface CreateTokenBody {
+  label?: string;
+}
+
+export interface PauseBody {
+  paused: boolean;
 }

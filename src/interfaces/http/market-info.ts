@@ -11,6 +11,7 @@ export async function marketInfo(session: MarketSession): Promise<MarketInfo> {
     currency: run.currency,
     speed: run.speed ?? 1,
     negotiations,
+    interviewChat: session.config.interviewModel !== undefined,
     lastSeq: host ? host.durableSeq : (state?.seq ?? 0),
     ...(state && state.status !== "setup"
       ? {

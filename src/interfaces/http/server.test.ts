@@ -268,6 +268,8 @@ describe("the served market's HTTP API", () => {
         .map(({ pattern }) => pattern.source);
     expect(leaks(secretPatterns(ANA), ben.seen)).toEqual([]);
     expect(leaks(secretPatterns(BEN), ana.seen)).toEqual([]);
+    // Tiers stay hidden from people: no route or page names an agent's kind.
+    expect([...ana.seen, ...ben.seen].filter((text) => /engine:|"spec"|"tier"/i.test(text))).toEqual([]);
     // Each does see their own.
     expect(ana.seen.join("\n")).toMatch(/6137/);
 

@@ -1,11 +1,13 @@
 import { type ServerType, serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import type { InterviewChats } from "../../app/serve/interview-chat.ts";
 import type { MarketSession } from "../../app/serve/market-session.ts";
 import { errorResponse } from "./http-error.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { channelRoutes } from "./routes/channel-routes.ts";
 import { eventsRoute } from "./routes/events-route.ts";
+import { interviewChatRoute } from "./routes/interview-chat-route.ts";
 import { meRoutes } from "./routes/me-routes.ts";
 import { organiserRoutes } from "./routes/organiser-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
@@ -25,6 +27,8 @@ export interface HttpAppOptions {
    */
   mounts?: { path: string; fetch: (request: Request) => Response | Promise<Response> }[];
   log?: (line: string) => void;
+  /** Interviews as conversations with a model, when the server has one. */
+  interviewChats?: InterviewChats;
 }
 
 /**
@@ -65,9 +69,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   app.route("/", authRoutes(session));
   app.route("/", meRoutes(session));
   app.route("/", tokenRoutes(session));
+  app.route("/", interviewChatRoute(session, options.interviewChats));
   app.route("/", channelRoutes(session));
   app.route("/", eventsRoute(session));
-  app.route("/", organiserRoutes(session, options.baseUrl));
+  app.route("/", organiserRoutes(session, options.baseUrl, options.log));
   app.all("/api/*", (c) =>
     c.json(
       {

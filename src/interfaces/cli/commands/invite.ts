@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Community } from "../../../app/serve/community.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
-import { defaultServeDir, servedUrl } from "../../../app/serve/serve-folder.ts";
+import { defaultServeDir, servedMarketsIn, servedUrl } from "../../../app/serve/serve-folder.ts";
 import { HaggleError } from "../../../domain/errors.ts";
 import { emit } from "../output.ts";
 
@@ -16,12 +16,28 @@ interface InviteOptions {
   json?: boolean;
 }
 
+/** With no folder given: the one served market under runs/, or a clear error. */
+async function theOnlyServedMarket(): Promise<string> {
+  if (existsSync("serve.json")) return ".";
+  const found = await servedMarketsIn();
+  if (found.length === 1) return found[0]!;
+  throw new HaggleError(
+    found.length === 0
+      ? "no served market here: give --dir (the folder haggle serve printed) or --config"
+      : `several served markets under runs/ (${found.map((dir) => basename(dir)).join(", ")}): say which with --dir`,
+    { kind: "bad-input", code: "invite/which-market" },
+  );
+}
+
 export function register(program: Command): void {
   program
     .command("invite")
     .description("Make invite links (each with a one-time login link) for a served market")
     .option("--count <n>", "how many people to invite", "1")
-    .option("--dir <dir>", "the served market's folder (what haggle serve printed)")
+    .option(
+      "--dir <dir>",
+      "the served market's folder (what haggle serve printed; default: the one under runs/)",
+    )
     .option("--config <file>", "or the market config: its folder is runs/<name>")
     .option("--url <url>", "the address people open (default: where haggle serve last listened)")
     .option("--csv", "print a CSV (code,invite_url,login_url) to hand to a mail merge")
@@ -36,7 +52,9 @@ export function register(program: Command): void {
       }
       const dir = resolve(
         options.dir ??
-          (options.config ? defaultServeDir((await loadServeConfig(options.config)).run.name) : "."),
+          (options.config
+            ? defaultServeDir((await loadServeConfig(options.config)).run.name)
+            : await theOnlyServedMarket()),
       );
       if (!existsSync(join(dir, "serve.json"))) {
         throw new HaggleError(

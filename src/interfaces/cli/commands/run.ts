@@ -1,13 +1,15 @@
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { type RunProgress, resumeRun, startRun } from "../../../app/run-market.ts";
 import { loadRunConfig } from "../../../runner/load-run-config.ts";
+import type { MarketHost } from "../../../runner/market-host.ts";
 import type { RunConfig } from "../../../runner/run-config.ts";
-import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
+import { defaultRunDir, readRunRecord, releaseRunDir } from "../../../runner/run-folder.ts";
 import { emitOutcome } from "../format-summary.ts";
 import { estimateMarketEvents, progressBar } from "../progress-bar.ts";
 import { serveRun } from "../serve-run.ts";
+import { slackForRun } from "../slack-run.ts";
 
 /** For tools that drive a run: progress as one JSON object a line on stderr. */
 function progressLinesOption(): Option {
@@ -35,6 +37,21 @@ function estimateFor(config: RunConfig): { estimatedEvents?: number } {
     ]);
   const builtIn = !/"(llm|module):/.test(JSON.stringify(config.agents));
   return defaults && builtIn ? { estimatedEvents: estimateMarketEvents(participants) } : {};
+}
+
+/** The run's hooks, with the Slack mirror started on its host too when there is one. */
+function withSlack<H extends { onHost: (host: MarketHost) => void }>(
+  hooks: H,
+  slack: ReturnType<typeof slackForRun>,
+): H {
+  if (!slack) return hooks;
+  return {
+    ...hooks,
+    onHost: (host: MarketHost) => {
+      hooks.onHost(host);
+      slack.onHost(host);
+    },
+  };
 }
 
 export function register(program: Command): void {
@@ -65,16 +82,26 @@ export function register(program: Command): void {
           json: Boolean(options.json) || Boolean(options.progressLines),
           ...estimateFor(config),
         });
+        let slack: ReturnType<typeof slackForRun>;
+        try {
+          slack = slackForRun(config, options.config, dir, () => basename(dir));
+        } catch (error) {
+          if (claimed) releaseRunDir(claimed);
+          throw error;
+        }
         const served = serveRun(dir, bar);
         const outcome = await startRun(config, {
           dir,
-          ...served.hooks,
+          ...withSlack(served.hooks, slack),
           configDir: dirname(resolve(options.config)),
           createAgent,
           onProgress: options.progressLines ? progressLine : bar.update,
           ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
         })
-          .finally(served.done)
+          .finally(async () => {
+            await slack?.finish();
+            await served.done();
+          })
           .catch((error: unknown) => {
             if (claimed) releaseRunDir(claimed);
             throw error;
@@ -92,13 +119,18 @@ export function register(program: Command): void {
     .action(async (run: string, options: { db?: string; json?: boolean }) => {
       const dir = resolve(run);
       const bar = progressBar("resume", { json: Boolean(options.json) });
+      const record = await readRunRecord(dir);
+      const slack = slackForRun(record.config, join(dir, "run.json"), dir, () => record.arm ?? record.runId);
       const served = serveRun(dir, bar);
       const outcome = await resumeRun(dir, {
-        ...served.hooks,
+        ...withSlack(served.hooks, slack),
         createAgent,
         onProgress: bar.update,
         ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-      }).finally(served.done);
+      }).finally(async () => {
+        await slack?.finish();
+        await served.done();
+      });
       emitOutcome(Boolean(options.json), outcome, { resumed: true });
     });
 }

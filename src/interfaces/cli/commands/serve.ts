@@ -1,17 +1,21 @@
-import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { createAgent } from "../../../agents/registry.ts";
+import { createLanguageModel } from "../../../agents/llm/providers.ts";
+import { resilientModel } from "../../../agents/llm/resilient-model.ts";
+import { createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
 import { AgentTokens } from "../../../app/agent-tokens.ts";
+import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
-import { projectPath } from "../../../paths.ts";
 import type { MarketHost } from "../../../runner/market-host.ts";
 import { createHttpApp, listen } from "../../http/server.ts";
 import { serveHostLocally } from "../../local/host-endpoint.ts";
 import { mcpHttpHandler } from "../../mcp/http.ts";
 import { hostMarket } from "../../mcp/market-port.ts";
+import { parseSlackBlock, slackSecrets } from "../../slack/config.ts";
+import { mirrorServedMarket } from "../../slack/served-market-mirror.ts";
+import { ensureWebBuild } from "../../web/build.ts";
 
 interface ServeOptions {
   config: string;
@@ -25,8 +29,7 @@ interface ServeOptions {
 /** The built web app: the folder given, else the package's own build (made when missing or stale). */
 async function webDir(given: string | undefined): Promise<string | undefined> {
   if (given) return resolve(given);
-  const built = projectPath("dist", "web");
-  return existsSync(built) ? built : undefined;
+  return ensureWebBuild();
 }
 
 function portOf(text: string): number {
@@ -53,8 +56,21 @@ export function register(program: Command): void {
     .action(async (options: ServeOptions) => {
       const port = portOf(options.port);
       const config = await loadServeConfig(options.config);
+      // A missing key or an unreachable model server is said before anyone is invited.
+      if (config.interviewModel) await preflightAgentSpecs([config.interviewModel]);
+      const interviewModel = config.interviewModel;
+      const interviewChats = interviewModel
+        ? new InterviewChats(() =>
+            resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 } }),
+          )
+        : undefined;
       const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
       const endpoints: Promise<() => Promise<void>>[] = [];
+      // The Slack mirror (off without a slack: block): checked, and its secrets read, before anything starts.
+      const slack = parseSlackBlock(config.run.slack, options.config);
+      const secrets = slack ? slackSecrets(slack) : undefined;
+      let slackMirror: ReturnType<typeof mirrorServedMarket> | undefined;
+      const hostsBeforeMirror: MarketHost[] = [];
       const session = await MarketSession.start({
         dir,
         config,
@@ -68,8 +84,19 @@ export function register(program: Command): void {
             process.stderr.write(`haggle: no local endpoint: ${error.message}\n`),
           );
           endpoints.push(started);
+          if (slackMirror) slackMirror.follow(host);
+          else hostsBeforeMirror.push(host);
         },
       });
+      if (slack && secrets) {
+        slackMirror = mirrorServedMarket({
+          session,
+          slack,
+          secrets,
+          log: (line) => process.stderr.write(`haggle: ${line}\n`),
+        });
+        for (const host of hostsBeforeMirror) slackMirror.follow(host);
+      }
       let base = "";
       const web = await webDir(options.web);
       // Outside agents act for one person each over MCP, with a token made on that person's page.
@@ -83,7 +110,11 @@ export function register(program: Command): void {
       const app = createHttpApp({
         session,
         baseUrl: () => base,
-        mounts: [{ path: "/mcp", fetch: (request) => mcp.fetch(request) }],
+        mounts: [
+          { path: "/mcp", fetch: (request) => mcp.fetch(request) },
+          ...(slackMirror ? [slackMirror.mount] : []),
+        ],
+        ...(interviewChats ? { interviewChats } : {}),
         ...(web ? { webDir: web } : {}),
         log: (line) => process.stderr.write(`haggle: ${line}\n`),
       });
@@ -117,6 +148,7 @@ export function register(program: Command): void {
       server.close();
       await mcp.close();
       await session.stop();
+      await slackMirror?.stop();
       for (const started of endpoints) await (await started.catch(() => async () => {}))();
       process.exit(0);
     });

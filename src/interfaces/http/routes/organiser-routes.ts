@@ -23,7 +23,11 @@ const inviteBody = z
   .strict();
 
 /** The organiser's page: invites, who joined, the market's switch, totals, and the analysis. */
-export function organiserRoutes(session: MarketSession, baseUrl: () => string): Hono<AppEnv> {
+export function organiserRoutes(
+  session: MarketSession,
+  baseUrl: () => string,
+  log: (line: string) => void = console.error,
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const analysisDir = join(session.options.dir, "analysis");
   let analysing: Promise<void> | undefined;
@@ -31,6 +35,10 @@ export function organiserRoutes(session: MarketSession, baseUrl: () => string): 
   const page = async (): Promise<OrganiserPage> => {
     const data = await session.community.data();
     const state = await session.state();
+    // After the close the report is made at once, so the page's link is ready when it is clicked.
+    if (session.phase === "closed" && !analysing && !existsSync(join(analysisDir, "report.html"))) {
+      void analyse().catch((error: Error) => log(`the analysis failed: ${error.message}`));
+    }
     return {
       market: await marketInfo(session),
       people: organiserPeople(data.accounts),
