@@ -18,6 +18,7 @@ type Layer =
   | "interview"
   | "runner"
   | "app"
+  | "redteam"
   | "interfaces";
 
 /** What each layer may import besides itself. A folder with no rule here fails the check: add one. */
@@ -35,7 +36,10 @@ const RULES: Record<Layer, readonly Layer[]> = {
   runner: ["domain", "engine", "agents", "store", "analysis"],
   // The application layer: use cases over everything but the interfaces that call them.
   app: ["domain", "engine", "agents", "store", "analysis", "interview", "runner"],
-  interfaces: ["domain", "engine", "agents", "store", "analysis", "interview", "runner", "app"],
+  // The red team: attacks run through the pure engine against any agent, scored on its records; the
+  // CLI's `haggle redteam` is a shell over it.
+  redteam: ["domain", "engine", "agents", "runner", "analysis"],
+  interfaces: ["domain", "engine", "agents", "store", "analysis", "interview", "runner", "app", "redteam"],
 };
 
 /**

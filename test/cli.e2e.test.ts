@@ -26,6 +26,7 @@ describe("haggle as a user runs it", () => {
       "mcp",
       "serve",
       "invite",
+      "redteam",
     ]) {
       expect(stdout).toContain(command);
     }

@@ -2,6 +2,7 @@ import type { LanguageModelV3Prompt } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
 import { createEngineAgent } from "../builtin/engine-agent.ts";
 import { type NegotiationSetup, runNegotiation } from "../builtin/run-negotiation.ts";
+import { sellTarget } from "./targets.ts";
 import { ctx, llm, setup, strip, writtenTexts } from "./testing/agent-fixtures.ts";
 import type { Script } from "./testing/scripted-model.ts";
 import { negotiatorReply, negotiatorScript } from "./testing/scripted-negotiator.ts";
@@ -62,7 +63,12 @@ describe("LLM agent: whole negotiations with scripted models", () => {
     const systemOf = (prompt: LanguageModelV3Prompt) =>
       prompt.flatMap((m) => (m.role === "system" ? [m.content] : [])).join("\n");
     const system = systemOf(hidden.model.doGenerateCalls[0]!.prompt);
-    expect(system).toContain("Your target: $83.00 or more");
+    // The target is drawn with the agent's private share (seed 1 here), between the fixed formula's
+    // bounds: 15% to 45% of the way from the asking price ($90) down to the reserve ($65).
+    const target = sellTarget(setup.item, ctx("seller").seed);
+    expect(target).toBeGreaterThanOrEqual(9_000 - 0.45 * 2_500);
+    expect(target).toBeLessThanOrEqual(9_000 - 0.15 * 2_500 + 100);
+    expect(system).toContain(`Your target: $${(target / 100).toFixed(2)} or more`);
     expect(system).not.toMatch(/\$65|65\.00/);
     expect(system).toContain("Never take less than [a private limit]");
 

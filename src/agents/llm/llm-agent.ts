@@ -128,6 +128,8 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     confirmed,
     offerCap,
     ...(options.nearFraction !== undefined ? { nearFraction: options.nearFraction } : {}),
+    targetsAreSecret: !(options.revealLimits ?? false),
+    targetSalt: context.seed,
     guardCounts: usage.guard,
   });
   const lastViewRef: { view?: AgentView } = {};
@@ -179,6 +181,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
       promptOptions = {
         revealLimits: options.revealLimits ?? false,
         offerCap,
+        targetSalt: context.seed,
         currency: view.market.currency,
       };
       const rules = marketRules(promptOptions, view.market.closesAt);

@@ -21,6 +21,8 @@ export interface PromptOptions {
   revealLimits: boolean;
   /** Offers the agent may make in one thread. */
   offerCap: number;
+  /** The agent's private seed, from which its targets are drawn (see targets.ts); none: the fixed formula. */
+  targetSalt?: number;
   currency: string;
 }
 
@@ -95,7 +97,7 @@ export function ownerPrompt(ownerName: string, mandate: Mandate, options: Prompt
       `- item "${item.id}": "${quoteText(item.title)}" (${details})${item.description ? `, described as "${quoteText(item.description)}"` : ""}`,
       options.revealLimits
         ? `  Asking price ${$(item.askingPrice)}. Reserve ${$(item.reserve)}: never sell for less.`
-        : `  Asking price ${$(item.askingPrice)}. Your target: ${$(sellTarget(item))} or more.`,
+        : `  Asking price ${$(item.askingPrice)}. Your target: ${$(sellTarget(item, options.targetSalt))} or more.`,
     );
   }
   lines.push("", "## To buy");
@@ -104,7 +106,7 @@ export function ownerPrompt(ownerName: string, mandate: Mandate, options: Prompt
     lines.push(
       options.revealLimits
         ? `- want "${want.id}": "${quoteText(want.description)}". Max price ${$(want.maxPrice)}: never pay more.`
-        : `- want "${want.id}": "${quoteText(want.description)}". Your target: pay ${$(buyTarget(want))} or less.`,
+        : `- want "${want.id}": "${quoteText(want.description)}". Your target: pay ${$(buyTarget(want, options.targetSalt))} or less.`,
     );
   }
   lines.push("", "## Limits");
@@ -187,11 +189,15 @@ function threadTarget(view: AgentView, thread: ThreadView, options: PromptOption
   if (thread.role === "seller") {
     const item = view.me.mandate.items.find((candidate) => candidate.id === thread.listing.itemId);
     if (!item) return undefined;
-    return options.revealLimits ? `your reserve ${$(item.reserve)}` : `your target ${$(sellTarget(item))}`;
+    return options.revealLimits
+      ? `your reserve ${$(item.reserve)}`
+      : `your target ${$(sellTarget(item, options.targetSalt))}`;
   }
   const want = view.me.mandate.wants.find((candidate) => candidate.id === thread.thread.wantId);
   if (!want) return undefined;
-  return options.revealLimits ? `your max price ${$(want.maxPrice)}` : `your target ${$(buyTarget(want))}`;
+  return options.revealLimits
+    ? `your max price ${$(want.maxPrice)}`
+    : `your target ${$(buyTarget(want, options.targetSalt))}`;
 }
 
 function threadHeading(view: AgentView, thread: ThreadView, options: PromptOptions): string {
@@ -357,7 +363,7 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
       const forWants = wants
         .map(
           (want) =>
-            `"${want.id}" (${options.revealLimits ? `max ${$(want.maxPrice)}` : `target ${$(buyTarget(want))}`})`,
+            `"${want.id}" (${options.revealLimits ? `max ${$(want.maxPrice)}` : `target ${$(buyTarget(want, options.targetSalt))}`})`,
         )
         .join(" or ");
       const posted = view.channelMessages.find((m) => m.from === listing.seller && m.at === listing.postedAt);

@@ -1,9 +1,11 @@
+import { formatMoney } from "../../domain/money.ts";
 import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
 import { secretsOf } from "../builtin/view-facts.ts";
 import type { LoopGuard } from "./loop-guard.ts";
-import { guardOutgoingText } from "./text-guard.ts";
+import { buyTarget, sellTarget } from "./targets.ts";
+import { guardOutgoingText, isNearSecret, priceCarriesSecret } from "./text-guard.ts";
 import { amountToCents, type ToolName } from "./tools.ts";
 import type { Turn } from "./turn.ts";
 
@@ -18,11 +20,39 @@ export interface ToolCallContext {
   confirmed: ReadonlySet<string>;
   offerCap: number;
   nearFraction?: number;
+  /**
+   * The targets the prompt gave instead of the limits count as secrets too: a target is a known
+   * formula of its limit. True unless the model is given its limits. Default true.
+   */
+  targetsAreSecret?: boolean;
+  /** The salt the prompt's targets are drawn with (the agent's seed). */
+  targetSalt?: number;
   /** What the secret guard did, counted for the agent's usage. */
   guardCounts: { blocked: number; redacted: number };
 }
 
-/** Amounts already public where a message goes: they may be written, even near a secret. */
+/** What the guard keeps from the other side: the limits, and the targets derived from them. */
+export function guardedNumbers(view: AgentView, targetsAreSecret = true, targetSalt?: number): number[] {
+  const numbers = secretsOf(view);
+  if (targetsAreSecret) {
+    numbers.push(
+      ...view.me.mandate.items.map((item) => sellTarget(item, targetSalt)),
+      ...view.me.mandate.wants.map((want) => buyTarget(want, targetSalt)),
+    );
+  }
+  return [...new Set(numbers.filter((cents) => cents > 0))];
+}
+
+/** The agent's own last few words where a message goes: a number split over messages is read whole. */
+function recentOwnTexts(thread: ThreadView | undefined, view: AgentView): string[] {
+  const messages = thread ? thread.messages : view.channelMessages;
+  return messages
+    .filter((message) => message.from === view.me.id)
+    .slice(-3)
+    .map((message) => message.text);
+}
+
+/** Amounts already public where a message goes: they may be written, even near a secret (exactly, never "near"). */
 function publicAmountsOf(thread: ThreadView | undefined, view: AgentView, extra: number[] = []): number[] {
   const amounts = [...extra, ...view.myListings.map((l) => l.askingPrice)];
   if (thread) amounts.push(thread.listing.askingPrice, ...thread.offers.map((o) => o.price));
@@ -43,11 +73,15 @@ export function createToolCalls(
     text: string | undefined,
     current: Turn,
     publicAmounts: number[],
+    thread?: ThreadView | "channel",
   ): { text?: string; note?: string; blocked: boolean } {
     if (text === undefined || text.trim() === "") return { blocked: false };
+    const recent =
+      thread === undefined ? [] : recentOwnTexts(thread === "channel" ? undefined : thread, current.view);
     const result = guardOutgoingText(text, {
-      secrets: [...new Set(secretsOf(current.view))],
+      secrets: guardedNumbers(current.view, context.targetsAreSecret ?? true, context.targetSalt),
       publicAmounts,
+      recentOwnTexts: recent,
       ...(context.nearFraction !== undefined ? { nearFraction: context.nearFraction } : {}),
     });
     if (result.verdict === "clean") return { text, blocked: false };
@@ -95,6 +129,18 @@ export function createToolCalls(
           );
         }
         const asking = amountToCents(input.askingPrice);
+        if (
+          asking !== undefined &&
+          asking !== item.askingPrice &&
+          (isNearSecret(asking, [item.reserve], context.nearFraction) ||
+            priceCarriesSecret(
+              asking,
+              guardedNumbers(view, context.targetsAreSecret ?? true, context.targetSalt),
+            ))
+        ) {
+          counts.blocked++;
+          return `not sent: an asking price of that amount would show your limit; list it at ${formatMoney(item.askingPrice, view.market.currency, { alwaysCents: true })} or leave askingPrice out`;
+        }
         const guarded = guardText(text, current, [
           item.askingPrice,
           ...(asking !== undefined ? [asking] : []),
@@ -130,7 +176,7 @@ export function createToolCalls(
         if (thread && quietHere(where)) {
           return `not sent: you have gone quiet in thread ${where}; wait for ${thread.counterpart.name} to answer`;
         }
-        const guarded = guardText(text, current, publicAmountsOf(thread, view));
+        const guarded = guardText(text, current, publicAmountsOf(thread, view), thread ?? "channel");
         if (guarded.blocked || !guarded.text) {
           return `not sent: ${guarded.note ?? "the message was empty"}. Write it again without amounts near your limits.`;
         }
@@ -209,7 +255,16 @@ export function createToolCalls(
         if (made >= context.offerCap) {
           return `not sent: you have used all ${context.offerCap} offers allowed in this negotiation; accept their offer, wait, or decline the thread`;
         }
-        const guarded = guardText(text, current, publicAmountsOf(thread, view, [price]));
+        if (
+          priceCarriesSecret(
+            price,
+            guardedNumbers(view, context.targetsAreSecret ?? true, context.targetSalt),
+          )
+        ) {
+          counts.blocked++;
+          return "not sent: the cents of that price could spell out a private limit; offer whole dollars";
+        }
+        const guarded = guardText(text, current, publicAmountsOf(thread, view, [price]), thread);
         current.offersIn.add(key);
         const action: AgentAction = thread
           ? {
@@ -241,7 +296,7 @@ export function createToolCalls(
           return `not sent: you have gone quiet in thread ${thread.thread.id}; wait for ${thread.counterpart.name}`;
         }
         const offer = thread.offers.find((o) => o.id === offerId)!;
-        const guarded = guardText(text, current, publicAmountsOf(thread, view));
+        const guarded = guardText(text, current, publicAmountsOf(thread, view), thread);
         current.offersIn.add(thread.thread.id);
         return submit(
           {
@@ -257,7 +312,7 @@ export function createToolCalls(
       case "confirm_deal": {
         const dealId = String(input.dealId);
         const thread = view.threads.find((t) => t.deal?.id === dealId);
-        const guarded = guardText(text, current, publicAmountsOf(thread, view));
+        const guarded = guardText(text, current, publicAmountsOf(thread, view), thread);
         if (context.confirmed.has(dealId)) return "already confirmed for you";
         return submit(
           { type: "confirm-deal", dealId, ...(guarded.text ? { text: guarded.text } : {}) },
@@ -267,7 +322,7 @@ export function createToolCalls(
       }
       case "decline_thread": {
         const thread = requireThread(input.threadId);
-        const guarded = guardText(text, current, publicAmountsOf(thread, view));
+        const guarded = guardText(text, current, publicAmountsOf(thread, view), thread);
         return submit(
           {
             type: "decline-thread",

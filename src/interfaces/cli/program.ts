@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   invite: () => import("./commands/invite.ts"),
   token: () => import("./commands/token.ts"),
   mcp: () => import("./commands/mcp.ts"),
+  redteam: () => import("./commands/redteam.ts"),
 };
 
 /**
