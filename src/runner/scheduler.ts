@@ -92,6 +92,15 @@ export class Scheduler {
    * when the host is closed or aborted.
    */
   async run(): Promise<"closed" | "aborted"> {
+    try {
+      return await this.loop();
+    } finally {
+      // No more turns: agents free what they hold outside the market (a module agent's worker).
+      await Promise.all([...this.agents.values()].map((agent) => agent.close?.().catch(() => {})));
+    }
+  }
+
+  private async loop(): Promise<"closed" | "aborted"> {
     const { host, options } = this;
     const { endAt, startAt } = options;
     const [browseMin, browseMax] = options.browseEveryHours ?? [6, 14];
