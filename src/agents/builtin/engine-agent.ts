@@ -58,7 +58,7 @@ export function createEngineAgent(
     decide(view: AgentView): AgentAction[] {
       if (view.market.status !== "open") return [];
       if (!phraser) startPhraser(view, context.seed);
-      const agent: Negotiator = { tier, cap, words, phraser: phraser!, memory };
+      const agent: Negotiator = { tier, cap, words, phraser: phraser!, memory, seed: context.seed };
       const actions: AgentAction[] = [];
       const listed = new Set(view.myListings.map((listing) => listing.itemId));
       for (const item of view.me.mandate.items) {
