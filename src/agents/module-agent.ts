@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isAbsolute, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { errorBase } from "../domain/errors.ts";
@@ -50,7 +50,9 @@ function moduleEnv(): Record<string, string> {
 /** tsx's loader, for a TypeScript module: the worker registers it before the sandbox's hooks. */
 function tsxLoader(file: string): string | undefined {
   if (!/\.(m|c)?tsx?$/.test(file)) return undefined;
-  return pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api")).href;
+  // Its ES module entry (the worker imports it); require.resolve would name the CommonJS one.
+  const root = dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
+  return pathToFileURL(join(root, "dist", "esm", "api", "index.mjs")).href;
 }
 
 /**
