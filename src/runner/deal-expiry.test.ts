@@ -6,11 +6,15 @@
 import { describe, expect, it } from "vitest";
 import type { Agent } from "../agents/agent.ts";
 import { participantSchema } from "../domain/mandate.ts";
+import { createRng } from "../domain/random.ts";
 import { emptyState } from "../engine/create-market.ts";
 import type { MarketEvent } from "../engine/event.ts";
 import { replay } from "../engine/replay.ts";
-import { person } from "../engine/testing/fixtures.ts";
+import { person, recordedMarket } from "../engine/testing/fixtures.ts";
+import { virtualClock } from "./clock.ts";
 import { MemorySink } from "./event-sink.ts";
+import { MarketHost } from "./market-host.ts";
+import { Scheduler } from "./scheduler.ts";
 import { simulateMarket } from "./simulate-market.ts";
 import { scriptedAgent } from "./testing-agents.ts";
 
@@ -90,5 +94,43 @@ describe("a deal accepted and never confirmed", () => {
       reason: "expired: not confirmed within 1 h of its acceptance",
     });
     expect(JSON.stringify(a.sink.events)).toBe(JSON.stringify(b.sink.events));
+  });
+
+  it("expires a resumed market's deal that was accepted before the stop, at its deadline", async () => {
+    // A market stopped with a deal awaiting confirmation: a new host and scheduler take it from its log.
+    const before = recordedMarket([
+      person("sam", { items: [{ id: "bike", title: "Road bike", asking: 6000, reserve: 5000 }] }),
+      person("bea", { wants: [{ id: "w", description: "a bike", max: 7000, keywords: ["bike"] }] }),
+    ]);
+    before.act({ type: "post-listing", actor: "sam", itemId: "bike" }, START);
+    before.act({ type: "make-offer", actor: "bea", listingId: "L1", wantId: "w", price: 6000 }, START);
+    expect(
+      before.act({ type: "accept-offer", actor: "sam", offerId: "O1", version: 1 }, START + HOUR).ok,
+    ).toBe(true);
+    const sink = new MemorySink();
+    sink.write(before.log);
+    const host = new MarketHost({
+      state: replay(before.log, emptyState({ transcripts: "live" })),
+      sink,
+      clock: virtualClock(START + 2 * HOUR),
+    });
+    const scheduler = new Scheduler({
+      host,
+      agents: new Map(),
+      delays: createRng(1),
+      startAt: START,
+      endAt: START + DAY,
+    });
+    expect(await scheduler.run()).toBe("closed");
+    const expired = sink.events.filter((event) => event.type === "deal-cancelled");
+    expect(expired).toEqual([
+      expect.objectContaining({
+        dealId: "D1",
+        at: START + 7 * HOUR,
+        reason: expect.stringMatching(/^expired/),
+      }),
+    ]);
+    expect(host.state.listings.get("L1")!.status).toBe("active");
+    expect(host.state.participants.get("bea")!.held).toBe(0);
   });
 });
