@@ -121,8 +121,9 @@ export default function createAgent(context) {
     },
 
     // Optional: the market tells us when it refused an action, with a code and a readable reason.
+    // The agent runs isolated and sees only environment variables named MODULE_AGENT_*.
     onRefused({ action, code, message }) {
-      if (process.env.MY_AGENT_DEBUG)
+      if (process.env.MODULE_AGENT_DEBUG)
         console.error(`[${context.participantId}] ${action.type} refused: ${code}: ${message}`);
     },
   };

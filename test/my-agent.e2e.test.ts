@@ -73,7 +73,7 @@ describe("the custom-agent example in a market", () => {
       ].join("\n"),
     );
     const run = await haggle(["run", "--config", join(people, "market.yaml"), "--out", join(people, "run")], {
-      env: { MY_AGENT_DEBUG: "1" },
+      env: { MODULE_AGENT_DEBUG: "1" },
     });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).not.toContain("refused");

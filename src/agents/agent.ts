@@ -18,6 +18,12 @@ export interface Agent {
    * log). Optional: an agent without it starts with an empty memory.
    */
   restore?(view: AgentView): void;
+  /**
+   * Frees what the agent holds outside the market's objects (a module agent's worker thread). Called
+   * once the agent will take no more turns; optional, and an agent left unclosed never keeps the
+   * process alive.
+   */
+  close?(): Promise<void>;
   /** Model usage so far (LLM agents), for the run's summary and report. Optional. */
   usage?(): AgentUsage;
 }

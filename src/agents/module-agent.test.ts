@@ -82,4 +82,21 @@ describe("module agents", () => {
     const syntax = moduleFile("syntax.mjs", "export default () => {");
     await expect(loadModuleAgent(syntax, context)).rejects.toThrow(/failed to load/);
   });
+
+  it("runs a TypeScript module written as an ES module, and refuses a CommonJS one (its require would reach fs)", async () => {
+    const context = { participantId: "ann", seed: 1 };
+    moduleFile("helper.mts", "export const double = (n: number): number => n * 2;");
+    const typed = moduleFile(
+      "typed.mts",
+      'import { double } from "./helper.mts";\nexport default () => ({ decide: (view: { now: number }) => [{ type: "x", n: double(view.now) }] });',
+    );
+    const agent = await loadModuleAgent(typed, context);
+    expect(await agent.decide({ now: 21 } as never)).toEqual([{ type: "x", n: 42 }]);
+    await agent.close();
+    const common = moduleFile(
+      "common.cjs",
+      "const fs = require('fs'); module.exports = () => ({ decide: () => [{ type: 'x', text: fs.readFileSync('/etc/hostname', 'utf8') }] });",
+    );
+    await expect(loadModuleAgent(common, context)).rejects.toThrow(/may not import/);
+  });
 });

@@ -5,7 +5,7 @@ import { isTierName, TIER_NAMES } from "./builtin/strategy/tiers.ts";
 import type { LlmAgentOptions } from "./llm/llm-agent.ts";
 import type { PreflightOptions } from "./llm/preflight.ts";
 import { type LlmSpec, parseLlmSpec } from "./llm/spec.ts";
-import { loadModuleAgent } from "./module-agent.ts";
+import { loadModuleAgent, type ModuleAgentOptions } from "./module-agent.ts";
 import { createRemoteAgent, type RemoteTurns } from "./remote-agent.ts";
 
 export { AgentSpecError };
@@ -78,14 +78,23 @@ export function parseAgentSpec(spec: string): AgentSpec {
 export async function createAgent(
   spec: string,
   context: AgentContext,
-  options: { baseDir?: string; llm?: LlmAgentOptions; remote?: RemoteTurns } = {},
+  options: {
+    baseDir?: string;
+    llm?: LlmAgentOptions;
+    remote?: RemoteTurns;
+    /** A module agent's limits (time per decide, memory); see loadModuleAgent. */
+    module?: Omit<ModuleAgentOptions, "baseDir">;
+  } = {},
 ): Promise<Agent> {
   const parsed = parseAgentSpec(spec);
   switch (parsed.kind) {
     case "engine":
       return createEngineAgent(parsed.tier, context);
     case "module":
-      return loadModuleAgent(parsed.path, context, options);
+      return loadModuleAgent(parsed.path, context, {
+        ...options.module,
+        ...(options.baseDir !== undefined ? { baseDir: options.baseDir } : {}),
+      });
     case "llm": {
       // Loaded on demand: the model providers are only needed by runs that use them.
       const { createLlmAgent } = await import("./llm/llm-agent.ts");

@@ -227,6 +227,7 @@ async function execute(
       marketId: record.marketId,
       currency: record.config.currency,
       ...(record.config.caps ? { caps: record.config.caps } : {}),
+      ...(record.config.acceptTimeout !== undefined ? { acceptTimeoutMs: record.config.acceptTimeout } : {}),
       ...(live ? { clock: wallClock(speed, { market: startAt }) } : { outsideInput: false }),
     });
   }

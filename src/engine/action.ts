@@ -65,6 +65,8 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ ...base, type: z.literal("confirm-deal"), dealId: id, text: text.optional() }),
   z.object({ ...base, type: z.literal("decline-thread"), threadId: id, text: text.optional() }),
   z.object({ ...base, type: z.literal("mark-handed-over"), dealId: id }),
+  /** The market expires an accepted deal nobody confirmed within the config's `acceptTimeoutMs`. */
+  z.object({ ...base, type: z.literal("expire-deal"), dealId: id }),
   z.object({
     ...base,
     type: z.literal("report-agent-fault"),

@@ -1,7 +1,7 @@
 import { MARKET_ACTOR } from "./action.ts";
 import type { MarketEvent } from "./event.ts";
 import { evolve } from "./evolve.ts";
-import { type MarketConfigInput, marketConfigSchema } from "./market-config.ts";
+import { DEFAULT_ACCEPT_TIMEOUT_MS, type MarketConfigInput, marketConfigSchema } from "./market-config.ts";
 import { emptyIndex } from "./match-index.ts";
 import type { MarketState } from "./state.ts";
 
@@ -28,6 +28,7 @@ export function emptyState(options: { transcripts?: MarketState["transcripts"] }
         maxTurnsPerThread: 80,
         maxTokensPerParticipant: 5_000_000,
       },
+      acceptTimeoutMs: DEFAULT_ACCEPT_TIMEOUT_MS,
     },
     status: "setup",
     seq: 0,

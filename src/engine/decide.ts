@@ -1,6 +1,6 @@
 import { storableText } from "../domain/storable-text.ts";
 import { type Action, actionSchema, MARKET_ACTOR } from "./action.ts";
-import { acceptOffer, confirmDeal, markHandedOver } from "./decide/deal-actions.ts";
+import { acceptOffer, confirmDeal, expireDeal, markHandedOver } from "./decide/deal-actions.ts";
 import type { Decision } from "./decide/decision.ts";
 import { postListing, postWantAd, withdrawListing } from "./decide/listing-actions.ts";
 import { closeMarket, openMarket, registerParticipant, reportAgentFault } from "./decide/market-actions.ts";
@@ -16,7 +16,13 @@ export type Outcome =
   | { ok: true; events: MarketEvent[]; duplicate?: boolean }
   | { ok: false; rejection: Rejection; events: MarketEvent[] };
 
-const SYSTEM_ACTIONS = new Set(["register-participant", "open-market", "close-market", "report-agent-fault"]);
+const SYSTEM_ACTIONS = new Set([
+  "register-participant",
+  "open-market",
+  "close-market",
+  "report-agent-fault",
+  "expire-deal",
+]);
 /** Actions that commit the owner to something new; refused once the mandate expired. */
 const COMMITTING = new Set(["post-listing", "post-want-ad", "open-thread", "make-offer", "accept-offer"]);
 
@@ -57,6 +63,8 @@ function route(state: MarketState, action: Action, now: number): Decision {
       return closeMarket(state);
     case "report-agent-fault":
       return reportAgentFault(state, action);
+    case "expire-deal":
+      return expireDeal(state, action, now);
     default:
       break;
   }
@@ -114,8 +122,16 @@ function checkActor(state: MarketState, action: Action, now: number): Rejection 
  * The engine's pure core: given the state and a proposed action, returns the events it causes, or a
  * rejection with a stable code (itself logged as an `action-refused` event). Never throws on bad
  * input and never mutates `state`. `now` is the market clock, supplied by the runner.
+ *
+ * `options.refuse` refuses the action with that rejection whatever it is (the runner's caps, such as
+ * the most actions one turn may propose): the log records it like any other refusal.
  */
-export function decide(state: MarketState, input: unknown, now: number): Outcome {
+export function decide(
+  state: MarketState,
+  input: unknown,
+  now: number,
+  options: { refuse?: Rejection } = {},
+): Outcome {
   const at = Math.max(now, state.now);
   let seq = state.seq;
   const stamp = (bodies: EventBody[], actor: string, key?: string, fp?: string): MarketEvent[] =>
@@ -133,9 +149,10 @@ export function decide(state: MarketState, input: unknown, now: number): Outcome
     events: stamp([{ type: "action-refused", action: summarise(input), ...rejection }], actor, key),
   });
 
-  const parsed = actionSchema.safeParse(input);
   const rawActor = (input as { actor?: unknown } | null)?.actor;
   const actorOf = typeof rawActor === "string" ? rawActor : "unknown";
+  if (options.refuse) return refuse(options.refuse, actorOf);
+  const parsed = actionSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";

@@ -12,6 +12,7 @@ export { createMarket, emptyState, genesisEvent } from "./create-market.ts";
 export { decide, type Outcome } from "./decide.ts";
 export type { EventBody, EventOf, EventType, MarketEvent } from "./event.ts";
 export { evolve, FINAL_THREAD_STATES } from "./evolve.ts";
+export { acceptTimeoutOf, confirmDeadline, overdueDeals } from "./expiry.ts";
 export { keywordsOf } from "./keywords.ts";
 export { type Caps, type MarketConfig, type MarketConfigInput, marketConfigSchema } from "./market-config.ts";
 export { listingsMatching, wantAdsMatching } from "./match-index.ts";

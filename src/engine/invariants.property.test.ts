@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { audienceOf, canSee } from "./audience.ts";
 import { emptyState } from "./create-market.ts";
 import { FINAL_THREAD_STATES } from "./evolve.ts";
+import { confirmDeadline, overdueDeals } from "./expiry.ts";
 import { REJECTION_CODES } from "./rejection.ts";
 import { replay } from "./replay.ts";
 import type { MarketState } from "./state.ts";
@@ -115,6 +116,7 @@ const actionArb = fc.oneof(
     text: fc.string(),
   }),
   fc.record({ type: fc.constant("withdraw-listing"), actor, listingId: ref("L", 5) }),
+  fc.record({ type: fc.constant("expire-deal"), actor, dealId: ref("D", 5) }),
   fc.constant({ type: "close-market", actor: "market" }),
   fc.anything(),
 );
@@ -233,6 +235,25 @@ function checkInvariants(state: MarketState): void {
     expect(message.text.length).toBeLessThanOrEqual(cap.maxMessageLength);
 }
 
+/**
+ * 8 (liveness): no listing stays locked, and no budget held, by a deal past its confirmation
+ * deadline; nothing is confirmed after it.
+ */
+function checkLiveness(state: MarketState, now: number): void {
+  for (const deal of state.deals.values()) {
+    if (deal.status === "accepted") expect(confirmDeadline(state, deal)).toBeGreaterThan(now);
+    if (deal.confirmedAt !== undefined) expect(deal.confirmedAt).toBeLessThan(confirmDeadline(state, deal));
+  }
+  for (const listing of state.listings.values()) {
+    if (listing.status !== "pending") continue;
+    const holding = [...state.deals.values()].filter(
+      (deal) => deal.listingId === listing.id && deal.status === "accepted",
+    );
+    expect(holding.length).toBeGreaterThan(0);
+    for (const deal of holding) expect(confirmDeadline(state, deal)).toBeGreaterThan(now);
+  }
+}
+
 /** 3: nothing a participant can see holds another participant's secret. */
 function checkSecrecy(market: RecordedMarket): void {
   for (const viewer of IDS) {
@@ -254,7 +275,7 @@ function checkSecrecy(market: RecordedMarket): void {
 
 describe("engine invariants under adversarial interleavings", () => {
   it("holds all invariants, types every refusal, and replays to the same state", () => {
-    const reached = { deals: 0, settled: 0, refusals: 0, steps: 0, ok: 0, dropped: 0 };
+    const reached = { deals: 0, settled: 0, refusals: 0, steps: 0, ok: 0, dropped: 0, expired: 0 };
     const codes: Record<string, number> = {};
     fc.assert(
       fc.property(
@@ -267,9 +288,11 @@ describe("engine invariants under adversarial interleavings", () => {
         ),
         (steps) => {
           const caps = { maxOffersPerCounterpart: 4, maxMessageLength: 2000, maxTurnsPerThread: 12 };
-          const market = recordedMarket(PEOPLE, { caps });
+          // Deals wait 10 ms for their confirmation, so random runs meet both confirmations and expiries.
+          const acceptTimeoutMs = 10;
+          const market = recordedMarket(PEOPLE, { caps, acceptTimeoutMs });
           // The same steps in a market that drops the transcripts of threads ended without a deal.
-          const lean = recordedMarket(PEOPLE, { caps }, { transcripts: "live" });
+          const lean = recordedMarket(PEOPLE, { caps, acceptTimeoutMs }, { transcripts: "live" });
           const actBoth = (action: unknown, now: number) => {
             const outcome = market.act(action, now);
             const leanOutcome = lean.act(action, now);
@@ -292,6 +315,19 @@ describe("engine invariants under adversarial interleavings", () => {
           reached.steps += steps.length;
           for (const [action, tick] of steps) {
             now += tick;
+            // What the scheduler does before any wake-up: expire the deals whose deadline has come.
+            // The longest steps model outside input that arrives before the scheduler's pass (a
+            // wall-clock market): a late confirmation must still be refused.
+            const lagging = tick === 3;
+            if (!lagging) {
+              for (const { dealId, at } of overdueDeals(market.state, now)) {
+                const expired = actBoth({ type: "expire-deal", actor: "market", dealId }, at);
+                expect(expired.ok).toBe(true);
+                reached.expired++;
+              }
+              checkLiveness(market.state, now);
+              checkLiveness(lean.state, now);
+            }
             const before = market.log.length;
             const proposed =
               typeof action === "object" && action !== null && "kind" in action && "twist" in action
@@ -313,6 +349,7 @@ describe("engine invariants under adversarial interleavings", () => {
             }
             checkInvariants(market.state);
             checkInvariants(lean.state);
+            if (!lagging) checkLiveness(market.state, now);
             // Views are cached per thread record; building them at every step makes a stale one show below.
             for (const id of IDS) viewFor(market.state, id, { now });
           }
@@ -346,6 +383,7 @@ describe("engine invariants under adversarial interleavings", () => {
     expect(reached.deals).toBeGreaterThan(60);
     expect(reached.settled).toBeGreaterThan(30);
     expect(reached.dropped).toBeGreaterThan(30);
+    expect(reached.expired).toBeGreaterThan(20);
     for (const code of [
       "offer/below-reserve",
       "offer/above-max-price",
@@ -359,6 +397,7 @@ describe("engine invariants under adversarial interleavings", () => {
       "thread/not-party",
       "cap/offers",
       "cap/message-length",
+      "deal/expired",
     ]) {
       expect(codes, `adversarial runs should hit ${code}`).toHaveProperty([code]);
     }

@@ -14,11 +14,20 @@ export const capsSchema = z
   })
   .strict();
 
+/** Market ms an accepted deal waits for its confirmation before it expires: 6 hours by default. */
+export const DEFAULT_ACCEPT_TIMEOUT_MS = 6 * 3600 * 1000;
+
 export const marketConfigSchema = z
   .object({
     marketId: z.string().min(1).max(128),
     currency: z.string().length(3).default("USD"),
     caps: capsSchema.default(capsSchema.parse({})),
+    /**
+     * Market ms an accepted deal may wait for the other side's confirmation. Past it the deal can no
+     * longer be confirmed, and the market expires it (`expire-deal`): the listing is free again and
+     * the buyer's budget hold is released. A log written before this setting holds none: the default.
+     */
+    acceptTimeoutMs: z.number().int().positive().default(DEFAULT_ACCEPT_TIMEOUT_MS),
   })
   .strict();
 

@@ -42,11 +42,13 @@ export const REJECTION_CODES = [
   "deal/not-party",
   "deal/not-confirmer",
   "deal/wrong-state",
+  "deal/expired",
   "idempotency/conflict",
   "cap/offers",
   "cap/message-length",
   "cap/turns",
   "cap/tokens",
+  "cap/actions",
 ] as const;
 
 export type RejectionCode = (typeof REJECTION_CODES)[number];

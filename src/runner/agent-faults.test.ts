@@ -148,12 +148,41 @@ describe("a market with a failing agent", () => {
     expect(result.state.participants.get("eve")!.suspended).toBe(true);
   });
 
-  it("logs a turn's actions past the cap instead of dropping them silently, without suspending", async () => {
+  it("refuses a turn's actions past the cap with an event each instead of dropping them, without suspending", async () => {
     const { faults, sink } = await marketWith(HOSTILE.floods!);
     expect(faults.every((event) => event.fault === "over-cap" && !event.suspended)).toBe(true);
-    expect(faults[0]!.reason).toMatch(/proposed 500 actions in one turn; the 460 after the first 40/);
+    expect(faults[0]!.reason).toBe(
+      "proposed 500 actions in one turn; the 460 after the first 40 were refused (cap/actions), the last 260 without an event each",
+    );
     const spam = sink.events.filter((event) => event.type === "message-posted" && event.actor === "eve");
     expect(spam.length).toBe(40 * faults.length);
+    const refused = sink.events.filter(
+      (event) => event.type === "action-refused" && event.actor === "eve" && event.code === "cap/actions",
+    );
+    expect(refused.length).toBe(200 * faults.length);
+    expect(refused[0]).toMatchObject({ action: { type: "send-message", summary: { text: "spam" } } });
+  });
+
+  it("refuses every action past the cap with its own event when there are not too many", async () => {
+    const { faults, sink } = await marketWith(() => ({
+      spec: "test:floods",
+      decide: () =>
+        Array.from({ length: 45 }, (_, i) => ({ type: "send-message", where: "channel", text: `spam ${i}` })),
+    }));
+    expect(faults[0]!.reason).toBe(
+      "proposed 45 actions in one turn; the 5 after the first 40 were refused (cap/actions)",
+    );
+    const refused = sink.events.filter(
+      (event): event is Extract<MarketEvent, { type: "action-refused" }> =>
+        event.type === "action-refused" && event.actor === "eve",
+    );
+    expect(refused.slice(0, 5).map((event) => event.action.summary.text)).toEqual([
+      "spam 40",
+      "spam 41",
+      "spam 42",
+      "spam 43",
+      "spam 44",
+    ]);
   });
 
   it("keeps the agent's own words out of the fault: only a bounded description", async () => {

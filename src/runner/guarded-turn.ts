@@ -1,4 +1,5 @@
 import type { Agent } from "../agents/agent.ts";
+import { AgentTimeoutError } from "../agents/agent-timeout.ts";
 import type { AgentAction } from "../engine/action.ts";
 import type { AgentView } from "../engine/view.ts";
 
@@ -55,6 +56,8 @@ export async function takeTurn(
         }),
       ]);
     } catch (error) {
+      // The agent's own time limit (a module agent's worker, stopped) is a timeout like ours.
+      if (error instanceof AgentTimeoutError) return { fault: "timeout", reason: describeError(error) };
       return { fault: "threw", reason: describeError(error) };
     } finally {
       clearTimeout(timer);

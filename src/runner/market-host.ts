@@ -3,7 +3,7 @@ import { apply } from "../engine/apply.ts";
 import { audienceOf, canSee } from "../engine/audience.ts";
 import type { Outcome } from "../engine/decide.ts";
 import type { MarketEvent } from "../engine/event.ts";
-import type { RejectionCode } from "../engine/rejection.ts";
+import type { Rejection, RejectionCode } from "../engine/rejection.ts";
 import type { MarketState } from "../engine/state.ts";
 import { type AgentView, viewFor } from "../engine/view.ts";
 import type { MarketClock } from "./clock.ts";
@@ -139,9 +139,15 @@ export class MarketHost {
    * not wait for the store (a simulated week is ~12,000 events in seconds). Outside input uses
    * `submit`, which does.
    */
-  apply(actor: string, action: object, at: number, source: ActionSource = "agent"): Outcome {
+  apply(
+    actor: string,
+    action: object,
+    at: number,
+    source: ActionSource = "agent",
+    options: { refuse?: Rejection } = {},
+  ): Outcome {
     this.assertOpen();
-    const outcome = apply(this.state, { ...action, actor }, at);
+    const outcome = apply(this.state, { ...action, actor }, at, options);
     if (!outcome.ok) this.refusals++;
     this.record(outcome.events);
     for (const listener of this.listeners) listener(outcome, { actor, at, source });

@@ -84,3 +84,27 @@ describe("turnWindow and llm.concurrency in a run config", () => {
     expect(parseRunConfig({ population, llm: { concurrency: 32 } }).llm?.concurrency).toBe(32);
   });
 });
+
+describe("acceptTimeout in a run config", () => {
+  const parse = (acceptTimeout: unknown) =>
+    parseRunConfig(
+      { name: "t", population: { generate: { participants: 3 } }, acceptTimeout },
+      "market.yaml",
+    );
+  it("takes a span of market time, in ms, and leaves it out when not given", () => {
+    expect(parse("6h").acceptTimeout).toBe(6 * 3_600_000);
+    expect(parse("90m").acceptTimeout).toBe(90 * 60_000);
+    expect(parse(undefined).acceptTimeout).toBeUndefined();
+  });
+  it("refuses a span under a minute or one it cannot read, naming the field", () => {
+    for (const bad of ["10s", "soon"]) {
+      try {
+        parse(bad);
+        throw new Error("accepted");
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues[0]!.path).toBe("acceptTimeout");
+      }
+    }
+  });
+});

@@ -188,6 +188,13 @@ export const runConfigSchema = z
      * scheduler gives them stays open, in market time ("2h" by default). A silent one misses it.
      */
     remote: z.object({ turnDeadline: durationSchema.optional() }).strict().optional(),
+    /**
+     * How long, in market time, an accepted deal waits for the other side's confirmation before the
+     * market expires it and frees the listing and the buyer's budget ("6h" by default).
+     */
+    acceptTimeout: durationSchema
+      .refine((ms) => ms >= 60_000, { error: 'acceptTimeout must be at least a minute, e.g. "6h"' })
+      .optional(),
   })
   .strict()
   .refine((config) => config.speed === undefined || config.clock === "wall", {

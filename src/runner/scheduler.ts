@@ -1,6 +1,8 @@
 import type { Agent } from "../agents/agent.ts";
 import type { Rng } from "../domain/random.ts";
 import type { AgentAction } from "../engine/action.ts";
+import { compareIds, confirmDeadline } from "../engine/expiry.ts";
+import { reject } from "../engine/rejection.ts";
 import { callHook, type TurnFault, takeTurn } from "./guarded-turn.ts";
 import type { MarketHost } from "./market-host.ts";
 import { notifiedBy } from "./notify.ts";
@@ -8,6 +10,8 @@ import { WakeQueue } from "./wake-queue.ts";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+/** Actions past a turn's cap refused with an event each; beyond these, the fault event counts them. */
+const MAX_REFUSALS_LOGGED = 200;
 /** Wall-clock ms the loop runs before it lets the event loop turn (see `run`). */
 const YIELD_EVERY_MS = 10;
 
@@ -58,14 +62,27 @@ export class Scheduler {
   private poked: (() => void) | undefined;
   /** Faults in a row, per participant; a turn that goes well clears it. */
   private readonly faults = new Map<string, number>();
+  /** Accepted deals awaiting confirmation, with the market time each expires. */
+  private readonly pending = new Map<string, number>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.host = options.host;
     this.agents = options.agents;
     this.delays = options.delays;
     this.replyRange = options.replyMinutes ?? [2, 90];
+    // A resumed market's deals awaiting confirmation expire as a new one's do.
+    for (const deal of this.host.state.deals.values()) {
+      if (deal.status === "accepted") this.pending.set(deal.id, confirmDeadline(this.host.state, deal));
+    }
     this.host.onApplied((outcome, action) => {
       if (!outcome.ok) return;
+      for (const event of outcome.events) {
+        if (event.type === "deal-accepted") {
+          this.pending.set(event.deal.id, confirmDeadline(this.host.state, event.deal));
+        } else if (event.type === "deal-confirmed" || event.type === "deal-cancelled") {
+          this.pending.delete(event.dealId);
+        }
+      }
       for (const event of outcome.events)
         notifiedBy(this.host.state, event, (who) => this.reply(who, action.at));
       // Outside input may have woken someone before the wake-up the loop is waiting for.
@@ -92,6 +109,15 @@ export class Scheduler {
    * when the host is closed or aborted.
    */
   async run(): Promise<"closed" | "aborted"> {
+    try {
+      return await this.loop();
+    } finally {
+      // No more turns: agents free what they hold outside the market (a module agent's worker).
+      await Promise.all([...this.agents.values()].map((agent) => agent.close?.().catch(() => {})));
+    }
+  }
+
+  private async loop(): Promise<"closed" | "aborted"> {
     const { host, options } = this;
     const { endAt, startAt } = options;
     const [browseMin, browseMax] = options.browseEveryHours ?? [6, 14];
@@ -104,7 +130,11 @@ export class Scheduler {
     for (;;) {
       if (host.signal.aborted) return "aborted";
       const next = this.queue.peekTime();
-      const due = next !== undefined && next < endAt ? next : endAt;
+      // A deal awaiting confirmation expires at its deadline, before any wake-up at or after it.
+      const expiry = this.nextExpiry();
+      const wakeDue = next !== undefined && next < endAt ? next : endAt;
+      const expiring = expiry !== undefined && expiry < endAt && expiry <= wakeDue;
+      const due = expiring ? expiry : wakeDue;
       if (wall) {
         // Waits for the moment, or for outside input that may wake someone sooner.
         const poked = new Promise<void>((resolve) => {
@@ -119,11 +149,17 @@ export class Scheduler {
       } else {
         await host.clock.until(due);
       }
+      if (expiring) {
+        this.expireDue(due);
+        continue;
+      }
       if (due === endAt) break;
       // The wake-ups of one window decide together, each on the market as the window found it;
       // a window of 0 takes one wake-up at a time, each seeing what the one before did.
       const batch = [this.queue.pop()!];
-      for (let at = this.queue.peekTime(); at !== undefined && at < Math.min(due + window, endAt); ) {
+      // A window stops short of the next expiry, so every wake-up sees the market as of its time.
+      const windowEnd = Math.min(due + window, endAt, this.nextExpiry() ?? endAt);
+      for (let at = this.queue.peekTime(); at !== undefined && at < windowEnd; ) {
         batch.push(this.queue.pop()!);
         at = this.queue.peekTime();
       }
@@ -173,10 +209,34 @@ export class Scheduler {
         lastYield = wallClock();
       }
     }
+    // Deals that expire before the close (or exactly at it) expire first, as they would in a longer market.
+    if (host.state.status !== "closed") this.expireDue(endAt);
     if (host.state.status !== "closed") host.apply("market", { type: "close-market" }, endAt, "market");
     options.onProgress?.({ fraction: 1, events: host.state.seq, deals: host.state.counters.deal });
     await host.flush();
     return "closed";
+  }
+
+  /** The earliest market time a pending deal expires, if any deal is pending. */
+  private nextExpiry(): number | undefined {
+    let earliest: number | undefined;
+    for (const at of this.pending.values()) if (earliest === undefined || at < earliest) earliest = at;
+    return earliest;
+  }
+
+  /**
+   * Expires, as the market, every pending deal whose deadline has come by `now`: earliest first,
+   * each at its own deadline, so the log says when each lapsed (a replay needs nothing else).
+   */
+  private expireDue(now: number): void {
+    const due = [...this.pending]
+      .filter(([, at]) => at <= now)
+      .sort(([a, atA], [b, atB]) => atA - atB || compareIds(a, b));
+    for (const [dealId, at] of due) {
+      this.pending.delete(dealId);
+      if (this.host.state.deals.get(dealId)?.status !== "accepted") continue;
+      this.host.apply("market", { type: "expire-deal", dealId }, at, "market");
+    }
   }
 
   /** Hands one turn's actions to the host, and logs its faults. */
@@ -197,10 +257,22 @@ export class Scheduler {
       }
     }
     if (proposed.length > maxActions) {
-      // Every action is in the log: what a turn proposed past the cap is recorded, not dropped.
+      // Every action is in the log: each one a turn proposed past the cap is refused with its own
+      // event (up to a bound, so a runaway agent cannot flood the log), and the fault says how many.
+      const refusal = reject(
+        "cap/actions",
+        `Your agent may take at most ${maxActions} actions in one turn; this one came after them and was not taken. Propose fewer at a time.`,
+      );
+      const over = proposed.slice(maxActions);
+      const logged = over.slice(0, MAX_REFUSALS_LOGGED);
+      for (const action of logged) {
+        this.host.apply(who, action, now, "agent", { refuse: refusal });
+        if (agent.onRefused) fault ??= callHook(() => agent.onRefused!({ action, ...refusal }));
+      }
+      const unlogged = over.length - logged.length;
       this.report(who, now, {
         fault: "over-cap",
-        reason: `proposed ${proposed.length} actions in one turn; the ${proposed.length - maxActions} after the first ${maxActions} were not taken`,
+        reason: `proposed ${proposed.length} actions in one turn; the ${over.length} after the first ${maxActions} were refused (cap/actions)${unlogged > 0 ? `, the last ${unlogged} without an event each` : ""}`,
       });
     }
     if (fault) this.report(who, now, fault);

@@ -25,6 +25,8 @@ export interface SimulationInput {
   durationMs: number;
   currency?: string;
   caps?: Partial<Caps>;
+  /** Market ms an accepted deal waits for its confirmation before it expires (6 h by default). */
+  acceptTimeoutMs?: number;
   /** Most actions one wake-up may propose (stops a runaway agent). */
   maxActionsPerWake?: number;
   /** Hours between an idle agent's browsing visits, as [min, max]. */
@@ -86,6 +88,7 @@ export async function simulateMarket(input: SimulationInput): Promise<Simulation
       marketId: input.marketId,
       currency: input.currency ?? "USD",
       ...(input.caps ? { caps: { ...input.caps } } : {}),
+      ...(input.acceptTimeoutMs !== undefined ? { acceptTimeoutMs: input.acceptTimeoutMs } : {}),
     },
     input.startAt,
   );

@@ -58,7 +58,7 @@ export function createEngineAgent(
     decide(view: AgentView): AgentAction[] {
       if (view.market.status !== "open") return [];
       if (!phraser) startPhraser(view, context.seed);
-      const agent: Negotiator = { tier, cap, words, phraser: phraser!, memory };
+      const agent: Negotiator = { tier, cap, words, phraser: phraser!, memory, seed: context.seed };
       const actions: AgentAction[] = [];
       const listed = new Set(view.myListings.map((listing) => listing.itemId));
       for (const item of view.me.mandate.items) {
@@ -68,10 +68,20 @@ export function createEngineAgent(
       for (const want of view.me.mandate.wants) {
         if (!advertised.has(want.id)) actions.push({ type: "post-want-ad", wantId: want.id });
       }
+      // A deal waiting for our confirmation is confirmed at once, whatever else waits: it expires
+      // if left (the market's acceptTimeout), and confirming takes no thought.
+      const awaiting = (thread: AgentView["threads"][number]) =>
+        thread.thread.status === "agreed" &&
+        thread.deal?.status === "accepted" &&
+        thread.deal.acceptedBy !== view.me.id;
+      for (const thread of view.threads) {
+        if (awaiting(thread)) actions.push(...answerThread(agent, view, thread));
+      }
       // Oldest talks first; past the tier's attention the rest wait for the next look.
       let answered = 0;
       for (const thread of view.threads) {
         if (answered >= tier.attention) break;
+        if (awaiting(thread)) continue;
         const answers = answerThread(agent, view, thread);
         if (answers.length > 0) answered++;
         actions.push(...answers);

@@ -10,6 +10,8 @@ export interface Negotiator {
   words: Words;
   phraser: Phraser;
   memory: EngineAgentMemory;
+  /** The agent's own seed: secret draws per negotiation (the margin's noise) come from it. */
+  seed?: number;
 }
 
 /** The market's default cap on offers per side in a thread. */

@@ -1,9 +1,18 @@
+import { createRng, hashString } from "../../domain/random.ts";
 import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
 import { readingOf, threadMemory } from "./agent-memory.ts";
 import type { Negotiator } from "./negotiator.ts";
 import type { Situation } from "./strategy/next-move.ts";
 import { leverageFactsOf, secretsOf } from "./view-facts.ts";
+
+/**
+ * A draw in [0, 1) for one negotiation, from the agent's own seed and the thread: the same on every
+ * look (and after a resume), different from thread to thread, and unknown to the counterpart.
+ */
+export function negotiationNoise(agent: Pick<Negotiator, "seed">, threadId: string): number {
+  return createRng(hashString(`hold-back:${threadId}`, (agent.seed ?? 0) >>> 0)).next();
+}
 
 /** A thread as the strategy sees it: the prices so far, what their words said, our limit and the cap. */
 export function situationFor(
@@ -40,6 +49,7 @@ export function situationFor(
     cap: agent.cap,
     facts,
     secrets: secretsOf(view),
+    noise: negotiationNoise(agent, thread.thread.id),
     ...extra,
   };
 }

@@ -47,7 +47,9 @@ export async function runTournament(options: TournamentOptions): Promise<Tournam
           participantId: "buyer",
           seed: seed * 7919 + index * 2 + 1,
         });
-        const result = await runNegotiation({ setup, seller, buyer });
+        const result = await runNegotiation({ setup, seller, buyer }).finally(() =>
+          Promise.all([seller.close?.(), buyer.close?.()]),
+        );
         const leaks = { seller: 0, buyer: 0 };
         for (const event of result.events) {
           if (event.type !== "message-posted") continue;

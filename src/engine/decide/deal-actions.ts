@@ -2,6 +2,7 @@ import type { Deal } from "../../domain/deal.ts";
 import type { ActionOf } from "../action.ts";
 import type { EventBody } from "../event.ts";
 import { FINAL_THREAD_STATES } from "../evolve.ts";
+import { acceptTimeoutOf, confirmDeadline } from "../expiry.ts";
 import { reject } from "../rejection.ts";
 import type { MarketState, ParticipantState } from "../state.ts";
 import type { Decision } from "./decision.ts";
@@ -126,6 +127,12 @@ export function confirmDeal(
       "deal/wrong-state",
       `Deal "${deal.id}" is ${deal.status}; only an accepted deal can be confirmed.`,
     );
+  if (now >= confirmDeadline(state, deal)) {
+    return reject(
+      "deal/expired",
+      `Deal "${deal.id}" was not confirmed within ${hours(acceptTimeoutOf(state.config))} of its acceptance and has expired.`,
+    );
+  }
   const events: EventBody[] = [
     {
       type: "deal-confirmed",
@@ -157,6 +164,35 @@ export function confirmDeal(
     events.push({ type: "thread-expired", threadId });
   }
   return events;
+}
+
+function hours(ms: number): string {
+  const h = ms / 3_600_000;
+  return h >= 1 ? `${Number(h.toFixed(2))} h` : `${Math.round(ms / 60_000)} min`;
+}
+
+/**
+ * The market expires an accepted deal that was not confirmed in time (the scheduler does, at its
+ * deadline): the deal is cancelled, its thread ends, the listing is free for other buyers and the
+ * buyer's budget hold is released. So nobody can lock a listing by accepting and never confirming.
+ */
+export function expireDeal(state: MarketState, action: ActionOf<"expire-deal">, now: number): Decision {
+  const deal = state.deals.get(action.dealId);
+  if (!deal) return reject("deal/unknown", `There is no deal "${action.dealId}".`);
+  if (deal.status !== "accepted") {
+    return reject("deal/wrong-state", `Deal "${deal.id}" is ${deal.status}; only an accepted deal expires.`);
+  }
+  if (now < confirmDeadline(state, deal)) {
+    return reject("deal/wrong-state", `Deal "${deal.id}" may still be confirmed; it expires later.`);
+  }
+  return [
+    {
+      type: "deal-cancelled",
+      dealId: deal.id,
+      reason: `expired: not confirmed within ${hours(acceptTimeoutOf(state.config))} of its acceptance`,
+    },
+    { type: "thread-expired", threadId: deal.threadId },
+  ];
 }
 
 export function markHandedOver(

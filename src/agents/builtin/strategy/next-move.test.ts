@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LeverageFacts } from "./leverage.ts";
-import { type Decision, nextMove, nextPrice, openingPrice, type Situation } from "./next-move.ts";
+import {
+  type Decision,
+  holdBackMargin,
+  nextMove,
+  nextPrice,
+  openingPrice,
+  type Situation,
+} from "./next-move.ts";
 import { TIER_NAMES, TIERS, type TierName } from "./tiers.ts";
 
 const facts = (askingPrice: number, extra: Partial<LeverageFacts> = {}): LeverageFacts => ({
@@ -340,5 +347,39 @@ describe("nextMove", () => {
       secrets: [6_000],
     });
     expect(move).toMatchObject({ action: "offer", price: 9_500, leverage: ["reoffer"] });
+  });
+});
+
+describe("the margin a tier keeps back from its limit", () => {
+  const base = (theirPrices: number[], tier: TierName = "strong", noise = 0.5): Situation => ({
+    role: "seller",
+    tier: TIERS[tier],
+    limit: 8_000,
+    askingPrice: 10_000,
+    myPrices: [10_000],
+    theirPrices,
+    myOfferCount: 11,
+    cap: 12,
+    facts: facts(10_000),
+    secrets: [8_000],
+    noise,
+  });
+
+  it("is the tier's share of its room while they stall far off, scaled by the negotiation's noise", () => {
+    expect(holdBackMargin(base([3_000, 3_000]))).toBeCloseTo(0.6 * 2_000);
+    expect(holdBackMargin(base([3_000, 3_000], "strong", 0))).toBeCloseTo(0.75 * 0.6 * 2_000);
+    expect(holdBackMargin(base([3_000, 3_000], "strong", 1))).toBeCloseTo(1.25 * 0.6 * 2_000);
+    expect(holdBackMargin(base([3_000, 3_000], "linear"))).toBe(0);
+    // At its deadline the strong seller stays above its reserve, and does not call it its best there.
+    const move = nextMove(base([3_000, 3_000]));
+    expect(move.action === "offer" && move.price).toBeGreaterThanOrEqual(8_000 + 0.6 * 0.75 * 2_000);
+  });
+
+  it("shrinks as their best offer comes to the limit, and is gone within a price step of it", () => {
+    const far = holdBackMargin(base([3_000, 7_000]));
+    const near = holdBackMargin(base([3_000, 7_800]));
+    expect(far).toBeGreaterThan(near);
+    expect(near).toBeGreaterThan(0);
+    expect(holdBackMargin(base([3_000, 7_900]))).toBe(0);
   });
 });

@@ -10,6 +10,7 @@ import {
 import { modelOpponent, type OpponentModel } from "./opponent-model.ts";
 import {
   avoidSecrets,
+  better,
   clampPrice,
   type PriceBounds,
   priceStep,
@@ -49,12 +50,56 @@ export interface Situation {
   facts: LeverageFacts;
   /** Numbers our words must never show: reserve, max price, budget. */
   secrets: readonly number[];
+  /**
+   * 0..1, drawn once per negotiation from the agent's own seed: scales the margin it keeps back from
+   * its limit (see `TierParams.holdBack`), so the counterpart cannot work the limit back from it.
+   * 0.5 when not given.
+   */
+  noise?: number;
 }
 
 export type Decision =
   | { action: "accept"; kind: "accept"; price: number; leverage: string[] }
   | { action: "offer"; kind: MoveKind; price: number; leverage: string[] }
   | { action: "walk-away"; kind: "walk-away"; leverage: string[] };
+
+/**
+ * How far short of our limit we stop (cents, never negative): the tier's hold-back share of our room
+ * to concede, scaled by the negotiation's noise, in full while their best offer is a whole room away
+ * from our limit and shrinking to nothing as it comes to the limit. A counterpart who stalls far off
+ * gets the margin; one who comes close, as any buyer with a deal in reach does, meets us.
+ */
+export function holdBackMargin(
+  situation: Situation,
+  theirBest = bestOf(situation),
+  share = situation.tier.holdBack,
+): number {
+  const { role, tier, limit, askingPrice } = situation;
+  if (share <= 0) return 0;
+  const room = role === "seller" ? askingPrice - limit : limit - askingPrice * tier.buyerOpening;
+  if (room <= 0) return 0;
+  const apart = theirBest === undefined ? room : role === "seller" ? limit - theirBest : theirBest - limit;
+  // Within a price step of our limit they have come as far as rounding lets them: no margin is left,
+  // or two sides that both keep one back would stop a step apart.
+  const far = Math.min(1, Math.max(0, (apart - priceStep(limit)) / room));
+  const noise = 0.75 + 0.5 * Math.min(1, Math.max(0, situation.noise ?? 0.5));
+  return share * room * far * noise;
+}
+
+/** Their best offer so far, from our side (a typed offer, or a price they wrote), if any. */
+function bestOf(situation: Situation): number | undefined {
+  const prices = [...situation.theirPrices];
+  if (situation.theirWordPrice !== undefined) prices.push(situation.theirWordPrice);
+  if (prices.length === 0) return undefined;
+  return situation.role === "seller" ? Math.max(...prices) : Math.min(...prices);
+}
+
+/** Where our concessions end: the limit, less the margin we keep back (never past the asking price). */
+function concessionEnd(situation: Situation, share = situation.tier.holdBack): number {
+  const { role, limit, askingPrice } = situation;
+  const margin = holdBackMargin(situation, bestOf(situation), share);
+  return role === "seller" ? limit + margin : Math.min(limit - margin, askingPrice);
+}
 
 /** Our first price: the tier's opening, pulled towards the other side's first number if the tier is prone to it. */
 export function openingPrice(situation: Situation): number {
@@ -63,6 +108,8 @@ export function openingPrice(situation: Situation): number {
     let opening = askingPrice * tier.sellerOpening;
     const theirFirst = situation.theirPrices[0];
     if (theirFirst !== undefined && theirFirst < opening) opening += tier.anchorPull * (theirFirst - opening);
+    // However far their first number pulls us, we open above where we would stop.
+    opening = Math.max(opening, concessionEnd(situation, Math.max(tier.holdBack, tier.openingHoldBack)));
     return clampPrice(roundInOurFavour(role, opening), { role, limit, asking: askingPrice });
   }
   const ratio = tier.buyerOpening - (tier.usesLeverage ? buyerOpeningDiscount(situation.facts) : 0);
@@ -103,13 +150,16 @@ export function nextPrice(situation: Situation, model = opponentOf(situation)): 
     ...(theirs !== undefined ? { theirs } : {}),
   };
   if (previous === undefined) return avoidSecrets(clampPrice(opening, bounds), situation.secrets, bounds);
-  // At the deadline the limit itself may be offered (the words then leave the number out), so a zone of
-  // agreement one price wide is not lost. Before that, prices keep off every secret number.
+  // At the deadline the limit itself may be offered (the words then leave the number out, and never
+  // call it our best), so a zone of agreement one price wide is not lost. A tier that keeps a margin
+  // back only gets there once their offers have come to our limit: a counterpart who stalls far off
+  // never sees it. Before the deadline, prices keep off every secret number.
   const atDeadline = negotiationTime(situation.myOfferCount + 1, tier.deadline) >= 1;
   const secrets = atDeadline ? situation.secrets.filter((secret) => secret !== limit) : situation.secrets;
 
-  // The curve ends at the limit; a buyer never needs to go above the asking price.
-  const curveEnd = role === "buyer" ? Math.min(limit, situation.askingPrice) : limit;
+  // The curve ends short of the limit by what we keep back from a counterpart who stays far off; a
+  // buyer never needs to go above the asking price.
+  const curveEnd = concessionEnd(situation);
   const t = negotiationTime(situation.myOfferCount + 1, tier.deadline);
   const patience = tier.usesLeverage
     ? role === "seller"
@@ -147,12 +197,16 @@ export function nextPrice(situation: Situation, model = opponentOf(situation)): 
       target += trust * (heading - target);
     }
   }
+  // Splitting the difference or believing their words never takes us past where our concessions end.
+  target = better(role, target, curveEnd);
   let price = clampPrice(roundInOurFavour(role, target), bounds);
   const heldLastTime = situation.myPrices.length >= 2 && situation.myPrices.at(-2) === previous;
   if (tier.reciprocates && price === previous && heldLastTime && situation.theirPrices.length >= 2) {
     // Two standstills in a row would tell them we stopped talking: move one visible step instead.
+    // (Never past where our concessions end: a counterpart who stalls far off does not walk us down.)
     const step = priceStep(previous);
-    price = clampPrice(role === "seller" ? previous - step : previous + step, bounds);
+    const stepped = better(role, role === "seller" ? previous - step : previous + step, curveEnd);
+    price = clampPrice(roundInOurFavour(role, stepped), bounds);
   }
   return avoidSecrets(price, secrets, bounds);
 }
@@ -249,8 +303,11 @@ export function nextMove(situation: Situation): Decision {
     return { action: "walk-away", kind: "walk-away", leverage: [] };
   }
 
-  const atLimit = Math.abs(price - limit) <= priceStep(limit);
-  const final = situation.myOfferCount + 1 >= situation.cap || (atLimit && t >= 0.9);
+  // "That's my best price" is said at the end of our concessions, which stop short of the limit
+  // while they stay far off; never of a price at the limit itself.
+  const end = concessionEnd(situation);
+  const atEnd = Math.abs(price - end) <= priceStep(end) && price !== limit;
+  const final = price !== limit && (situation.myOfferCount + 1 >= situation.cap || (atEnd && t >= 0.9));
   return {
     action: "offer",
     kind: moveKindFor(situation, price),

@@ -60,6 +60,21 @@ export interface TierParams {
    * track when many negotiations run at once. Infinity for all of them.
    */
   attention: number;
+  /**
+   * 0..1: the share of its room to concede (asking price to reserve, or opening to max price) it
+   * keeps back from a counterpart whose offers stay far from its limit: a buyer who stalls low is
+   * never walked down to the reserve. The margin shrinks as their best offer nears the limit, so a
+   * counterpart who comes close still meets it; it is scaled by a secret noise per negotiation
+   * (0.75 to 1.25), so the last price does not give the limit away either. 0 for the classic
+   * baselines, whose curves end at the limit.
+   */
+  holdBack: number;
+  /**
+   * 0..1: the same for its opening alone: however far the other side's first number pulls it, a
+   * seller opens at least this share of its room above its reserve (times the noise), so its first
+   * counter never sits at the reserve. The larger of this and `holdBack` applies.
+   */
+  openingHoldBack: number;
   /** Hours a listing waits for buyers before its seller answers matching want ads itself. */
   pitchAfterHours: number;
   /**
@@ -87,6 +102,8 @@ const classic = {
   parallelThreads: 1,
   takesStandstill: false,
   attention: Number.POSITIVE_INFINITY,
+  holdBack: 0,
+  openingHoldBack: 0,
   pitchAfterHours: 48,
   pitchesPerListing: 1,
 } as const satisfies Partial<TierParams>;
@@ -111,6 +128,7 @@ export const TIERS: Record<TierName, TierParams> = {
     trustInWords: 0.3,
     parallelThreads: 2,
     takesStandstill: true,
+    holdBack: 0.6,
     pitchAfterHours: 0,
     pitchesPerListing: 2,
   },
@@ -129,6 +147,8 @@ export const TIERS: Record<TierName, TierParams> = {
     splitFrom: 0,
     trustInWords: 1,
     attention: 1,
+    holdBack: 0.05,
+    openingHoldBack: 0.4,
     pitchesPerListing: 0,
   },
   boulware: {

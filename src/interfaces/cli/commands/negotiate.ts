@@ -97,7 +97,9 @@ export async function negotiate(options: NegotiateOptions): Promise<NegotiateOut
   }
   const seller = await make(options.seller, "seller", hashString(`seller:${seed}`));
   const buyer = await make(options.buyer, "buyer", hashString(`buyer:${seed}`));
-  const result = await runNegotiation({ setup, seller, buyer });
+  const result = await runNegotiation({ setup, seller, buyer }).finally(() =>
+    Promise.all([seller.close?.(), buyer.close?.()]),
+  );
   return {
     setup,
     seller: { spec: options.seller, name: setup.sellerName! },
