@@ -45,6 +45,52 @@ export const wantSchema = z
   .strict();
 export type Want = z.infer<typeof wantSchema>;
 
+/** A person (or a group, by a word in their names) the owner will not trade with. */
+export const avoidSchema = z
+  .object({
+    /** Matches a participant whose name, or a whole word of it, is this (any case): "Dave" avoids "Dave Smith". */
+    name: z.string().trim().min(1, { error: "cannot be empty" }).max(100).optional(),
+    /** A participant id, matched exactly. */
+    id: z.string().min(1).max(64).optional(),
+  })
+  .strict()
+  .refine((entry) => entry.name !== undefined || entry.id !== undefined, {
+    error: "name a person (name) or a participant id (id)",
+  });
+export type Avoid = z.infer<typeof avoidSchema>;
+
+/** Languages the built-in agents can write in. */
+export const WISH_LANGUAGES = ["en", "fr", "es", "de"] as const;
+export const WISH_STYLES = ["questions", "brief"] as const;
+
+/**
+ * The owner's wishes in a form an agent can follow: people not to trade with (the engine refuses
+ * such trades), facts to mention about an item, pick-up terms, the language and style to write in,
+ * and notes (what could not be structured; model agents read them, the built-in agents do not).
+ * Secret like the persona: only the owner sees them.
+ */
+export const wishesSchema = z
+  .object({
+    avoid: z.array(avoidSchema).max(50).default([]),
+    /** Item id -> facts to mention in the first message about that item, and when asked. */
+    facts: z.record(z.string(), z.array(z.string().trim().min(1).max(300)).max(10)).default({}),
+    /** Pick-up / meeting terms, said when a deal is agreed and written in the memo. */
+    meeting: z.string().trim().max(300).optional(),
+    tone: z
+      .object({
+        language: z
+          .enum(WISH_LANGUAGES, { error: `expected one of ${WISH_LANGUAGES.join(", ")}` })
+          .optional(),
+        style: z.enum(WISH_STYLES, { error: `expected one of ${WISH_STYLES.join(", ")}` }).optional(),
+      })
+      .strict()
+      .default({}),
+    notes: z.string().max(2000).default(""),
+  })
+  .strict();
+export type Wishes = z.infer<typeof wishesSchema>;
+export type WishesInput = z.input<typeof wishesSchema>;
+
 /**
  * What a person delegates to their agent. Reserves, max prices and the budget are secret: only the
  * owner and the engine ever see them.
@@ -56,6 +102,8 @@ export const mandateSchema = z
     budget: moneyInputSchema,
     persona: z.string().max(1000).default(""),
     instructions: z.string().max(2000).default(""),
+    /** Structured wishes (optional; see `wishesSchema`). */
+    wishes: wishesSchema.optional(),
     /** Milliseconds since the epoch on the market's clock; absent means until the market closes. */
     expiresAt: z.number().int().nonnegative().optional(),
   })
@@ -83,6 +131,15 @@ export const mandateSchema = z
       }
       wantIds.add(want.id);
     });
+    for (const itemId of Object.keys(mandate.wishes?.facts ?? {})) {
+      if (!seen.has(itemId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["wishes", "facts", itemId],
+          message: `there is no item "${itemId}" to sell: name one of your items' ids`,
+        });
+      }
+    }
   });
 export type Mandate = z.infer<typeof mandateSchema>;
 export type MandateInput = z.input<typeof mandateSchema>;

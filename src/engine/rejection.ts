@@ -44,6 +44,7 @@ export const REJECTION_CODES = [
   "deal/wrong-state",
   "deal/expired",
   "idempotency/conflict",
+  "trade/not-allowed",
   "cap/offers",
   "cap/message-length",
   "cap/turns",

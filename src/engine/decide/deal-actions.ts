@@ -6,7 +6,14 @@ import { acceptTimeoutOf, confirmDeadline } from "../expiry.ts";
 import { reject } from "../rejection.ts";
 import type { MarketState, ParticipantState } from "../state.ts";
 import type { Decision } from "./decision.ts";
-import { available, checkMessageLength, findLiveThread, missingOffer, requireOpen } from "./guards.ts";
+import {
+  available,
+  checkAvoided,
+  checkMessageLength,
+  findLiveThread,
+  missingOffer,
+  requireOpen,
+} from "./guards.ts";
 import { threadMessage } from "./thread-actions.ts";
 
 /**
@@ -44,6 +51,8 @@ export function acceptOffer(
   const found = findLiveThread(state, actor, offer.threadId);
   if ("code" in found) return found;
   const { thread } = found;
+  const avoided = checkAvoided(state, actor, thread.seller, thread.buyer);
+  if (avoided) return avoided;
   if (thread.status === "agreed")
     return reject("thread/closed", "A deal in this thread already awaits confirmation.");
   const listing = state.listings.get(offer.listingId)!;
@@ -127,6 +136,8 @@ export function confirmDeal(
       "deal/wrong-state",
       `Deal "${deal.id}" is ${deal.status}; only an accepted deal can be confirmed.`,
     );
+  const avoided = checkAvoided(state, actor, deal.seller, deal.buyer);
+  if (avoided) return avoided;
   if (now >= confirmDeadline(state, deal)) {
     return reject(
       "deal/expired",

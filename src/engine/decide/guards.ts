@@ -71,3 +71,44 @@ export function missingOffer(state: MarketState, offerId: string): Rejection {
   }
   return reject("offer/unknown", `There is no offer "${offerId}".`);
 }
+
+/** Whether an owner's wishes name this participant as someone not to trade with (by id, name or a word of it). */
+export function avoids(owner: ParticipantState, other: ParticipantState): boolean {
+  const avoid = owner.participant.mandate.wishes?.avoid ?? [];
+  if (avoid.length === 0) return false;
+  const name = other.participant.name.toLowerCase().trim();
+  const words = name.split(/[^\p{L}\p{N}'-]+/u).filter((word) => word.length > 0);
+  return avoid.some((entry) => {
+    if (entry.id !== undefined && entry.id === other.participant.id) return true;
+    if (entry.name === undefined) return false;
+    const wanted = entry.name.toLowerCase().trim();
+    return wanted === name || words.includes(wanted);
+  });
+}
+
+/**
+ * Refuses a trade between a seller and a buyer when either owner asked not to trade with the other.
+ * The owner's agent is told why; the counterpart's gets a refusal that names no wish of the owner.
+ */
+export function checkAvoided(
+  state: MarketState,
+  actor: string,
+  sellerId: string,
+  buyerId: string,
+): Rejection | undefined {
+  const seller = state.participants.get(sellerId);
+  const buyer = state.participants.get(buyerId);
+  if (!seller || !buyer) return undefined;
+  const sellerAvoids = avoids(seller, buyer);
+  const buyerAvoids = avoids(buyer, seller);
+  if (!sellerAvoids && !buyerAvoids) return undefined;
+  const actorAvoids = actor === sellerId ? sellerAvoids : buyerAvoids;
+  if (actorAvoids) {
+    const other = actor === sellerId ? buyer : seller;
+    return reject(
+      "trade/not-allowed",
+      `Your owner asked you not to trade with ${other.participant.name}; look for another counterpart.`,
+    );
+  }
+  return reject("trade/not-allowed", "This trade is not available to you; look for another counterpart.");
+}

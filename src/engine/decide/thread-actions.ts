@@ -3,7 +3,7 @@ import type { EventBody } from "../event.ts";
 import { type Rejection, reject } from "../rejection.ts";
 import type { MarketState, ParticipantState } from "../state.ts";
 import type { Decision } from "./decision.ts";
-import { checkMessageLength, checkTurns, findLiveThread, requireOpen } from "./guards.ts";
+import { checkAvoided, checkMessageLength, checkTurns, findLiveThread, requireOpen } from "./guards.ts";
 
 export interface ThreadOpening {
   threadId: string;
@@ -51,6 +51,8 @@ export function openThreadFor(
     buyer = actor;
     want = wantId;
   }
+  const avoided = checkAvoided(state, actor, listing.seller, buyer);
+  if (avoided) return avoided;
   const existing = state.threadByPair.get(`${listingId}|${buyer}`);
   if (existing) {
     const thread = state.threads.get(existing)!;
