@@ -30,10 +30,16 @@ export interface EngineAgentMemory {
   threads: Map<string, ThreadMemory>;
   /** Per listing: no want ad could be answered when last looked, so not before this time again. */
   noAdUntil: Map<string, number>;
+  /**
+   * Trades the market refused as not allowed (an owner's wish not to trade with the other side):
+   * "listing:<id>" for a listing we may not buy, "<listingId>|<wantAdId>" for a want ad we may not
+   * answer. Not tried again.
+   */
+  notAllowed: Set<string>;
 }
 
 export function emptyMemory(): EngineAgentMemory {
-  return { threads: new Map(), noAdUntil: new Map() };
+  return { threads: new Map(), noAdUntil: new Map(), notAllowed: new Set() };
 }
 
 export function emptyThreadMemory(): ThreadMemory {
@@ -56,6 +62,8 @@ export function replaceMemory(target: EngineAgentMemory, source: EngineAgentMemo
   for (const [threadId, entry] of source.threads) target.threads.set(threadId, entry);
   target.noAdUntil.clear();
   for (const [listingId, until] of source.noAdUntil) target.noAdUntil.set(listingId, until);
+  target.notAllowed.clear();
+  for (const key of source.notAllowed) target.notAllowed.add(key);
 }
 
 /**
@@ -91,6 +99,12 @@ export function rememberRefusal(
   refusal: { action: AgentAction; code: string },
 ): void {
   const { action, code } = refusal;
+  if (code === "trade/not-allowed") {
+    if (action.type === "open-thread" && action.wantAdId)
+      memory.notAllowed.add(`${action.listingId}|${action.wantAdId}`);
+    else if (action.type === "make-offer" && action.listingId)
+      memory.notAllowed.add(`listing:${action.listingId}`);
+  }
   const threadId = threadOfAction(action);
   if (!threadId) return;
   const memo = threadMemory(memory, threadId);

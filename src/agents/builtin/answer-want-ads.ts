@@ -4,7 +4,7 @@ import type { AgentView } from "../../engine/view.ts";
 import { guardedPhrase } from "./guarded-phrase.ts";
 import type { Move } from "./language/move.ts";
 import type { Negotiator } from "./negotiator.ts";
-import { itemFactsOf, listingServesWant, secretsOf } from "./view-facts.ts";
+import { avoidsId, itemFactsOf, listingServesWant, secretsOf } from "./view-facts.ts";
 
 const HOUR = 3600 * 1000;
 
@@ -46,7 +46,11 @@ export function answerWantAds(agent: Negotiator, view: AgentView): AgentAction[]
     }
     if (view.now < (noAdUntil.get(listing.id) ?? 0)) continue;
     const ad = view.matchingWantAds.find(
-      (candidate) => !talked.has(`${listing.id}|${candidate.buyer}`) && listingServesWant(candidate, listing),
+      (candidate) =>
+        !talked.has(`${listing.id}|${candidate.buyer}`) &&
+        !agent.memory.notAllowed.has(`${listing.id}|${candidate.id}`) &&
+        !avoidsId(view, candidate.buyer) &&
+        listingServesWant(candidate, listing),
     );
     if (!ad) {
       noAdUntil.set(listing.id, view.now + LOOK_FOR_ADS_AGAIN_MS);

@@ -5,6 +5,7 @@ import { type EngineAgentMemory, emptyMemory, rememberRefusal, replaceMemory } f
 import { answerThread } from "./answer-thread.ts";
 import { answerWantAds } from "./answer-want-ads.ts";
 import { defaultWords } from "./default-words.ts";
+import { withWishes } from "./language/wishes.ts";
 import { DEFAULT_OFFER_CAP, type Negotiator } from "./negotiator.ts";
 import { openNegotiations } from "./open-negotiations.ts";
 import { memoryFromView, restoredPhraserSeed } from "./rebuild-memory.ts";
@@ -45,11 +46,14 @@ export function createEngineAgent(
 
   /** The phraser reads the owner's persona once; the persona's hints adjust the tier. */
   const startPhraser = (view: AgentView, seed: number): void => {
-    phraser = words.phraser({
-      persona: view.me.mandate.persona,
-      instructions: view.me.mandate.instructions,
-      seed,
-    });
+    phraser = withWishes(
+      words.phraser({
+        persona: view.me.mandate.persona,
+        instructions: view.me.mandate.instructions,
+        seed,
+      }),
+      view.me.mandate,
+    );
     tier = personalised(TIERS[tierName], phraser.hints);
   };
 

@@ -5,7 +5,14 @@ import { guardedPhrase } from "./guarded-phrase.ts";
 import type { Move } from "./language/move.ts";
 import type { Negotiator } from "./negotiator.ts";
 import { nextMove } from "./strategy/next-move.ts";
-import { itemFactsOf, leverageFactsOf, listingServesWant, secretsOf, withinReach } from "./view-facts.ts";
+import {
+  avoidsId,
+  itemFactsOf,
+  leverageFactsOf,
+  listingServesWant,
+  secretsOf,
+  withinReach,
+} from "./view-facts.ts";
 
 const TAKEN_DEAL_STATES = new Set(["accepted", "confirmed", "handed-over"]);
 
@@ -36,6 +43,8 @@ export function openNegotiations(agent: Negotiator, view: AgentView): AgentActio
       .filter(
         (listing) =>
           !threadedListings.has(listing.id) &&
+          !agent.memory.notAllowed.has(`listing:${listing.id}`) &&
+          !avoidsId(view, listing.seller) &&
           withinReach(listing, limit) &&
           listingServesWant(want, listing),
       )

@@ -93,6 +93,8 @@ export function moveFor(
   const me = view.me.id;
   const previousPrice = thread.offers.filter((offer) => offer.from === me).at(-1)?.price;
   const theirPrice = thread.offers.filter((offer) => offer.from !== me).at(-1)?.price;
+  const last = thread.messages.at(-1);
+  const theyAsked = last !== undefined && last.from !== me && last.text.includes("?");
   return {
     kind,
     role: thread.role,
@@ -105,6 +107,7 @@ export function moveFor(
     round: thread.messages.filter((message) => message.from === me).length,
     leverage,
     currency: view.market.currency,
+    ...(theyAsked ? { theyAsked } : {}),
   };
 }
 
@@ -139,4 +142,12 @@ export function personalised(tier: TierParams, hints: Phraser["hints"]): TierPar
   if (hints.patient) e *= 0.8;
   if (hints.lowballOpen) buyerOpening = Math.max(0.4, buyerOpening - 0.06);
   return { ...tier, curve: { ...tier.curve, e }, buyerOpening, deadline };
+}
+
+/**
+ * Whether the owner's wishes name this participant id as someone not to trade with. Names are
+ * matched by the market itself (it refuses such trades); the agent skips the ids it can see.
+ */
+export function avoidsId(view: AgentView, participantId: string): boolean {
+  return (view.me.mandate.wishes?.avoid ?? []).some((entry) => entry.id === participantId);
 }

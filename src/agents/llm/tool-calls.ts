@@ -1,3 +1,4 @@
+import { withoutMarketPromises } from "../../domain/market-promises.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { offersMadeBy } from "../../domain/thread.ts";
 import type { AgentAction } from "../../engine/action.ts";
@@ -76,6 +77,20 @@ export function createToolCalls(
     thread?: ThreadView | "channel",
   ): { text?: string; note?: string; blocked: boolean } {
     if (text === undefined || text.trim() === "") return { blocked: false };
+    // The market hands items over in person: promises of delivery, shipping or asks for an address go.
+    const promised = withoutMarketPromises(text);
+    if (promised.removed.length > 0) {
+      const why = `the market hands items over in person and does not do ${promised.removed[0]}`;
+      if (promised.text === "") {
+        counts.blocked++;
+        return { note: `your words were not sent because ${why}`, blocked: true };
+      }
+      counts.redacted++;
+      const rest = guardText(promised.text, current, publicAmounts, thread);
+      if (rest.blocked) return rest;
+      const note = `some of your words were removed before sending because ${why}`;
+      return { ...rest, note: rest.note ? `${rest.note}; and ${note}` : note };
+    }
     const recent =
       thread === undefined ? [] : recentOwnTexts(thread === "channel" ? undefined : thread, current.view);
     const result = guardOutgoingText(text, {

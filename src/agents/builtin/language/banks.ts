@@ -240,17 +240,19 @@ export const ANECDOTES: Record<Role, readonly string[]> = {
 };
 
 export const DELIVERY: Record<Role, { talk: readonly string[]; deal: readonly string[] }> = {
+  // The market hands items over in person: a seller offers to make that easy, never delivery,
+  // shipping or a visit to the buyer's address (the market does none of these).
   seller: {
     talk: [
-      "And since we're getting on so well, I'm happy to deliver {it} for free!",
-      "I can throw in free delivery, too.",
-      "Free delivery included, of course!",
-      "I'll even drop {it} round to you for free.",
+      "And since we're getting on so well, I'm happy to meet wherever suits you for the hand-over!",
+      "I'm flexible on where we meet for the hand-over, too.",
+      "Happy to meet somewhere handy for you, of course!",
+      "I can meet you halfway to hand {it} over.",
     ],
     deal: [
-      "I'll deliver {it} to you for free. Just send me your address.",
-      "Delivery's on me, of course!",
-      "And I'll bring {it} round to you, free delivery.",
+      "Just tell me where suits you to meet for the hand-over.",
+      "Happy to meet wherever is easiest for you!",
+      "I'll bring {it} along to wherever we meet.",
     ],
   },
   buyer: {
