@@ -82,3 +82,32 @@ describe("a deal memo's last word", () => {
     expect(dealMemoMarkdown(state, deal)).not.toContain("haggle show");
   });
 });
+
+describe("deal memos and the owners' pick-up terms", () => {
+  it("writes the pick-up terms the seller asked for, and nothing else of their wishes", () => {
+    const seller = person("sam", {
+      items: [{ id: "lamp", title: "Desk lamp", asking: 5_000, reserve: 3_000 }],
+    });
+    seller.mandate.wishes = {
+      meeting: "evenings near the station",
+      avoid: [{ name: "Dave" }],
+      notes: "be extra nice to students",
+    };
+    const buyer = person("bea", {
+      wants: [{ id: "w1", description: "a lamp", max: 6_000, keywords: ["lamp"] }],
+    });
+    const market = recordedMarket([seller, buyer]);
+    for (const [i, step] of [
+      { type: "post-listing", actor: "sam", itemId: "lamp" },
+      { type: "make-offer", actor: "bea", listingId: "L1", wantId: "w1", price: 4_000 },
+      { type: "accept-offer", actor: "sam", offerId: "O1", version: 1 },
+      { type: "confirm-deal", actor: "bea", dealId: "D1" },
+    ].entries()) {
+      expect(market.act(step, i + 1).ok).toBe(true);
+    }
+    const memo = dealMemoMarkdown(market.state, market.state.deals.get("D1")!);
+    expect(memo).toContain("Pick-up terms: Sam asks: evenings near the station.");
+    expect(memo).not.toContain("Dave");
+    expect(memo).not.toContain("students");
+  });
+});

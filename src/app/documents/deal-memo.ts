@@ -33,6 +33,11 @@ export function dealMemoMarkdown(state: MarketState, deal: Deal, options: { runD
   const currency = state.config.currency;
   const when = new Date(deal.confirmedAt ?? deal.acceptedAt).toISOString().replace("T", " ").slice(0, 16);
   const md = markdownText;
+  // Pick-up terms the owners asked their agents to state (their wishes): meant for the other side.
+  const terms = [seller, buyer].flatMap((person) => {
+    const meeting = person.mandate.wishes?.meeting;
+    return meeting ? [`${md(person.name)} asks: ${md(meeting)}`] : [];
+  });
   return [
     `# Deal confirmation ${deal.id}`,
     "",
@@ -49,7 +54,7 @@ export function dealMemoMarkdown(state: MarketState, deal: Deal, options: { runD
     "",
     "## Next step: the hand-over",
     "",
-    `1. ${md(buyer.name)} and ${md(seller.name)} meet in person to hand over the item.`,
+    `1. ${md(buyer.name)} and ${md(seller.name)} meet in person to hand over the item.${terms.length > 0 ? ` Pick-up terms: ${terms.join("; ")}.` : ""}`,
     `2. ${md(buyer.name)} checks the item matches the listing, then pays ${formatMoney(deal.price, currency, { alwaysCents: true })}.`,
     `3. Both mark the hand-over done: ${codeSpan(`haggle handover ${deal.id} --as <your id>${options.runDir ? ` --run ${options.runDir}` : ""}`)}.`,
     "",
