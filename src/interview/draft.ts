@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { type Condition, type Participant, participantSchema } from "../domain/mandate.ts";
+import { type Condition, type Participant, participantSchema, type WishesInput } from "../domain/mandate.ts";
 import { formatMoney, parseMoney } from "../domain/money.ts";
 import { formatPath } from "../domain/validation.ts";
 import { keywordsOf } from "../engine/keywords.ts";
+import { type AgentKind, describeWishes, hasWishes, parseWishes } from "./wishes.ts";
 
 /** What an interview gathers, in cents, before it becomes a validated participant. */
 export interface InterviewDraft {
@@ -17,11 +18,53 @@ export interface InterviewDraft {
     flaws: string[];
     askingPrice: number;
     reserve: number;
+    /** Facts the agent mentions about it (the web form's field; the instructions can name more). */
+    facts?: string[];
   }[];
   wants: { description: string; category?: string; keywords?: string[]; maxPrice: number }[];
   budget: number;
   persona: string;
   instructions: string;
+  /** People not to trade with, by name (the web form's field; the instructions can name more). */
+  avoid?: string[];
+  /** Pick-up / meeting terms. */
+  meeting?: string;
+  /** The language the agent writes in. */
+  language?: "en" | "fr" | "es" | "de";
+}
+
+/**
+ * The wishes a draft states: its own fields, and what the instructions say that can be structured
+ * ("never sell to Dave", "mention that ...", "speak French", "ask lots of questions", "pick-up ...").
+ */
+export function wishesFromDraft(draft: InterviewDraft, itemIds: readonly string[]): WishesInput | undefined {
+  const items = draft.items.map((item, i) => ({ id: itemIds[i]!, title: item.title }));
+  const parsed = parseWishes(draft.instructions, items).wishes;
+  const avoid = [...(parsed.avoid ?? [])];
+  for (const name of draft.avoid ?? []) {
+    const trimmed = name.trim();
+    if (trimmed && !avoid.some((entry) => entry.name?.toLowerCase() === trimmed.toLowerCase())) {
+      avoid.push({ name: trimmed.slice(0, 100) });
+    }
+  }
+  const facts: Record<string, string[]> = { ...(parsed.facts ?? {}) };
+  draft.items.forEach((item, i) => {
+    const given = (item.facts ?? []).map((fact) => fact.trim()).filter((fact) => fact.length > 0);
+    if (given.length > 0) facts[itemIds[i]!] = [...given, ...(facts[itemIds[i]!] ?? [])].slice(0, 10);
+  });
+  const meeting = draft.meeting?.trim() || parsed.meeting;
+  const language = draft.language ?? parsed.tone?.language;
+  const style = parsed.tone?.style;
+  const wishes: WishesInput = {
+    ...(avoid.length > 0 ? { avoid: avoid.slice(0, 50) } : {}),
+    ...(Object.keys(facts).length > 0 ? { facts } : {}),
+    ...(meeting ? { meeting: meeting.slice(0, 300) } : {}),
+    ...(language || style
+      ? { tone: { ...(language ? { language } : {}), ...(style ? { style } : {}) } }
+      : {}),
+    ...(parsed.notes ? { notes: parsed.notes } : {}),
+  };
+  return hasWishes(wishes) ? wishes : undefined;
 }
 
 /**
@@ -64,12 +107,14 @@ function keywordsFor(want: InterviewDraft["wants"][number]): string[] {
 export function participantFromDraft(draft: InterviewDraft, id?: string): Participant {
   const itemIds = new Set<string>();
   const wantIds = new Set<string>();
+  const ids = draft.items.map((item, i) => unique(slug(item.title, `item-${i + 1}`), itemIds));
+  const wishes = wishesFromDraft(draft, ids);
   const result = participantSchema.safeParse({
     id: id ?? slug(draft.name, "me"),
     name: draft.name,
     mandate: {
       items: draft.items.map((item, i) => ({
-        id: unique(slug(item.title, `item-${i + 1}`), itemIds),
+        id: ids[i],
         title: item.title,
         description: item.description,
         condition: item.condition,
@@ -88,6 +133,7 @@ export function participantFromDraft(draft: InterviewDraft, id?: string): Partic
       budget: draft.budget,
       persona: draft.persona,
       instructions: draft.instructions,
+      ...(wishes ? { wishes } : {}),
     },
   });
   if (result.success) return result.data;
@@ -97,8 +143,11 @@ export function participantFromDraft(draft: InterviewDraft, id?: string): Partic
 
 const money = (cents: number) => formatMoney(cents, "USD", { alwaysCents: cents % 100 !== 0 });
 
-/** The participant as a person reads it back before saving, secrets marked as such. */
-export function describeParticipant(participant: Participant): string {
+/**
+ * The participant as a person reads it back before saving, secrets marked as such, and what the
+ * agent (`kind`: the built-in one unless said) will and will not do of their wishes.
+ */
+export function describeParticipant(participant: Participant, kind: AgentKind = "built-in"): string {
   const { mandate } = participant;
   const lines = [`${participant.name} (id "${participant.id}")`];
   lines.push("", "To sell:");
@@ -124,6 +173,11 @@ export function describeParticipant(participant: Participant): string {
     `Budget: ${money(mandate.budget)} (secret)`,
     `Persona: ${mandate.persona || "(none)"}`,
     `Instructions: ${mandate.instructions || "(none)"}`,
+  );
+  lines.push(
+    "",
+    "Your wishes (only you see them):",
+    ...describeWishes(mandate, kind).map((line) => `  ${line}`),
   );
   return lines.join("\n");
 }
@@ -155,6 +209,7 @@ export function participantYaml(participant: Participant): string {
       budget: money(mandate.budget),
       persona: mandate.persona,
       instructions: mandate.instructions,
+      ...(mandate.wishes ? { wishes: mandate.wishes } : {}),
     },
   };
   return `# Haggle participant, written by \`haggle interview\`. Reserves, max prices and the budget are secret.\n${stringify(data)}`;

@@ -88,7 +88,7 @@ export async function runFormInterview(terminal: Terminal): Promise<InterviewDra
   );
   const instructions = await askUntil(
     terminal,
-    'Any instructions for your agent? (e.g. "sell the bike first, be firm on price"; blank for none)',
+    'Any instructions for your agent? (e.g. "sell the bike first, be firm on price", "never sell to Dave", "mention the bike was serviced last spring", "speak French", "pick-up evenings near the station"; blank for none)',
     (a) => readText(a, "instructions", 2000, false),
   );
   if (items.length === 0 && wants.length === 0) {
