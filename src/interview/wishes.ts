@@ -167,7 +167,7 @@ export function hasWishes(wishes: WishesInput | undefined): boolean {
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", fr: "French", es: "Spanish", de: "German" };
 
 /** Which kind of agent: the built-in negotiator, a model, or another (a module, a remote agent). */
-export type AgentKind = "built-in" | "model" | "other";
+export type AgentKind = "built-in" | "model" | "other" | "any";
 
 /** The agent kind an agent spec names ("engine:strong", "llm:...", "module:...", "remote"). */
 export function agentKindOf(spec: string | undefined): AgentKind {
@@ -215,6 +215,15 @@ export function describeWishes(
     notHeld.push(...notesOf(wishes?.notes ?? ""));
   } else if (kind === "other") {
     for (const note of notesOf(wishes?.notes ?? "")) notHeld.push(note);
+  } else if (kind === "any" && (wishes?.notes ?? "") !== "") {
+    // A served market may not say which agent a person has (tiers are never shown): both cases.
+    lines.push(
+      `If your agent is the built-in one, it will not act on: ${notesOf(wishes!.notes)
+        .map((note) => `"${note}"`)
+        .join(
+          ", ",
+        )} (it only takes style words such as "friendly" or "firm"); a model agent reads them as guidance.`,
+    );
   }
   if (notHeld.length > 0) {
     lines.push(`${agent} will not act on: ${notHeld.map((note) => `"${note}"`).join(", ")}.`);

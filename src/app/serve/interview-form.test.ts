@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { participantFromDraft } from "../../interview/draft.ts";
+import { describeWishes } from "../../interview/wishes.ts";
 import { checkInterviewForm, type InterviewForm } from "./interview-form.ts";
 
 const form = (change: Partial<InterviewForm> = {}): InterviewForm => ({
@@ -57,5 +59,37 @@ describe("checkInterviewForm", () => {
     ).toMatch(/give at most \$80/);
     expect(checkInterviewForm(form({ budget: "$10" })).errors.budget).toMatch(/at least \$25/);
     expect(checkInterviewForm(form({ items: [], wants: [] })).errors.items).toMatch(/nothing to do/);
+  });
+});
+
+describe("checkInterviewForm: the owner's wishes", () => {
+  it("reads people to avoid, facts, pick-up terms and a language into the participant's wishes", () => {
+    const { errors, draft } = checkInterviewForm(
+      form({
+        items: [{ ...form().items[0]!, facts: "serviced last spring\nnew tyres" }],
+        avoid: "Dave, Eve",
+        meeting: "evenings near the station",
+        language: "French",
+        instructions: "Be extra nice to students",
+      }),
+    );
+    expect(errors).toEqual({});
+    const ana = participantFromDraft(draft!);
+    expect(ana.mandate.wishes).toEqual({
+      avoid: [{ name: "Dave" }, { name: "Eve" }],
+      facts: { bike: ["serviced last spring", "new tyres"] },
+      meeting: "evenings near the station",
+      tone: { language: "fr" },
+      notes: "Be extra nice to students",
+    });
+    const lines = describeWishes(ana.mandate, "any").join("\n");
+    expect(lines).toContain("never trade with anyone called Dave");
+    expect(lines).toContain('will not act on: "Be extra nice to students"');
+  });
+
+  it("names a language it cannot write in", () => {
+    expect(checkInterviewForm(form({ language: "Klingon" })).errors.language).toMatch(
+      /English, French, Spanish or German/,
+    );
   });
 });

@@ -20,11 +20,57 @@ export interface InterviewForm {
     category: string;
     askingPrice: string;
     reserve: string;
+    /** Facts the agent mentions about it, one a line (or separated by ";"). */
+    facts?: string;
   }[];
   wants: { description: string; maxPrice: string }[];
   budget: string;
   persona: string;
   instructions: string;
+  /** People not to trade with, by name, comma-separated. */
+  avoid?: string;
+  /** Pick-up / meeting terms. */
+  meeting?: string;
+  /** The language the agent writes in: English, French, Spanish or German (or en, fr, es, de). */
+  language?: string;
+}
+
+const LANGUAGE_CODES: Record<string, "en" | "fr" | "es" | "de"> = {
+  en: "en",
+  english: "en",
+  fr: "fr",
+  french: "fr",
+  français: "fr",
+  francais: "fr",
+  es: "es",
+  spanish: "es",
+  español: "es",
+  espanol: "es",
+  de: "de",
+  german: "de",
+  deutsch: "de",
+};
+
+function readLanguage(answer: string | undefined): Read<"en" | "fr" | "es" | "de" | undefined> {
+  const text = (answer ?? "").trim().toLowerCase();
+  if (text === "") return { value: undefined };
+  const code = LANGUAGE_CODES[text];
+  return code
+    ? { value: code }
+    : {
+        problem: "Your agent can write in English, French, Spanish or German: choose one, or leave it blank.",
+      };
+}
+
+function readFacts(answer: string | undefined): Read<string[]> {
+  const facts = (answer ?? "")
+    .split(/\n|;/)
+    .map((fact) => fact.trim())
+    .filter((fact) => fact.length > 0);
+  if (facts.length > 10) return { problem: "At most 10 facts per item: keep the ones that matter most." };
+  const long = facts.find((fact) => fact.length > 300);
+  if (long) return { problem: `"${long.slice(0, 40)}..." is too long: keep each fact under 300 characters.` };
+  return { value: facts };
 }
 
 const MAX_ITEMS = 30;
@@ -58,6 +104,7 @@ export function checkInterviewForm(form: InterviewForm): {
     const condition = take(`${at}.condition`, readCondition(item.condition));
     const flaws = take(`${at}.flaws`, readList(item.flaws));
     const category = take(`${at}.category`, readText(item.category, "a category", 64, false));
+    const facts = take(`${at}.facts`, readFacts(item.facts));
     const askingPrice = take(`${at}.askingPrice`, readAmount(item.askingPrice, { what: "the asking price" }));
     const reserve =
       askingPrice === undefined
@@ -80,6 +127,7 @@ export function checkInterviewForm(form: InterviewForm): {
         ...(category ? { category } : {}),
         askingPrice,
         reserve,
+        ...(facts && facts.length > 0 ? { facts } : {}),
       });
     }
   });
@@ -105,12 +153,25 @@ export function checkInterviewForm(form: InterviewForm): {
   }
   const persona = take("persona", readText(form.persona, "a persona", 1000, false));
   const instructions = take("instructions", readText(form.instructions, "instructions", 2000, false));
+  const avoid = take("avoid", readList(form.avoid ?? "", 100));
+  const meeting = take("meeting", readText(form.meeting ?? "", "pick-up terms", 300, false));
+  const language = take("language", readLanguage(form.language));
   if (form.items.length === 0 && form.wants.length === 0) {
     errors.items = "Add something to sell or something to buy: otherwise your agent has nothing to do.";
   }
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,
-    draft: { name: name!, items, wants, budget: budget!, persona: persona!, instructions: instructions! },
+    draft: {
+      name: name!,
+      items,
+      wants,
+      budget: budget!,
+      persona: persona!,
+      instructions: instructions!,
+      ...(avoid && avoid.length > 0 ? { avoid } : {}),
+      ...(meeting ? { meeting } : {}),
+      ...(language ? { language } : {}),
+    },
   };
 }

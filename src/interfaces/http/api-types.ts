@@ -95,6 +95,11 @@ export interface InterviewState {
   form: InterviewForm;
   /** Problems by field path ("items.0.reserve", "budget"), each naming the fix; empty when all is well. */
   errors: Record<string, string>;
+  /**
+   * What the agent will and will not do of the person's wishes, in plain lines (from the form, once
+   * it is complete); empty otherwise.
+   */
+  wishes: string[];
   /** True once confirmed: the agent represents the person from then on. */
   confirmed: boolean;
 }

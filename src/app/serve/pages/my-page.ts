@@ -1,9 +1,24 @@
 import type { SurveyResponse } from "../../../analysis/survey.ts";
 import type { MarketState } from "../../../engine/state.ts";
+import { participantFromDraft } from "../../../interview/draft.ts";
+import { describeWishes } from "../../../interview/wishes.ts";
 import { participantPage } from "../../queries/index.ts";
 import { participantViewer } from "../../queries/viewer.ts";
 import type { Account } from "../community.ts";
 import { checkInterviewForm } from "../interview-form.ts";
+
+/** What the agent will and will not do of the person's wishes, once the form is complete. */
+function wishLines(account: Account): string[] {
+  const mandate = account.participant?.mandate;
+  if (mandate) return describeWishes(mandate, "any");
+  const { draft } = checkInterviewForm(account.interview.form);
+  if (!draft) return [];
+  try {
+    return describeWishes(participantFromDraft(draft).mandate, "any");
+  } catch {
+    return [];
+  }
+}
 
 /** A person's own page: their interview, and once in the market their mandate, negotiations and deals. */
 export function myPage(account: Account, state: MarketState | undefined, survey: readonly SurveyResponse[]) {
@@ -18,6 +33,7 @@ export function myPage(account: Account, state: MarketState | undefined, survey:
     interview: {
       form: account.interview.form,
       errors: account.interview.confirmed ? {} : checkInterviewForm(account.interview.form).errors,
+      wishes: wishLines(account),
       confirmed: account.interview.confirmed,
     },
     ...(participant ? { participantId: participant.id } : {}),

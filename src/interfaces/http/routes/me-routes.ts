@@ -29,6 +29,7 @@ const formSchema = z
             category: text(100),
             askingPrice: text(40),
             reserve: text(40),
+            facts: text(4000).optional(),
           })
           .strict(),
       )
@@ -39,6 +40,9 @@ const formSchema = z
     budget: text(40),
     persona: text(2000),
     instructions: text(4000),
+    avoid: text(2000).optional(),
+    meeting: text(600).optional(),
+    language: text(40).optional(),
   })
   .strict();
 const interviewBody = z.object({ form: formSchema }).strict();

@@ -19,6 +19,7 @@ const STATUS: Record<SaveStatus, string> = {
 export function InterviewEditor({ initial }: { initial: InterviewState }) {
   const [form, setForm] = useState<InterviewForm>(initial.form);
   const [reviewing, setReviewing] = useState(false);
+  const [wishes, setWishes] = useState<string[]>(initial.wishes);
   const [askedForReview, setAskedForReview] = useState(false);
   const { errors: allErrors, status, failure, flush } = useAutosave(form, initial.errors);
   const errors = errorsToShow(allErrors, form, initial.form, askedForReview);
@@ -27,12 +28,15 @@ export function InterviewEditor({ initial }: { initial: InterviewState }) {
   const other = Object.entries(errors).filter(([path]) => !shown.has(path));
 
   if (reviewing) {
-    return <InterviewReview form={form} errors={allErrors} onBack={() => setReviewing(false)} />;
+    return (
+      <InterviewReview form={form} errors={allErrors} wishes={wishes} onBack={() => setReviewing(false)} />
+    );
   }
 
   const review = async () => {
     setAskedForReview(true);
     const state = await flush();
+    if (state) setWishes(state.wishes);
     if (state && Object.keys(state.errors).length === 0) setReviewing(true);
     else document.querySelector<HTMLElement>(".interview [aria-invalid='true']")?.focus();
   };
@@ -128,6 +132,31 @@ export function InterviewEditor({ initial }: { initial: InterviewState }) {
           error={errors.instructions}
           multiline
           placeholder="sell the bike first, be firm on price"
+          hint='Write wishes plainly: "never sell to Dave", "mention it was serviced last spring", "speak French", "ask lots of questions". The review shows which ones your agent acts on.'
+        />
+        <Field
+          label="People not to trade with"
+          value={form.avoid ?? ""}
+          onChange={(avoid) => update({ avoid })}
+          error={errors.avoid}
+          placeholder="Dave, Eve"
+          hint="Names, comma-separated. The market refuses any deal with them. Only you see this."
+        />
+        <Field
+          label="Meeting and pick-up terms"
+          value={form.meeting ?? ""}
+          onChange={(meeting) => update({ meeting })}
+          error={errors.meeting}
+          placeholder="evenings near the station"
+          hint="Your agent states them when a deal is agreed; they go in the deal's memo. Items are handed over in person."
+        />
+        <Field
+          label="Language"
+          value={form.language ?? ""}
+          onChange={(language) => update({ language })}
+          error={errors.language}
+          placeholder="English"
+          hint="English, French, Spanish or German."
         />
       </section>
 

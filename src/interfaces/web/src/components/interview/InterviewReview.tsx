@@ -11,10 +11,13 @@ const or = (text: string, fallback: string) => (text.trim() ? text : fallback);
 export function InterviewReview({
   form,
   errors,
+  wishes,
   onBack,
 }: {
   form: InterviewForm;
   errors: Record<string, string>;
+  /** What the agent will and will not do of the person's wishes, from the server. */
+  wishes: string[];
   onBack: () => void;
 }) {
   const client = useQueryClient();
@@ -93,6 +96,19 @@ export function InterviewReview({
         <p className="text">
           <AgentText text={or(form.instructions, "None.")} />
         </p>
+        {wishes.length > 0 && (
+          <>
+            <h3>Your wishes</h3>
+            <ul className="wishes">
+              {wishes.map((line, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list of lines
+                <li key={index}>
+                  <AgentText text={line.trim()} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
       {Object.keys(errors).length > 0 && (
         <div className="error" role="alert">

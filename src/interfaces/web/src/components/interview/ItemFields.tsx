@@ -54,6 +54,15 @@ export function ItemFields({ index, item, errors, onChange, onRemove }: Props) {
         error={error("flaws")}
         hint="Comma-separated, or leave blank."
       />
+      <Field
+        label={`Item ${n} facts to mention`}
+        value={item.facts ?? ""}
+        onChange={set("facts")}
+        error={error("facts")}
+        multiline
+        placeholder="serviced last spring"
+        hint="Your agent says these in its first message about the item, and when asked. One a line."
+      />
       <div className="row">
         <Field
           label={`Item ${n} asking price`}

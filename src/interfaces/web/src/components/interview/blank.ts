@@ -13,13 +13,14 @@ export const blankItem = (): ItemDraft => ({
   category: "",
   askingPrice: "",
   reserve: "",
+  facts: "",
 });
 
 export const blankWant = (): WantDraft => ({ description: "", maxPrice: "" });
 
 /** The paths of the fields this form shows, so errors for anything else are listed on their own. */
 export function shownPaths(form: InterviewForm): Set<string> {
-  const paths = new Set(["name", "budget", "persona", "instructions"]);
+  const paths = new Set(["name", "budget", "persona", "instructions", "avoid", "meeting", "language"]);
   form.items.forEach((_, index) => {
     for (const key of Object.keys(blankItem())) paths.add(`items.${index}.${key}`);
   });
