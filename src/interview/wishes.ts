@@ -228,7 +228,9 @@ export function describeWishes(
   if (notHeld.length > 0) {
     lines.push(`${agent} will not act on: ${notHeld.map((note) => `"${note}"`).join(", ")}.`);
     if (kind === "built-in")
-      lines.push("  (A model agent would read these as guidance; the built-in one cannot.)");
+      lines.push(
+        '  (It only takes style words such as "friendly" or "firm" from them; a model agent would read them as guidance.)',
+      );
   } else if (kind === "model" && (wishes?.notes ?? "") !== "") {
     lines.push(
       `${agent} reads your other wishes as guidance, in your words: "${wishes!.notes}" (not checked by the market).`,
