@@ -120,6 +120,41 @@ describe("LLM agent: whole negotiations with scripted models", () => {
     expect(result.agreed).toBe(true);
   });
 
+  it("removes promises the market does not keep (delivery, shipping, an address)", async () => {
+    const seller = llm((call) => {
+      if (call.n === 0) return negotiatorReply(call);
+      if (call.n === 1) {
+        return {
+          toolCalls: [
+            {
+              name: "send_message",
+              input: {
+                where: "T1",
+                text: "Lovely bike. I'll deliver it to you for free, just send me your address.",
+              },
+            },
+            { name: "send_message", input: { where: "T1", text: "Happy to ship it anywhere." } },
+          ],
+        };
+      }
+      return negotiatorReply(call);
+    }, "seller");
+    const result = await runNegotiation({
+      setup,
+      seller: seller.agent,
+      buyer: createEngineAgent("conceder", ctx("buyer")),
+    });
+    const texts = writtenTexts(result.events).join("\n");
+    expect(texts).toContain("Lovely bike.");
+    expect(texts).not.toMatch(/deliver|address|ship/i);
+    const usage = seller.agent.usage();
+    expect([usage.guard.redacted, usage.guard.blocked]).toEqual([1, 1]);
+    // The rule is in the prompt from the start.
+    expect(JSON.stringify(seller.model.doGenerateCalls[0]!.prompt)).toContain(
+      "never offer delivery or shipping",
+    );
+  });
+
   it("blocks or redacts a reserve written into messages, in digits, words or a range: it never reaches the log", async () => {
     const seller = llm((call) => {
       if (call.n === 0) return negotiatorReply(call);
