@@ -94,7 +94,7 @@ export function moveFor(
   const previousPrice = thread.offers.filter((offer) => offer.from === me).at(-1)?.price;
   const theirPrice = thread.offers.filter((offer) => offer.from !== me).at(-1)?.price;
   const last = thread.messages.at(-1);
-  const theyAsked = last !== undefined && last.from !== me && last.text.includes("?");
+  const theyAsked = last !== undefined && last.from !== me && asksAboutItem(last.text);
   return {
     kind,
     role: thread.role,
@@ -109,6 +109,22 @@ export function moveFor(
     currency: view.market.currency,
     ...(theyAsked ? { theyAsked } : {}),
   };
+}
+
+/**
+ * Whether a message asks about the item itself ("what condition is it in?", "anything wrong with
+ * it?"), not just "what do you say?": such a question is answered with the item's facts.
+ */
+export function asksAboutItem(text: string): boolean {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .some(
+      (sentence) =>
+        sentence.includes("?") &&
+        /\b(?:condition|state|wrong|flaws?|damage[ds]?|scratch(?:es|ed)?|old|age|used|history|servic(?:e|ed)|tell me|more about|work(?:s|ing)?|why|come with|included|original|receipt|how long|état|estado|Zustand)\b/i.test(
+          sentence,
+        ),
+    );
 }
 
 /** True when a listing serves a want: a shared keyword, or the category when the want names no keywords. */

@@ -9,6 +9,7 @@ import { DELIVERY } from "./language/banks.ts";
 import { createPhraser } from "./language/index.ts";
 import type { Move } from "./language/move.ts";
 import { withWishes } from "./language/wishes.ts";
+import { asksAboutItem } from "./view-facts.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -100,6 +101,13 @@ describe("owners' wishes in the built-in agents' market", () => {
     expect(phraser.say(move("anchor", false))).toContain("It was serviced last spring.");
     expect(phraser.say(move("counter", false))).not.toContain("serviced");
     expect(phraser.say(move("counter", true))).toContain("It was serviced last spring.");
+  });
+
+  it("tells a question about the item from a rhetorical one", () => {
+    expect(asksAboutItem("Could you tell me a bit more about its condition?")).toBe(true);
+    expect(asksAboutItem("$60? Is there anything wrong with it?")).toBe(true);
+    expect(asksAboutItem("How does $61 sound? What do you say?")).toBe(false);
+    expect(asksAboutItem("It is in good condition.")).toBe(false);
   });
 
   it("writes in French when asked: opening, counter, accept, confirm", async () => {

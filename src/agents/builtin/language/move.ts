@@ -49,6 +49,6 @@ export interface Move {
    */
   leverage: string[];
   currency: string;
-  /** The other side's latest message, the one this move answers, asked a question. */
+  /** The other side's latest message, the one this move answers, asked about the item. */
   theyAsked?: boolean;
 }
