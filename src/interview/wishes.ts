@@ -202,7 +202,7 @@ export function describeWishes(
     if (wishes.meeting) acts.push(`state your pick-up terms when a deal is agreed: "${wishes.meeting}"`);
     if (wishes.tone.language) acts.push(`write in ${LANGUAGE_NAMES[wishes.tone.language]}`);
     if (wishes.tone.style === "questions") acts.push("ask questions in its messages");
-    if (wishes.tone.style === "brief" && kind !== "built-in") acts.push("keep its messages brief");
+    if (wishes.tone.style === "brief") acts.push("keep its messages brief");
   }
   const lines: string[] = [];
   if (acts.length > 0) {
@@ -211,7 +211,6 @@ export function describeWishes(
   }
   const notHeld: string[] = [];
   if (kind === "built-in") {
-    if (wishes?.tone.style === "brief") notHeld.push("keep messages brief");
     notHeld.push(...notesOf(wishes?.notes ?? ""));
   } else if (kind === "other") {
     for (const note of notesOf(wishes?.notes ?? "")) notHeld.push(note);

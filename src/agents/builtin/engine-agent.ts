@@ -49,7 +49,11 @@ export function createEngineAgent(
     phraser = withWishes(
       words.phraser({
         persona: view.me.mandate.persona,
-        instructions: view.me.mandate.instructions,
+        // A "brief" style wish is the terse tone, whatever else the persona says.
+        instructions:
+          view.me.mandate.wishes?.tone.style === "brief"
+            ? `${view.me.mandate.instructions}\nTerse: few words, no small talk.`
+            : view.me.mandate.instructions,
         seed,
       }),
       view.me.mandate,

@@ -136,6 +136,14 @@ describe("owners' wishes in the built-in agents' market", () => {
     for (const text of fromBea) expect(text).toMatch(/\?/);
   });
 
+  it("keeps every message brief in a brief style", async () => {
+    const { fromSam } = await run(market({ tone: { style: "brief" } }, { buyers: ["bea"] }));
+    const chatty = await run(market(undefined, { buyers: ["bea"] }));
+    expect(fromSam.length).toBeGreaterThan(1);
+    for (const text of fromSam) expect(text.length, text).toBeLessThanOrEqual(60);
+    expect(Math.max(...chatty.fromSam.map((text) => text.length))).toBeGreaterThan(60);
+  });
+
   it("states the pick-up terms when the deal is agreed", async () => {
     const { fromSam, result } = await run(
       market({ meeting: "evenings near the station" }, { buyers: ["bea"] }),
