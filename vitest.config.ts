@@ -8,6 +8,7 @@ const PG_TESTS = [
   "src/store/postgres-store.test.ts",
   "src/app/run-market.test.ts",
   "test/run-store.e2e.test.ts",
+  "test/serve-postgres.e2e.test.ts",
 ];
 
 export default defineConfig({

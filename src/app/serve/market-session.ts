@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import { counted } from "../../domain/plural.ts";
 import { emptyState } from "../../engine/create-market.ts";
 import { replay } from "../../engine/replay.ts";
 import type { MarketState } from "../../engine/state.ts";
-import { participantFromDraft } from "../../interview/draft.ts";
+import { participantFromDraft, slug } from "../../interview/draft.ts";
 import type { MarketHost } from "../../runner/market-host.ts";
 import { readRunRecord } from "../../runner/run-folder.ts";
 import { openStore } from "../../store/index.ts";
@@ -31,6 +32,11 @@ interface ServeRecord {
   phase: MarketPhase;
   /** The address the server was last reached at, for `haggle invite`'s links. */
   url?: string;
+  /**
+   * The market's run and market id, made once: the name and a random suffix, so that several served
+   * markets (of the same name, too) can keep their logs in one PostgreSQL database.
+   */
+  runId?: string;
   createdAt: string;
   openedAt?: string;
   closedAt?: string;
@@ -88,11 +94,14 @@ export class MarketSession {
   static async start(options: MarketSessionOptions): Promise<MarketSession> {
     const session = new MarketSession(options);
     await mkdir(options.dir, { recursive: true });
-    session.record = (await session.readRecord()) ?? {
-      version: 1,
-      phase: "waiting",
-      createdAt: new Date().toISOString(),
+    const stored = await session.readRecord();
+    session.record = {
+      ...(stored ?? { version: 1, phase: "waiting", createdAt: new Date().toISOString() }),
     };
+    // Folders made before runIds were recorded keep the id their run already has.
+    session.record.runId ??= existsSync(join(session.runDir, "run.json"))
+      ? (await readRunRecord(session.runDir)).runId
+      : `${slug(options.config.run.name, "market")}-${randomBytes(3).toString("hex")}`;
     await session.writeRecord();
     session.paused = new Set(
       (await session.community.accounts())
@@ -239,6 +248,7 @@ export class MarketSession {
       startRun(run, {
         ...this.runOptions(),
         dir: this.runDir,
+        runId: this.record.runId!,
         participants,
         ...(this.options.db ? { db: this.options.db } : {}),
       }),
