@@ -8,6 +8,7 @@ import {
   keywordsOf,
   type MarketEvent,
   type MarketState,
+  overdueDeals,
   viewFor,
 } from "../engine/index.ts";
 import { takeTurn } from "../runner/guarded-turn.ts";
@@ -214,9 +215,19 @@ export async function runTrial(options: ArenaOptions): Promise<TrialRecord> {
     return { ok: outcome.ok, events: outcome.events.length };
   };
 
+  // Deals accepted and left unconfirmed expire at their deadline, as the scheduler expires them in a
+  // market: the market's own system action, before anyone acts at or after that time.
+  const expireOverdue = (at: number): void => {
+    for (const { dealId, at: due } of overdueDeals(state, at)) {
+      now = Math.max(now, due);
+      system({ type: "expire-deal", dealId });
+    }
+  };
+
   for (let round = 0; round < rounds; round++) {
     roundsRun = round + 1;
     now = Math.max(now, round * step);
+    expireOverdue(now);
     let acted = 0;
     if (!suspended) {
       const turn = await takeTurn(options.target, viewFor(state, TARGET_ID, { now }), timeout);
@@ -259,6 +270,7 @@ export async function runTrial(options: ArenaOptions): Promise<TrialRecord> {
     idle = acted === 0 ? idle + 1 : 0;
     if (done || idle >= 3) break;
   }
+  expireOverdue(closesAt);
   // A deal accepted and never confirmed still holding the target's listing when the market closes.
   const heldAtClose = [...state.deals.values()].some(
     (deal) =>
