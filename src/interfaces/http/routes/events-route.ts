@@ -31,6 +31,10 @@ export function eventsRoute(session: MarketSession): Hono<AppEnv> {
       const phase = async () =>
         stream.writeSSE({ event: "phase", data: JSON.stringify(await marketInfo(session)) });
       const unsubscribe = session.onPhase(() => void phase().catch(() => abort.abort()));
+      const outbox = new SseOutbox(
+        (text) => stream.write(text),
+        () => abort.abort(),
+      );
       const currentReader = async (state: MarketState) => {
         const fresh =
           caller.kind === "person" ? await session.community.account(caller.account.id) : undefined;
@@ -56,13 +60,12 @@ export function eventsRoute(session: MarketSession): Hono<AppEnv> {
             const notice = eventNotice(host.state, event, reader);
             if (notice) {
               const appendedAt = session.appendedAt(event.seq);
-              await stream.writeSSE({
-                id: String(event.seq),
-                event: "market",
-                data: JSON.stringify(appendedAt ? { ...notice, appendedAt } : notice),
-              });
+              outbox.add(event.seq, JSON.stringify(appendedAt ? { ...notice, appendedAt } : notice));
+              // A slow reader holds back its own stream, not the server's memory.
+              if (outbox.backlog > 256) await outbox.drain();
             }
           }
+          await outbox.drain();
           // The host closed (the market ended, or the server is stopping): wait for the next one.
           if (session.liveHost === host || session.phase === "closed") {
             await aborted(abort.signal);
@@ -82,4 +85,47 @@ function aborted(signal: AbortSignal): Promise<undefined> {
     if (signal.aborted) resolve(undefined);
     else signal.addEventListener("abort", () => resolve(undefined), { once: true });
   });
+}
+
+/**
+ * A stream's market events, written together: the events of one burst (an agent's turn makes several
+ * at once) go out in one write, the next write once the last has been taken. With 200 people watching,
+ * one write per event per person queued each event behind hundreds of small writes (bench:serve: p95
+ * 215 ms from append to arrival, against 144 ms written unawaited and ... batched).
+ */
+class SseOutbox {
+  private text = "";
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly write: (text: string) => Promise<unknown>,
+    private readonly failed: () => void,
+  ) {}
+
+  get backlog(): number {
+    return this.text.length / 100;
+  }
+
+  add(seq: number, data: string): void {
+    this.text += `id: ${seq}\nevent: market\ndata: ${data}\n\n`;
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
+  }
+
+  async drain(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    while (this.text) {
+      const text = this.text;
+      this.text = "";
+      try {
+        await this.write(text);
+      } catch {
+        this.failed();
+        this.text = "";
+      }
+    }
+    this.flushing = undefined;
+  }
 }
