@@ -35,6 +35,8 @@ export interface RunOptions {
   dir: string;
   /** A PostgreSQL URL; else PGlite in `<dir>/db`. */
   db?: string;
+  /** With `db`: the schema to keep the run's tables in (created if missing); default the search path. */
+  schema?: string;
   /** Where relative participant files are found. */
   configDir?: string;
   /** The people, when the caller already has them (an experiment clones one population into every arm). */
@@ -97,8 +99,12 @@ export async function populationFor(config: RunConfig, configDir: string): Promi
 }
 
 /** The store runs on a worker thread, so opening it and writing batches overlap the simulation. */
-function storeFor(dir: string, db: string | undefined): EventStore {
-  return openStoreInWorker({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
+function storeFor(dir: string, db: string | undefined, schema: string | undefined): EventStore {
+  return openStoreInWorker({
+    ...(db ? { db } : {}),
+    ...(db && schema ? { schema } : {}),
+    dataDir: join(dir, "db"),
+  });
 }
 
 /** Whether a run is a live market (outside input, resumed from its log) or a simulation (re-derived). */
@@ -123,13 +129,16 @@ async function execute(
   const locked = store
     .createMarket({ marketId: record.marketId, runId: record.runId, createdAt: startAt })
     .then(() => store.lockMarket(record.marketId));
-  const documented = fresh
-    ? locked.then(() =>
-        store.putDocument(record.runId, "run", { config: record.config, assignment: record.assignment }),
-      )
-    : locked;
-  documented.catch(() => {});
   const stored = fresh ? [] : await locked.then(() => store.read(record.marketId));
+  // A resumed run whose log is empty (killed before its first batch, or an experiment's arm taken up
+  // by a worker) records its run document as a fresh one does.
+  const documented =
+    fresh || stored.length === 0
+      ? locked.then(() =>
+          store.putDocument(record.runId, "run", { config: record.config, assignment: record.assignment }),
+        )
+      : locked;
+  documented.catch(() => {});
   // Model agents share the run's budget and a recording of every exchange, so a resume replays it.
   const usesModels = Object.values(record.assignment).some((spec) => spec.startsWith("llm:"));
   const llmRun = usesModels
@@ -289,7 +298,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
   );
   // A missing API key or an unreachable model server stops the run before it starts.
   await preflightAgentSpecs(Object.values(assignment));
-  const store = storeFor(options.dir, options.db);
+  const store = storeFor(options.dir, options.db, options.schema);
   try {
     const record: RunRecord = {
       runId,
@@ -302,6 +311,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
       configDir: options.configDir ?? process.cwd(),
       store: store.kind,
       ...(store.kind === "postgres" && options.db ? { db: maskUrl(options.db) } : {}),
+      ...(store.kind === "postgres" && options.schema ? { schema: options.schema } : {}),
       status: "running",
       startedAt: new Date().toISOString(),
     };

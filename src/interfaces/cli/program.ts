@@ -23,6 +23,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   invite: () => import("./commands/invite.ts"),
   token: () => import("./commands/token.ts"),
   mcp: () => import("./commands/mcp.ts"),
+  worker: () => import("./commands/worker.ts"),
+  queue: () => import("./commands/worker.ts"),
 };
 
 /**
