@@ -174,6 +174,7 @@ export function register(program: Command): void {
           name: record.name,
           arms,
           seconds,
+          runSeconds,
           report: analysis.report,
           results: analysis.resultsFile,
           findings: analysis.findings,
