@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import PgBoss from "pg-boss";
 import {
   type ChatRequest,
   lastUserMessage,
@@ -18,6 +17,7 @@ import {
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
+import { dropQueue } from "../src/app/distributed.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
 import { openStore } from "../src/store/index.ts";
@@ -218,11 +218,7 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
     for (const child of children)
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     await server.close();
-    const boss = new PgBoss({ connectionString: options.db, supervise: false, schedule: false });
-    boss.on("error", () => {});
-    await boss.start();
-    for (const queue of queues) await boss.deleteQueue(queue).catch(() => {});
-    await boss.stop({ graceful: false, wait: true });
+    for (const queue of queues) await dropQueue(options.db, queue);
     const client = new pg.Client({ connectionString: options.db });
     await client.connect();
     for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);

@@ -40,7 +40,7 @@ const { values } = parseArgs({
     "worker-arms": { type: "string", default: "8" },
     "worker-participants": { type: "string", default: "4" },
     "worker-days": { type: "string", default: "1" },
-    "worker-delay-ms": { type: "string", default: "600" },
+    "worker-delay-ms": { type: "string", default: "400" },
     "worker-counts": { type: "string", default: "1,2,4" },
   },
 });

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dropQueue } from "../src/app/distributed.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
 import { openStore } from "../src/store/index.ts";
@@ -157,13 +157,7 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
   afterAll(async () => {
     for (const child of children)
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    if (queues.length > 0) {
-      const boss = new PgBoss({ connectionString: url, supervise: false, schedule: false });
-      boss.on("error", () => {});
-      await boss.start();
-      for (const queue of queues) await boss.deleteQueue(queue).catch(() => {});
-      await boss.stop({ graceful: false, wait: true });
-    }
+    for (const queue of queues) await dropQueue(url, queue);
     for (const schema of schemas) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   }, 60_000);
 

@@ -41,6 +41,83 @@ import { type RunOptions, resumeRun } from "./run-market.ts";
  */
 
 export const DEFAULT_QUEUE = "haggle-arms";
+export interface ArmAttemptOptions {
+  db: string;
+  job: ArmJob;
+  record: ExperimentRecord;
+  /** The arm's run folder while it runs (this worker's own). */
+  dir: string;
+  createAgent: RunOptions["createAgent"];
+  signal?: AbortSignal;
+  onProgress?: RunOptions["onProgress"];
+  worker?: string;
+}
+
+/**
+ * One attempt at an arm, as a worker makes it: writes the arm's run.json in `dir`, runs the arm (or
+ * the rest of it: whatever an earlier attempt logged is re-derived and checked), and keeps the run's
+ * files as documents of the arm. Throws `store/locked` while another attempt holds the arm, and an
+ * ExperimentError if `signal` stopped it first.
+ */
+export async function runArmAttempt(options: ArmAttemptOptions): Promise<ArmJobOutput> {
+  const started = performance.now();
+  const { job: data, record, dir } = options;
+  const armRun = record.arms.find((arm) => arm.id === data.arm);
+  if (!armRun) throw new ExperimentError(`no arm ${data.arm} in experiment ${record.name}`);
+  const config = armRunConfig(record, armRun);
+  const run: RunRecord = {
+    runId: data.runId,
+    kind: "market",
+    config,
+    participants: record.participants,
+    assignment: assignAgents(
+      config.agents,
+      record.participants.map((p) => p.id),
+      config.seed,
+    ),
+    marketId: data.runId,
+    arm: armRun.id,
+    configDir: record.configDir,
+    store: "postgres",
+    db: maskUrl(options.db),
+    schema: data.schema,
+    status: "running",
+    startedAt: new Date().toISOString(),
+  };
+  await writeRunRecord(dir, run);
+  // Resumes from whatever an earlier attempt logged (nothing, on a first attempt).
+  const outcome = await resumeRun(dir, {
+    db: options.db,
+    createAgent: options.createAgent,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  if (outcome.stopped) throw new ExperimentError(`arm ${armRun.id} was stopped; it will resume`);
+  const store: EventStore = await openPostgresStore(options.db, { schema: data.schema, maxConnections: 1 });
+  try {
+    // Kept as the text the run wrote (jsonb would reorder keys), so the coordinator's copies are
+    // byte for byte those of a run on one machine.
+    for (const file of ARTIFACT_FILES) {
+      await store.putDocument(data.runId, file, { text: await readFile(join(dir, file), "utf8") });
+    }
+    await store.putDocument(data.runId, "run-record", {
+      ...run,
+      status: "finished",
+      finishedAt: new Date().toISOString(),
+    } satisfies RunRecord);
+  } finally {
+    await store.close();
+  }
+  await rm(dir, { recursive: true, force: true });
+  return {
+    events: outcome.events,
+    resumedFrom: outcome.resumedFrom,
+    deals: outcome.summary.deals,
+    worker: options.worker ?? `${hostname()}:${process.pid}`,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
 /** A job not renewed for this long is given to another worker. */
 export const DEFAULT_JOB_EXPIRY_SECONDS = 60;
 export const DEFAULT_RETRIES = 3;
@@ -330,65 +407,16 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     return record;
   };
 
-  const runJob = async (job: PgBoss.Job<ArmJob>): Promise<ArmJobOutput> => {
-    const started = performance.now();
-    const { data } = job;
-    const record = await experimentRecord(data.experiment);
-    const armRun = record.arms.find((arm) => arm.id === data.arm);
-    if (!armRun) throw new ExperimentError(`no arm ${data.arm} in experiment ${record.name}`);
-    const config = armRunConfig(record, armRun);
-    const run: RunRecord = {
-      runId: data.runId,
-      kind: "market",
-      config,
-      participants: record.participants,
-      assignment: assignAgents(
-        config.agents,
-        record.participants.map((p) => p.id),
-        config.seed,
-      ),
-      marketId: data.runId,
-      arm: armRun.id,
-      configDir: record.configDir,
-      store: "postgres",
-      db: maskUrl(options.db),
-      schema: data.schema,
-      status: "running",
-      startedAt: new Date().toISOString(),
-    };
-    const dir = join(scratch, data.schema);
-    await writeRunRecord(dir, run);
-    // Resumes from whatever an earlier attempt logged (nothing, on a first attempt).
-    const outcome = await resumeRun(dir, {
+  const runJob = async (job: PgBoss.Job<ArmJob>): Promise<ArmJobOutput> =>
+    runArmAttempt({
       db: options.db,
+      job: job.data,
+      record: await experimentRecord(job.data.experiment),
+      dir: join(scratch, job.data.schema),
       createAgent: options.createAgent,
       signal: stopping.signal,
-    });
-    if (outcome.stopped) throw new ExperimentError(`worker ${name} stopped; arm ${armRun.id} will resume`);
-    const store: EventStore = await openPostgresStore(options.db, { schema: data.schema, maxConnections: 1 });
-    try {
-      // Kept as the text the run wrote (jsonb would reorder keys), so the coordinator's copies are
-      // byte for byte those of a run on one machine.
-      for (const file of ARTIFACT_FILES) {
-        await store.putDocument(data.runId, file, { text: await readFile(join(dir, file), "utf8") });
-      }
-      await store.putDocument(data.runId, "run-record", {
-        ...run,
-        status: "finished",
-        finishedAt: new Date().toISOString(),
-      } satisfies RunRecord);
-    } finally {
-      await store.close();
-    }
-    await rm(dir, { recursive: true, force: true });
-    return {
-      events: outcome.events,
-      resumedFrom: outcome.resumedFrom,
-      deals: outcome.summary.deals,
       worker: name,
-      seconds: (performance.now() - started) / 1000,
-    };
-  };
+    });
 
   const heartbeat = (job: PgBoss.Job<ArmJob>) => {
     const every = Math.max(1, Math.min(10, job.expireInSeconds / 4)) * 1000;
@@ -467,6 +495,25 @@ export async function queueStatus(
        FROM pgboss.job WHERE state = 'active' ORDER BY started_on`,
     );
     return { queues: [...queues].map(([name, states]) => ({ name, states })), active: active.rows };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Removes a queue and every job in it, finished ones included (pg-boss refuses to delete a queue that
+ * still holds jobs). For tests and benchmarks that make their own queues.
+ */
+export async function dropQueue(db: string, queue: string): Promise<void> {
+  const pg = (await import("pg")).default;
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    const installed = await client.query("SELECT to_regclass('pgboss.job') AS table");
+    if (!installed.rows[0]?.table) return;
+    await client.query("DELETE FROM pgboss.job WHERE name = $1", [queue]);
+    await client.query("DELETE FROM pgboss.archive WHERE name = $1", [queue]);
+    await client.query("SELECT pgboss.delete_queue($1)", [queue]);
   } finally {
     await client.end();
   }
