@@ -262,6 +262,12 @@ export async function runExperiment(
 ): Promise<ExperimentRecord> {
   const dir = resolve(options.out);
   const record = await openExperiment(config, dir, options.configDir);
+  if (record.distributed) {
+    throw new ExperimentError(
+      `${dir} holds an experiment whose arms run on workers: run it again with --distributed and the same --db`,
+      { kind: "conflict", code: "experiment/distributed" },
+    );
+  }
   const todo = record.arms.filter((arm) => arm.status !== "finished");
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const running = new Set<string>();
