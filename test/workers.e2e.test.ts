@@ -5,6 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ChatRequest,
+  type LoopbackServer,
+  lastUserMessage,
+  messageText,
+  startOpenAICompatibleServer,
+} from "../src/agents/llm/testing/openai-compatible-server.ts";
+import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
 import { dropQueue } from "../src/app/distributed.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
@@ -93,11 +101,11 @@ interface Worker {
   log: () => string;
 }
 
-function startWorker(queue: string): Worker {
+function startWorker(queue: string, env: NodeJS.ProcessEnv = {}): Worker {
   const child = spawn(
     process.execPath,
     [join(repoRoot, "bin/haggle.js"), "worker", "--db", url, "--queue", queue],
-    { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"] },
+    { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } },
   );
   children.push(child);
   let log = "";
@@ -136,11 +144,15 @@ async function sql<Row extends pg.QueryResultRow>(text: string, params: unknown[
 
 let reference: Record<string, string>;
 
-afterAll(() => {
+afterAll(async () => {
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (enabled) {
+    for (const queue of queues) await dropQueue(url, queue);
+    for (const schema of schemas) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  }
   rmSync(root, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe.skipIf(!enabled)("distributed experiments on workers", () => {
   beforeAll(async () => {
@@ -153,13 +165,6 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
     reference = await hashes(dir);
     expect(Object.keys(reference)).toHaveLength(6);
   }, 240_000);
-
-  afterAll(async () => {
-    for (const child of children)
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    for (const queue of queues) await dropQueue(url, queue);
-    for (const schema of schemas) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  }, 60_000);
 
   it("three worker processes run six arms, and every arm's log equals the one-process run's", async () => {
     const queue = `haggle_test_${suffix}_three`;
@@ -342,4 +347,109 @@ describe.skipIf(!enabled)("two market processes on one market in PostgreSQL", ()
     const after = await sql<{ seq: string }>(`SELECT max(last_seq) AS seq FROM ${schema}.markets`);
     expect(Number(after[0]!.seq)).toBeGreaterThanOrEqual(Number(before[0]!.seq));
   }, 120_000);
+});
+
+describe.skipIf(!enabled)("a model arm resumed on another worker", () => {
+  let server: LoopbackServer;
+  beforeAll(async () => {
+    server = await startOpenAICompatibleServer({
+      models: ["scripted"],
+      contentIds: true,
+      respond: async (request: ChatRequest) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        const users = request.messages.filter((message) => message.role === "user").map(messageText);
+        const reply = negotiatorReply({
+          lastUser: lastUserMessage(request),
+          history: users.slice(0, -1).join("\n"),
+        });
+        return {
+          ...(reply.text ? { content: reply.text } : {}),
+          toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
+        };
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("replays the model answers its first worker recorded, and ends with the one-process log", async () => {
+    const modelConfig = join(root, "model.yaml");
+    writeFileSync(
+      modelConfig,
+      [
+        "name: model",
+        "seed: 4",
+        "days: 1",
+        "population:",
+        "  generate:",
+        "    participants: 5",
+        "    itemsPerPerson: [2, 2]",
+        "    wantsPerPerson: [2, 2]",
+        "arms:",
+        "  - name: llm",
+        "    agents: { all: llm:openai-compatible:scripted }",
+        "reference: llm:openai-compatible:scripted",
+        "llm: { maxCalls: 100000 }",
+      ].join("\n"),
+    );
+    const env = { HAGGLE_OPENAI_COMPATIBLE_URL: server.url, HAGGLE_DB: "" };
+    const one = join(root, "model-one-process");
+    const made = await haggle(["experiment", "run", modelConfig, "--out", one, "--json"], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const calls = server.requests.length;
+    const expected = await hashes(one);
+
+    const queue = `haggle_test_${suffix}_model`;
+    queues.push(queue);
+    const dir = join(root, "model-killed");
+    const first = startWorker(queue, env);
+    const coordinator = haggle(
+      [
+        "experiment",
+        "run",
+        modelConfig,
+        "--db",
+        url,
+        "--distributed",
+        "--queue",
+        queue,
+        "--job-expiry",
+        "5",
+        "--out",
+        dir,
+        "--json",
+      ],
+      { env },
+    );
+    const schema = await until(
+      "the arm's schema",
+      async () =>
+        existsSync(join(dir, "experiment.json")) ? experimentJson(dir).arms[0]?.schema : undefined,
+      30_000,
+    );
+    // Killed once some of its model exchanges are saved with the events that followed them.
+    await until(
+      "the arm's first saved exchanges",
+      async () => {
+        const rows = await sql<{ n: number }>(
+          `SELECT (body->>'n')::int AS n FROM ${schema}.documents WHERE name = 'llm-cache.count'`,
+        ).catch(() => []);
+        return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+      },
+      60_000,
+    );
+    first.child.kill("SIGKILL");
+    const before = server.requests.length - calls;
+    const second = startWorker(queue, env);
+    const result = await coordinator;
+    forget(dir);
+    await stop(second);
+    expect(result.code, result.stderr).toBe(0);
+    expect(second.log()).toMatch(/arm llm: finished in .*, resumed from event \d+/);
+    expect(await hashes(dir, url)).toEqual(expected);
+    // Without the saved exchanges the second worker would have asked the model everything again.
+    const distributed = server.requests.length - calls;
+    expect(distributed).toBeLessThan(calls + before);
+  }, 240_000);
 });

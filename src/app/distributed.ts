@@ -3,6 +3,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import PgBoss from "pg-boss";
+import { LLM_RECORDING_FILE } from "../agents/llm/run-context.ts";
 import { emptyState } from "../engine/create-market.ts";
 import { replay } from "../engine/replay.ts";
 import { assignAgents } from "../runner/assign-agents.ts";
@@ -85,13 +86,16 @@ export async function runArmAttempt(options: ArmAttemptOptions): Promise<ArmJobO
     startedAt: new Date().toISOString(),
   };
   await writeRunRecord(dir, run);
+  // The model exchanges earlier attempts recorded, wherever they ran: a resumed arm replays them.
+  const recording = await ModelRecording.open(options.db, data, dir);
   // Resumes from whatever an earlier attempt logged (nothing, on a first attempt).
   const outcome = await resumeRun(dir, {
     db: options.db,
     createAgent: options.createAgent,
+    beforeAppend: () => recording.save(),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  }).finally(() => recording.close());
   if (outcome.stopped) throw new ExperimentError(`arm ${armRun.id} was stopped; it will resume`);
   const store: EventStore = await openPostgresStore(options.db, { schema: data.schema, maxConnections: 1 });
   try {
@@ -116,6 +120,58 @@ export async function runArmAttempt(options: ArmAttemptOptions): Promise<ArmJobO
     worker: options.worker ?? `${hostname()}:${process.pid}`,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/**
+ * An arm's model recording (`llm-cache.jsonl`) kept in the arm's schema as well as in the worker's
+ * run folder: in chunks (`llm-cache.<n>` documents, `llm-cache.count` of them), each saved before the
+ * batch of events that follows it is written. An attempt on any machine starts from every chunk saved,
+ * so a model arm resumed elsewhere replays its model's answers instead of asking again.
+ */
+class ModelRecording {
+  private offset = 0;
+  private chunks = 0;
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(
+    private readonly store: EventStore,
+    private readonly runId: string,
+    private readonly file: string,
+  ) {}
+
+  static async open(db: string, job: ArmJob, dir: string): Promise<ModelRecording> {
+    const store = await openPostgresStore(db, { schema: job.schema, maxConnections: 1 });
+    const recording = new ModelRecording(store, job.runId, join(dir, LLM_RECORDING_FILE));
+    const count = (await store.getDocument<{ n: number }>(job.runId, "llm-cache.count"))?.n ?? 0;
+    let text = "";
+    for (let n = 0; n < count; n++) {
+      text += (await store.getDocument<{ text: string }>(job.runId, `llm-cache.${n}`))?.text ?? "";
+    }
+    await writeFile(recording.file, text);
+    recording.offset = Buffer.byteLength(text);
+    recording.chunks = count;
+    return recording;
+  }
+
+  /** Saves the lines recorded since the last save (one at a time, in order). */
+  save(): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      const whole = await readFile(this.file).catch(() => Buffer.alloc(0));
+      const end = whole.lastIndexOf(10) + 1; // complete lines only
+      if (end <= this.offset) return;
+      const text = whole.subarray(this.offset, end).toString("utf8");
+      await this.store.putDocument(this.runId, `llm-cache.${this.chunks}`, { text });
+      await this.store.putDocument(this.runId, "llm-cache.count", { n: this.chunks + 1 });
+      this.chunks++;
+      this.offset = end;
+    });
+    return this.saving;
+  }
+
+  async close(): Promise<void> {
+    await this.saving.catch(() => {});
+    await this.store.close();
+  }
 }
 
 /** A job not renewed for this long is given to another worker. */

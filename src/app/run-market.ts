@@ -60,6 +60,11 @@ export interface RunOptions {
   onHost?: (host: MarketHost) => void;
   /** Stops the market where it is, leaving the run to be resumed (a live market's Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * Awaited before each batch of events is written: a distributed arm saves the model exchanges
+   * recorded so far there, so every stored event's exchanges are stored before it.
+   */
+  beforeAppend?: () => Promise<void>;
 }
 
 export interface RunProgress {
@@ -159,14 +164,17 @@ async function execute(
   // its stored events from the seed and checks them one by one. A live market killed before its
   // first batch was written has an empty log: it starts again from its start, as if fresh.
   const replayed = live && !fresh && stored.length > 0;
-  const sink = new BatchingSink((batch) => locked.then(() => store.append(record.marketId, batch)), {
-    ...(replayed ? { after: stored.length } : { stored }),
-    batchSize: 5000,
-    // People watch a live market as it happens: an event waits at most 10 ms to be written (the SSE
-    // stream shows only what is durable), where a simulation batches for half a second.
-    ...(live ? { maxDelayMs: 10 } : {}),
-    read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
-  });
+  const sink = new BatchingSink(
+    (batch) => locked.then(() => options.beforeAppend?.()).then(() => store.append(record.marketId, batch)),
+    {
+      ...(replayed ? { after: stored.length } : { stored }),
+      batchSize: 5000,
+      // People watch a live market as it happens: an event waits at most 10 ms to be written (the SSE
+      // stream shows only what is durable), where a simulation batches for half a second.
+      ...(live ? { maxDelayMs: 10 } : {}),
+      read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
+    },
+  );
   const roster = new RunRoster(dir, record);
   // Turns given to participants played by outside agents ("remote"), told to them over MCP.
   const remoteTurns = new RemoteTurns(record.config.remote?.turnDeadline ?? DEFAULT_TURN_DEADLINE_MS);
