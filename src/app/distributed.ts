@@ -220,8 +220,20 @@ async function startBoss(db: string, role: string): Promise<PgBoss> {
   return boss;
 }
 
+/**
+ * Makes the queue if it is missing. Workers starting together all try: pg-boss makes a queue's table
+ * and attaches it as a partition, which can deadlock between processes, so a failed try is tried again.
+ */
 async function ensureQueue(boss: PgBoss, queue: string): Promise<void> {
-  if (!(await boss.getQueue(queue))) await boss.createQueue(queue);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (!(await boss.getQueue(queue))) await boss.createQueue(queue);
+      return;
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      await sleep(50 * attempt + Math.floor(Math.random() * 100));
+    }
+  }
 }
 
 export interface DistributedExperimentOptions {
