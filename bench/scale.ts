@@ -38,9 +38,9 @@ const { values } = parseArgs({
     part: { type: "string", default: "all" },
     db: { type: "string", default: process.env.HAGGLE_BENCH_DB ?? "postgres://postgres@127.0.0.1:5432/test" },
     "worker-arms": { type: "string", default: "8" },
-    "worker-participants": { type: "string", default: "4" },
+    "worker-participants": { type: "string", default: "8" },
     "worker-days": { type: "string", default: "1" },
-    "worker-delay-ms": { type: "string", default: "400" },
+    "worker-delay-ms": { type: "string", default: "200" },
     "worker-counts": { type: "string", default: "1,2,4" },
   },
 });

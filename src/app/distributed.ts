@@ -350,7 +350,7 @@ export async function runDistributedExperiment(
       }
       if (changed) await writeExperimentRecord(dir, record);
       report();
-      if (pending.size > 0) await sleep(options.pollMs ?? 500);
+      if (pending.size > 0) await sleep(options.pollMs ?? 250);
     }
   } finally {
     await boss?.stop({ graceful: false, wait: true, close: true }).catch(() => {});
@@ -445,7 +445,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   options.signal?.addEventListener("abort", () => stopping.abort(), { once: true });
   const idle = () =>
     new Promise<void>((resolvePromise) => {
-      const timer = setTimeout(resolvePromise, options.pollMs ?? 1000);
+      const timer = setTimeout(resolvePromise, options.pollMs ?? 500);
       stopping.signal.addEventListener(
         "abort",
         () => {
