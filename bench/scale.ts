@@ -4,7 +4,11 @@
  * concurrent turn windows and a cap on calls in flight. It shows how much of a model market's time is
  * waiting, and checks that concurrency keeps runs reproducible (two runs, one log).
  *
+ * The worker part then runs an experiment of model-agent arms on 1, 2 and 4 `haggle worker` processes
+ * against PostgreSQL (bench/scale-workers.ts).
+ *
  *   npm run bench:scale [-- --participants 69 --days 1 --delay-ms 500 --window 30m --concurrency 32 --json]
+ *   npm run bench:scale -- --part workers [--db postgres://... --worker-arms 8 --worker-delay-ms 500]
  */
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -17,6 +21,7 @@ import { MemorySink } from "../src/runner/event-sink.ts";
 import { parseRunConfig } from "../src/runner/load-run-config.ts";
 import { generatePopulation, PROJECT_DEAL_POPULATION } from "../src/runner/population.ts";
 import { simulateMarket } from "../src/runner/simulate-market.ts";
+import { runWorkersPart, type WorkersRow } from "./scale-workers.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,8 +34,24 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "32" },
     seed: { type: "string", default: "1" },
     json: { type: "boolean", default: false },
+    // "market" (one market, windows), "workers" (an experiment on worker processes) or "all".
+    part: { type: "string", default: "all" },
+    db: { type: "string", default: process.env.HAGGLE_BENCH_DB ?? "postgres://postgres@127.0.0.1:5432/test" },
+    "worker-arms": { type: "string", default: "8" },
+    "worker-participants": { type: "string", default: "8" },
+    "worker-days": { type: "string", default: "1" },
+    "worker-delay-ms": { type: "string", default: "200" },
+    "worker-counts": { type: "string", default: "1,2,4" },
   },
 });
+const part = values.part;
+if (part !== "all" && part !== "market" && part !== "workers")
+  throw new Error("--part: all, market or workers");
+const workerArms = Number(values["worker-arms"]);
+const workerCounts = values["worker-counts"].split(",").map(Number);
+if (!Number.isInteger(workerArms) || workerArms < 2 || workerArms % 2 !== 0)
+  throw new Error("--worker-arms: an even number of at least 2");
+if (workerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--worker-counts: e.g. 1,2,4");
 const participantsCount = Number(values.participants);
 const days = Number(values.days);
 const delayMs = Number(values["delay-ms"]);
@@ -116,46 +137,118 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
   };
 }
 
-process.stderr.write(
-  `bench:scale: ${participantsCount} people, ${days} market day(s), a model that answers after ${delayMs} ms, seed ${seed}\n`,
-);
-const sequential = await run("one turn at a time", 0, concurrency);
-const concurrent = await run(`window ${values.window}`, windowMs, concurrency);
-const again = await run(`window ${values.window}, again`, windowMs, concurrency);
-const rows = [sequential, concurrent, again];
-const speedup = sequential.seconds / concurrent.seconds;
-const goals = [
-  {
-    goal: `at least 10x faster with window ${values.window} and concurrency ${concurrency}`,
-    value: speedup,
-    met: speedup >= 10,
-  },
-  {
-    goal: "the same log from two runs with the same settings",
-    value: concurrent.logHash === again.logHash,
-    met: concurrent.logHash === again.logHash,
-  },
-];
+const benchStarted = performance.now();
+const output: Record<string, unknown> = { date: new Date().toISOString() };
+const allGoals: { goal: string; value: number | boolean; met: boolean }[] = [];
 
-if (values.json) {
-  process.stdout.write(
-    `${JSON.stringify({ participants: participantsCount, days, delayMs, seed, rows, speedup, goals }, null, 2)}\n`,
+if (part !== "workers") {
+  process.stderr.write(
+    `bench:scale: ${participantsCount} people, ${days} market day(s), a model that answers after ${delayMs} ms, seed ${seed}\n`,
   );
-} else {
-  const table = rows.map((row) => ({
-    setting: row.setting,
-    seconds: row.seconds.toFixed(1),
-    "model calls": row.modelCalls,
-    "peak in flight": row.peakInFlight,
-    deals: row.deals,
-    "deals/person": row.dealsPerPerson.toFixed(2),
-    events: row.events,
-    log: row.logHash,
-  }));
-  console.table(table);
-  console.log(`speed-up: ${speedup.toFixed(1)}x`);
-  for (const goal of goals)
-    console.log(
-      `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(1)}x` : goal.value})`,
-    );
+  const sequential = await run("one turn at a time", 0, concurrency);
+  const concurrent = await run(`window ${values.window}`, windowMs, concurrency);
+  const again = await run(`window ${values.window}, again`, windowMs, concurrency);
+  const rows = [sequential, concurrent, again];
+  const speedup = sequential.seconds / concurrent.seconds;
+  const goals = [
+    {
+      goal: `at least 10x faster with window ${values.window} and concurrency ${concurrency}`,
+      value: speedup,
+      met: speedup >= 10,
+    },
+    {
+      goal: "the same log from two runs with the same settings",
+      value: concurrent.logHash === again.logHash,
+      met: concurrent.logHash === again.logHash,
+    },
+  ];
+
+  allGoals.push(...goals);
+  output.market = { participants: participantsCount, days, delayMs, seed, rows, speedup, goals };
+  if (!values.json) {
+    const table = rows.map((row) => ({
+      setting: row.setting,
+      seconds: row.seconds.toFixed(1),
+      "model calls": row.modelCalls,
+      "peak in flight": row.peakInFlight,
+      deals: row.deals,
+      "deals/person": row.dealsPerPerson.toFixed(2),
+      events: row.events,
+      log: row.logHash,
+    }));
+    console.table(table);
+    console.log(`speed-up: ${speedup.toFixed(1)}x`);
+    for (const goal of goals)
+      console.log(
+        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(1)}x` : goal.value})`,
+      );
+  }
 }
+
+if (part !== "workers" && !values.json) console.log("");
+
+if (part !== "market") {
+  const workerDelay = Number(values["worker-delay-ms"]);
+  const workerParticipants = Number(values["worker-participants"]);
+  const workerDays = Number(values["worker-days"]);
+  process.stderr.write(
+    `bench:scale workers: an experiment of ${workerArms} arms of ${workerParticipants} model agents, ${workerDays} market day(s), one turn at a time, a model that answers after ${workerDelay} ms, on ${workerCounts.join(", ")} worker process(es), PostgreSQL ${values.db}\n`,
+  );
+  const { rows } = await runWorkersPart({
+    db: values.db,
+    arms: workerArms,
+    participants: workerParticipants,
+    days: workerDays,
+    delayMs: workerDelay,
+    workerCounts,
+    seed,
+    log: (line) => {
+      if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${line}`);
+    },
+  });
+  if (!values.json && process.stderr.isTTY) process.stderr.write("\n");
+  const first = rows[0]!;
+  const last = rows[rows.length - 1]!;
+  const workerSpeedup = first.seconds / last.seconds;
+  const sameLogs = rows.every((row) => row.logsHash === first.logsHash);
+  const goals = [
+    {
+      goal: `at least 3.5x faster on ${last.workers} workers than on ${first.workers}`,
+      value: workerSpeedup,
+      met: workerSpeedup >= 3.5,
+    },
+    { goal: "the same logs, arm for arm, on every number of workers", value: sameLogs, met: sameLogs },
+  ];
+  allGoals.push(...goals);
+  output.workers = {
+    arms: workerArms,
+    participants: workerParticipants,
+    days: workerDays,
+    delayMs: workerDelay,
+    rows,
+    speedup: workerSpeedup,
+    goals,
+  };
+  if (!values.json) {
+    console.table(
+      rows.map((row: WorkersRow) => ({
+        workers: row.workers,
+        seconds: row.seconds.toFixed(1),
+        "arms/minute": ((60 * workerArms) / row.seconds).toFixed(1),
+        "model calls": row.modelCalls,
+        deals: row.deals,
+        "arms per worker": row.perWorker.join(" "),
+        logs: row.logsHash,
+      })),
+    );
+    console.log(`speed-up from ${first.workers} to ${last.workers} workers: ${workerSpeedup.toFixed(2)}x`);
+    for (const goal of goals)
+      console.log(
+        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,
+      );
+  }
+}
+
+output.seconds = (performance.now() - benchStarted) / 1000;
+if (values.json) process.stdout.write(`${JSON.stringify({ ...output, goals: allGoals }, null, 2)}\n`);
+else console.log(`\nbench:scale took ${(output.seconds as number).toFixed(0)} s`);

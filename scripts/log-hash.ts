@@ -17,7 +17,11 @@ if (!dirArg) {
 const dir = resolve(dirArg);
 const record = await readRunRecord(dir);
 const db = flag === "--db" ? url : process.env.HAGGLE_DB;
-const store = await openStore({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
+const store = await openStore({
+  ...(db ? { db } : {}),
+  ...(db && record.schema ? { schema: record.schema } : {}),
+  dataDir: join(dir, "db"),
+});
 try {
   const hash = createHash("sha256");
   const events = await store.read(record.marketId);

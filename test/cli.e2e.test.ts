@@ -27,6 +27,8 @@ describe("haggle as a user runs it", () => {
       "serve",
       "invite",
       "redteam",
+      "worker",
+      "queue",
     ]) {
       expect(stdout).toContain(command);
     }

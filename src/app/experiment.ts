@@ -10,6 +10,7 @@ import { hashString } from "../domain/random.ts";
 import { projectPath } from "../paths.ts";
 import type { ExperimentConfig } from "../runner/experiment-config.ts";
 import { parseRunConfig } from "../runner/load-run-config.ts";
+import type { RunConfig } from "../runner/run-config.ts";
 import { RunFolderError, readRunRecord } from "../runner/run-folder.ts";
 import { populationFor, type RunOptions, resumeRun, startRun } from "./run-market.ts";
 
@@ -25,6 +26,9 @@ export interface ArmRun {
   seed: number;
   status: "pending" | "finished" | "failed";
   error?: string;
+  /** Distributed experiments: the arm's pg-boss job and the PostgreSQL schema holding its log. */
+  job?: string;
+  schema?: string;
 }
 
 /** `experiment.json`: the plan, the shared people, and where each arm's run folder is. */
@@ -37,6 +41,11 @@ export interface ExperimentRecord {
   configDir: string;
   participants: Participant[];
   arms: ArmRun[];
+  /**
+   * Set when the arms run on workers (`--distributed`): the schema that holds this record for them
+   * (each arm's log is in `<schema>_a<n>`) and the queue its jobs go through.
+   */
+  distributed?: { schema: string; queue: string };
 }
 
 /**
@@ -59,7 +68,7 @@ export async function readExperimentRecord(dir: string): Promise<ExperimentRecor
   return JSON.parse(await readFile(path, "utf8")) as ExperimentRecord;
 }
 
-async function writeExperimentRecord(dir: string, record: ExperimentRecord): Promise<void> {
+export async function writeExperimentRecord(dir: string, record: ExperimentRecord): Promise<void> {
   await mkdir(dir, { recursive: true });
   const temp = join(dir, `${RECORD}.tmp`);
   await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`);
@@ -112,15 +121,27 @@ export async function runArm(
       code: "experiment/unknown-arm",
     });
   }
-  const arm = record.config.arms.find((candidate) => candidate.name === armRun.arm)!;
   const dir = join(experimentDir, armRun.dir);
   if (existsSync(join(dir, "run.json"))) {
     const run = await readRunRecord(dir);
     if (run.status !== "finished") await resumeRun(dir, options);
     return;
   }
+  await startRun(armRunConfig(record, armRun), {
+    ...options,
+    dir,
+    configDir: record.configDir,
+    participants: record.participants,
+    runId: armRunId(experimentDir, armRun),
+    arm: armRun.id,
+  });
+}
+
+/** An arm's market config: the experiment's market, with the arm's agents and its own seed. */
+export function armRunConfig(record: Pick<ExperimentRecord, "config">, armRun: ArmRun): RunConfig {
   const { config } = record;
-  const runConfig = parseRunConfig({
+  const arm = config.arms.find((candidate) => candidate.name === armRun.arm)!;
+  return parseRunConfig({
     name: armRun.id,
     seed: armRun.seed,
     days: config.days,
@@ -131,14 +152,11 @@ export async function runArm(
     ...(config.caps ? { caps: config.caps } : {}),
     ...(config.llm ? { llm: config.llm } : {}),
   });
-  await startRun(runConfig, {
-    ...options,
-    dir,
-    configDir: record.configDir,
-    participants: record.participants,
-    runId: `${basename(resolve(experimentDir))}.${armRun.id}`,
-    arm: armRun.id,
-  });
+}
+
+/** An arm's run id and market id: the experiment folder's name and the arm's id. */
+export function armRunId(experimentDir: string, armRun: Pick<ArmRun, "id">): string {
+  return `${basename(resolve(experimentDir))}.${armRun.id}`;
 }
 
 export interface ExperimentProgress {
@@ -212,6 +230,30 @@ export function stopWithParent(onStop: () => void): void {
 }
 
 /**
+ * The experiment in `dir`: the one recorded there (refused if its config differs), or a new plan,
+ * recorded before anything runs.
+ */
+export async function openExperiment(
+  config: ExperimentConfig,
+  dir: string,
+  configDir: string,
+): Promise<ExperimentRecord> {
+  if (existsSync(join(dir, RECORD))) {
+    const record = await readExperimentRecord(dir);
+    if (JSON.stringify(record.config) !== JSON.stringify(config)) {
+      throw new ExperimentError(
+        `${dir} holds an experiment with a different config: pass a new --out folder, or the config it was started with`,
+        { kind: "conflict", code: "experiment/config-mismatch" },
+      );
+    }
+    return record;
+  }
+  const record = await planExperiment(config, configDir);
+  await writeExperimentRecord(dir, record);
+  return record;
+}
+
+/**
  * Runs every arm of an experiment, several at once, and records each arm's outcome in
  * `experiment.json`. Started again on the same folder, it runs only what is not finished.
  */
@@ -220,18 +262,12 @@ export async function runExperiment(
   options: RunExperimentOptions,
 ): Promise<ExperimentRecord> {
   const dir = resolve(options.out);
-  let record: ExperimentRecord;
-  if (existsSync(join(dir, RECORD))) {
-    record = await readExperimentRecord(dir);
-    if (JSON.stringify(record.config) !== JSON.stringify(config)) {
-      throw new ExperimentError(
-        `${dir} holds an experiment with a different config: pass a new --out folder, or the config it was started with`,
-        { kind: "conflict", code: "experiment/config-mismatch" },
-      );
-    }
-  } else {
-    record = await planExperiment(config, options.configDir);
-    await writeExperimentRecord(dir, record);
+  const record = await openExperiment(config, dir, options.configDir);
+  if (record.distributed) {
+    throw new ExperimentError(
+      `${dir} holds an experiment whose arms run on workers: run it again with --distributed and the same --db`,
+      { kind: "conflict", code: "experiment/distributed" },
+    );
   }
   const todo = record.arms.filter((arm) => arm.status !== "finished");
   const jobs = Math.max(1, options.jobs ?? availableParallelism());

@@ -35,6 +35,8 @@ export interface RunOptions {
   dir: string;
   /** A PostgreSQL URL; else PGlite in `<dir>/db`. */
   db?: string;
+  /** With `db`: the schema to keep the run's tables in (created if missing); default the search path. */
+  schema?: string;
   /** Where relative participant files are found. */
   configDir?: string;
   /** The people, when the caller already has them (an experiment clones one population into every arm). */
@@ -58,6 +60,11 @@ export interface RunOptions {
   onHost?: (host: MarketHost) => void;
   /** Stops the market where it is, leaving the run to be resumed (a live market's Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * Awaited before each batch of events is written: a distributed arm saves the model exchanges
+   * recorded so far there, so every stored event's exchanges are stored before it.
+   */
+  beforeAppend?: () => Promise<void>;
 }
 
 export interface RunProgress {
@@ -97,8 +104,12 @@ export async function populationFor(config: RunConfig, configDir: string): Promi
 }
 
 /** The store runs on a worker thread, so opening it and writing batches overlap the simulation. */
-function storeFor(dir: string, db: string | undefined): EventStore {
-  return openStoreInWorker({ ...(db ? { db } : {}), dataDir: join(dir, "db") });
+function storeFor(dir: string, db: string | undefined, schema: string | undefined): EventStore {
+  return openStoreInWorker({
+    ...(db ? { db } : {}),
+    ...(db && schema ? { schema } : {}),
+    dataDir: join(dir, "db"),
+  });
 }
 
 /** Whether a run is a live market (outside input, resumed from its log) or a simulation (re-derived). */
@@ -123,13 +134,16 @@ async function execute(
   const locked = store
     .createMarket({ marketId: record.marketId, runId: record.runId, createdAt: startAt })
     .then(() => store.lockMarket(record.marketId));
-  const documented = fresh
-    ? locked.then(() =>
-        store.putDocument(record.runId, "run", { config: record.config, assignment: record.assignment }),
-      )
-    : locked;
-  documented.catch(() => {});
   const stored = fresh ? [] : await locked.then(() => store.read(record.marketId));
+  // A resumed run whose log is empty (killed before its first batch, or an experiment's arm taken up
+  // by a worker) records its run document as a fresh one does.
+  const documented =
+    fresh || stored.length === 0
+      ? locked.then(() =>
+          store.putDocument(record.runId, "run", { config: record.config, assignment: record.assignment }),
+        )
+      : locked;
+  documented.catch(() => {});
   // Model agents share the run's budget and a recording of every exchange, so a resume replays it.
   const usesModels = Object.values(record.assignment).some((spec) => spec.startsWith("llm:"));
   const llmRun = usesModels
@@ -150,14 +164,17 @@ async function execute(
   // its stored events from the seed and checks them one by one. A live market killed before its
   // first batch was written has an empty log: it starts again from its start, as if fresh.
   const replayed = live && !fresh && stored.length > 0;
-  const sink = new BatchingSink((batch) => locked.then(() => store.append(record.marketId, batch)), {
-    ...(replayed ? { after: stored.length } : { stored }),
-    batchSize: 5000,
-    // People watch a live market as it happens: an event waits at most 10 ms to be written (the SSE
-    // stream shows only what is durable), where a simulation batches for half a second.
-    ...(live ? { maxDelayMs: 10 } : {}),
-    read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
-  });
+  const sink = new BatchingSink(
+    (batch) => locked.then(() => options.beforeAppend?.()).then(() => store.append(record.marketId, batch)),
+    {
+      ...(replayed ? { after: stored.length } : { stored }),
+      batchSize: 5000,
+      // People watch a live market as it happens: an event waits at most 10 ms to be written (the SSE
+      // stream shows only what is durable), where a simulation batches for half a second.
+      ...(live ? { maxDelayMs: 10 } : {}),
+      read: (fromSeq, toSeq) => store.read(record.marketId, { fromSeq, toSeq }),
+    },
+  );
   const roster = new RunRoster(dir, record);
   // Turns given to participants played by outside agents ("remote"), told to them over MCP.
   const remoteTurns = new RemoteTurns(record.config.remote?.turnDeadline ?? DEFAULT_TURN_DEADLINE_MS);
@@ -290,7 +307,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
   );
   // A missing API key or an unreachable model server stops the run before it starts.
   await preflightAgentSpecs(Object.values(assignment));
-  const store = storeFor(options.dir, options.db);
+  const store = storeFor(options.dir, options.db, options.schema);
   try {
     const record: RunRecord = {
       runId,
@@ -303,6 +320,7 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
       configDir: options.configDir ?? process.cwd(),
       store: store.kind,
       ...(store.kind === "postgres" && options.db ? { db: maskUrl(options.db) } : {}),
+      ...(store.kind === "postgres" && options.schema ? { schema: options.schema } : {}),
       status: "running",
       startedAt: new Date().toISOString(),
     };

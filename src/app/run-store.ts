@@ -13,10 +13,10 @@ import { isPostgresUrl, maskUrl } from "../store/database-url.ts";
  */
 export function runStoreOptions(
   dir: string,
-  record: Pick<RunRecord, "store" | "db">,
+  record: Pick<RunRecord, "store" | "db" | "schema">,
   url: string | undefined,
   options: { resuming?: boolean } = {},
-): { db: string } {
+): { db: string; schema?: string } {
   if (record.store === "postgres") {
     const used = record.db ? ` (it used ${record.db})` : "";
     if (!url) {
@@ -31,7 +31,7 @@ export function runStoreOptions(
         { code: "runner/run-needs-db" },
       );
     }
-    return { db: url };
+    return { db: url, ...(record.schema ? { schema: record.schema } : {}) };
   }
   const dataDir = join(dir, "db");
   if (!options.resuming && !existsSync(dataDir)) {

@@ -21,6 +21,8 @@ export interface RunRecord {
   store: "pglite" | "postgres";
   /** For "postgres": the URL the run was started with, password masked (to name it in messages). */
   db?: string;
+  /** For "postgres": the schema holding the run's tables (an arm of a distributed experiment); else the default. */
+  schema?: string;
   status: "running" | "finished";
   startedAt: string;
   finishedAt?: string;

@@ -24,6 +24,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   token: () => import("./commands/token.ts"),
   mcp: () => import("./commands/mcp.ts"),
   redteam: () => import("./commands/redteam.ts"),
+  worker: () => import("./commands/worker.ts"),
+  queue: () => import("./commands/worker.ts"),
 };
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { listenOnLoopback, readBody, sendJson } from "./loopback-http.ts";
 
 /**
@@ -37,6 +38,11 @@ export interface ServerOptions {
   /** Model ids GET /v1/models lists. */
   models?: string[];
   respond: (request: ChatRequest, n: number) => ChatReply | Promise<ChatReply>;
+  /**
+   * Tool call ids from the request's content instead of a counter over every request, so the same
+   * request gets the same answer (and token count) however requests from several runs interleave.
+   */
+  contentIds?: boolean;
 }
 
 export function messageText(message: ChatMessage | undefined): string {
@@ -86,8 +92,11 @@ export async function startOpenAICompatibleServer(options: ServerOptions): Promi
         );
         return;
       }
-      const toolCalls = (reply.toolCalls ?? []).map((call) => ({
-        id: `call_${++ids}`,
+      const prefix = options.contentIds
+        ? createHash("sha256").update(JSON.stringify(body.messages)).digest("hex").slice(0, 12)
+        : undefined;
+      const toolCalls = (reply.toolCalls ?? []).map((call, i) => ({
+        id: prefix ? `call_${prefix}_${i}` : `call_${++ids}`,
         type: "function" as const,
         function: {
           name: call.name,

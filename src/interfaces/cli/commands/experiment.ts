@@ -3,11 +3,18 @@ import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import type { MarketSummary } from "../../../analysis/market-summary.ts";
+import {
+  DEFAULT_JOB_EXPIRY_SECONDS,
+  DEFAULT_QUEUE,
+  DEFAULT_RETRIES,
+  runDistributedExperiment,
+} from "../../../app/distributed.ts";
 import { type ExperimentRecord, runArm, runExperiment, stopWithParent } from "../../../app/experiment.ts";
 import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
 import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
 import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
+import { isPostgresUrl } from "../../../store/database-url.ts";
 import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
@@ -48,6 +55,18 @@ interface ExperimentRunOptions {
   participants?: string;
   db?: string;
   json?: boolean;
+  distributed?: boolean;
+  queue?: string;
+  jobExpiry?: string;
+  retries?: string;
+}
+
+function positiveInteger(name: string, value: string | undefined, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new UsageError(`${name} must be an integer of at least ${min}, got "${value}"`);
+  return n;
 }
 
 /** `--participants N`: the same experiment with a generated population of another size. */
@@ -78,6 +97,19 @@ export function register(program: Command): void {
     .option("--jobs <n>", "arms to run at once (default: the machine's cores)")
     .option("--participants <n>", "override the generated population's size, e.g. for a quick try")
     .option("--db <url>", "a PostgreSQL URL for every arm's event log (default: PGlite in each arm's folder)")
+    .option(
+      "--distributed",
+      "queue the arms for workers (haggle worker) instead of running them here; needs --db",
+    )
+    .option("--queue <name>", "with --distributed: the queue the workers take arms from", DEFAULT_QUEUE)
+    .option(
+      "--job-expiry <seconds>",
+      `with --distributed: an arm whose worker stops renewing it goes to another worker after this long (default ${DEFAULT_JOB_EXPIRY_SECONDS})`,
+    )
+    .option(
+      "--retries <n>",
+      `with --distributed: further attempts of an arm after a failure or a dead worker (default ${DEFAULT_RETRIES})`,
+    )
     .option("--json", "machine-readable output")
     .action(async (configPath: string, options: ExperimentRunOptions) => {
       const config = await loadExperimentConfig(configPath);
@@ -92,18 +124,42 @@ export function register(program: Command): void {
       const db = options.db ?? process.env.HAGGLE_DB;
       const live = !options.json && Boolean(process.stderr.isTTY);
       const started = performance.now();
-      const record = await runExperiment(config, {
-        out: dir,
-        configDir: dirname(resolve(configPath)),
-        ...(jobs !== undefined ? { jobs } : {}),
-        ...(db ? { db } : {}),
-        onProgress: (progress) => {
-          if (live) {
-            const running = progress.running.length ? `, running ${progress.running.join(", ")}` : "";
-            process.stderr.write(`\r\x1b[2Karms ${progress.done}/${progress.total} done${running}`);
-          }
-        },
-      }).catch((error: unknown) => {
+      const configDir = dirname(resolve(configPath));
+      if (options.distributed && !(db && isPostgresUrl(db))) {
+        throw new UsageError("--distributed needs --db postgres://... (or HAGGLE_DB): the workers' database");
+      }
+      const expireSeconds = positiveInteger("--job-expiry", options.jobExpiry, 5);
+      const retries = positiveInteger("--retries", options.retries, 0);
+      let lastLine = "";
+      const run = options.distributed
+        ? runDistributedExperiment(config, {
+            out: dir,
+            configDir,
+            db: db!,
+            ...(options.queue ? { queue: options.queue } : {}),
+            ...(expireSeconds !== undefined ? { expireSeconds } : {}),
+            ...(retries !== undefined ? { retries } : {}),
+            onProgress: (progress) => {
+              const running = progress.running.length ? `, running ${progress.running.join(", ")}` : "";
+              const line = `arms ${progress.done}/${progress.total} done, ${progress.queued} waiting for a worker${running}${progress.retries ? `, ${progress.retries} retried` : ""}${progress.failed ? `, ${progress.failed} failed` : ""}`;
+              if (live) process.stderr.write(`\r\x1b[2K${line}`);
+              else if (!options.json && line !== lastLine) process.stderr.write(`${line}\n`);
+              lastLine = line;
+            },
+          })
+        : runExperiment(config, {
+            out: dir,
+            configDir,
+            ...(jobs !== undefined ? { jobs } : {}),
+            ...(db ? { db } : {}),
+            onProgress: (progress) => {
+              if (live) {
+                const running = progress.running.length ? `, running ${progress.running.join(", ")}` : "";
+                process.stderr.write(`\r\x1b[2Karms ${progress.done}/${progress.total} done${running}`);
+              }
+            },
+          });
+      const record = await run.catch((error: unknown) => {
         if (claimed) releaseRunDir(claimed);
         throw error;
       });
@@ -123,6 +179,7 @@ export function register(program: Command): void {
           name: record.name,
           arms,
           seconds,
+          runSeconds,
           report: analysis.report,
           results: analysis.resultsFile,
           findings: analysis.findings,

@@ -1,0 +1,229 @@
+/**
+ * The worker half of bench:scale: one experiment of model-agent arms run by 1, 2 and 4 `haggle worker`
+ * processes, against PostgreSQL. The model is a scripted negotiator behind a loopback
+ * OpenAI-compatible server that answers after a fixed delay, so an arm's time is mostly waiting for
+ * its model (one turn at a time): workers add throughput even on a 2-core machine.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import {
+  type ChatRequest,
+  lastUserMessage,
+  messageText,
+  startOpenAICompatibleServer,
+} from "../src/agents/llm/testing/openai-compatible-server.ts";
+import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
+import { dropQueue } from "../src/app/distributed.ts";
+import { canonicalJson } from "../src/engine/fingerprint.ts";
+import { readRunRecord } from "../src/runner/run-folder.ts";
+import { openStore } from "../src/store/index.ts";
+
+export interface WorkersPartOptions {
+  db: string;
+  arms: number;
+  participants: number;
+  days: number;
+  delayMs: number;
+  workerCounts: number[];
+  seed: number;
+  log: (line: string) => void;
+}
+
+export interface WorkersRow {
+  workers: number;
+  seconds: number;
+  modelCalls: number;
+  deals: number;
+  /** Arms each worker ran. */
+  perWorker: number[];
+  /** A hash over every arm's log hash, so runs compare at a glance. */
+  logsHash: string;
+}
+
+const CLI = join(import.meta.dirname, "..", "bin", "haggle.js");
+
+function respond(request: ChatRequest) {
+  const users = request.messages.filter((message) => message.role === "user").map(messageText);
+  const reply = negotiatorReply({
+    lastUser: lastUserMessage(request),
+    history: users.slice(0, -1).join("\n"),
+  });
+  return {
+    ...(reply.text ? { content: reply.text } : {}),
+    toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
+  };
+}
+
+async function armHash(dir: string, db: string): Promise<string> {
+  const record = await readRunRecord(dir);
+  const store = await openStore({ db, ...(record.schema ? { schema: record.schema } : {}) });
+  try {
+    const hash = createHash("sha256");
+    for (const event of await store.read(record.marketId)) {
+      const comparable =
+        event.type === "market-created"
+          ? { ...event, config: { ...event.config, marketId: "<run>" } }
+          : event;
+      hash.update(`${canonicalJson(comparable)}\n`);
+    }
+    return hash.digest("hex");
+  } finally {
+    await store.close();
+  }
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const timer = setTimeout(() => reject(new Error(`a worker did not start within ${ms} ms`)), ms);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      if (pattern.test(text)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`a worker exited (${code}) before it started: ${text}`)));
+  });
+}
+
+export async function runWorkersPart(options: WorkersPartOptions): Promise<{ rows: WorkersRow[] }> {
+  const root = mkdtempSync(join(tmpdir(), "haggle-bench-workers-"));
+  const server = await startOpenAICompatibleServer({
+    models: ["scripted"],
+    contentIds: true,
+    respond: async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      return respond(request);
+    },
+  });
+  const config = join(root, "arms.yaml");
+  writeFileSync(
+    config,
+    [
+      "name: bench-workers",
+      `seed: ${options.seed}`,
+      `repetitions: ${options.arms / 2}`,
+      `days: ${options.days}`,
+      "population:",
+      "  generate:",
+      `    participants: ${options.participants}`,
+      "    itemsPerPerson: [2, 2]",
+      "    wantsPerPerson: [2, 2]",
+      // Every arm the same market (its own seed): arms of one length keep the workers evenly loaded.
+      "arms:",
+      "  - name: a",
+      "    agents: { all: llm:openai-compatible:scripted }",
+      "  - name: b",
+      "    agents: { all: llm:openai-compatible:scripted }",
+      "reference: llm:openai-compatible:scripted",
+      "llm: { maxCalls: 100000 }",
+    ].join("\n"),
+  );
+  const env = { ...process.env, HAGGLE_OPENAI_COMPATIBLE_URL: server.url, HAGGLE_DB: "" };
+  const queues: string[] = [];
+  const schemas: string[] = [];
+  const rows: WorkersRow[] = [];
+  const children: ChildProcess[] = [];
+  try {
+    for (const count of options.workerCounts) {
+      const queue = `bench_workers_${process.pid}_${count}`;
+      queues.push(queue);
+      const workers = Array.from({ length: count }, () => {
+        const child = spawn(process.execPath, [CLI, "worker", "--db", options.db, "--queue", queue], {
+          env,
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        children.push(child);
+        let log = "";
+        child.stderr?.on("data", (chunk: Buffer) => {
+          log += chunk.toString();
+        });
+        return { child, log: () => log };
+      });
+      // Timed from when every worker waits for arms: their start-up is not the experiment's.
+      await Promise.all(workers.map((worker) => waitForLine(worker.child, /waiting for arms/, 60_000)));
+      const callsBefore = server.requests.length;
+      const out = join(root, `workers-${count}`);
+      const started = performance.now();
+      const coordinator = spawn(
+        process.execPath,
+        [
+          CLI,
+          "experiment",
+          "run",
+          config,
+          "--db",
+          options.db,
+          "--distributed",
+          "--queue",
+          queue,
+          "--out",
+          out,
+          "--json",
+        ],
+        { env, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      children.push(coordinator);
+      let stdout = "";
+      let stderr = "";
+      coordinator.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      coordinator.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const lines = stderr.trim().split("\n");
+        options.log(`${count} worker(s): ${lines[lines.length - 1]}`);
+      });
+      const code = await new Promise<number | null>((resolve) => coordinator.once("exit", resolve));
+      const wall = (performance.now() - started) / 1000;
+      for (const worker of workers) worker.child.kill("SIGTERM");
+      if (code !== 0)
+        throw new Error(`the experiment on ${count} worker(s) failed (exit ${code}): ${stderr.slice(-2000)}`);
+      const result = JSON.parse(stdout) as {
+        runSeconds: number;
+        arms: { id: string; dir: string; summary: { deals: number } }[];
+      };
+      const record = JSON.parse(readFileSync(join(out, "experiment.json"), "utf8")) as {
+        distributed: { schema: string };
+        arms: { schema: string }[];
+      };
+      schemas.push(record.distributed.schema, ...record.arms.map((arm) => arm.schema));
+      const hashes: string[] = [];
+      for (const arm of result.arms) hashes.push(await armHash(join(out, arm.dir), options.db));
+      rows.push({
+        workers: count,
+        // The arms' time: from queueing to the last arm's run folder, without the analysis after.
+        seconds: result.runSeconds ?? wall,
+        modelCalls: server.requests.length - callsBefore,
+        deals: result.arms.reduce((sum, arm) => sum + arm.summary.deals, 0),
+        perWorker: workers.map((worker) => (worker.log().match(/: finished in /g) ?? []).length),
+        logsHash: createHash("sha256").update(hashes.join("\n")).digest("hex").slice(0, 16),
+      });
+      await Promise.all(
+        workers.map(
+          (worker) =>
+            new Promise<void>((resolve) => {
+              if (worker.child.exitCode !== null || worker.child.signalCode !== null) resolve();
+              else worker.child.once("exit", () => resolve());
+            }),
+        ),
+      );
+    }
+  } finally {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await server.close();
+    for (const queue of queues) await dropQueue(options.db, queue);
+    const client = new pg.Client({ connectionString: options.db });
+    await client.connect();
+    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+    rmSync(root, { recursive: true, force: true });
+  }
+  return { rows };
+}

@@ -1,0 +1,455 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  type ChatRequest,
+  type LoopbackServer,
+  lastUserMessage,
+  messageText,
+  startOpenAICompatibleServer,
+} from "../src/agents/llm/testing/openai-compatible-server.ts";
+import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
+import { dropQueue } from "../src/app/distributed.ts";
+import { canonicalJson } from "../src/engine/fingerprint.ts";
+import { readRunRecord } from "../src/runner/run-folder.ts";
+import { openStore } from "../src/store/index.ts";
+import { haggle, repoRoot } from "./support/haggle-cli.ts";
+
+// Distributed experiments (`haggle worker`, `experiment run --distributed`) on the PostgreSQL server
+// at 127.0.0.1:5432 (database `test`). Every test uses its own queue and schemas, dropped afterwards.
+const url = process.env.HAGGLE_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+const enabled = url !== "off";
+const root = mkdtempSync(join(tmpdir(), "haggle-workers-"));
+const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+const queues: string[] = [];
+const schemas: string[] = [];
+const children: ChildProcess[] = [];
+
+// Six arms: three rules, two repetitions each.
+const config = join(root, "six.yaml");
+writeFileSync(
+  config,
+  [
+    "name: six",
+    "seed: 7",
+    "repetitions: 2",
+    "days: 3",
+    "population:",
+    "  generate:",
+    "    participants: 12",
+    "arms:",
+    "  - name: strong",
+    "    agents: { all: engine:strong }",
+    "  - name: weak",
+    "    agents: { all: engine:weak }",
+    "  - name: mixed",
+    "    agents: { random: { engine:strong: 1, engine:weak: 1 } }",
+  ].join("\n"),
+);
+
+/** The SHA-256 of a run's log, its own id taken out (as scripts/log-hash.ts). */
+async function logHash(dir: string, db?: string): Promise<string> {
+  const record = await readRunRecord(dir);
+  const store = await openStore({
+    ...(db ? { db } : {}),
+    ...(db && record.schema ? { schema: record.schema } : {}),
+    dataDir: join(dir, "db"),
+  });
+  try {
+    const hash = createHash("sha256");
+    for (const event of await store.read(record.marketId)) {
+      const comparable =
+        event.type === "market-created"
+          ? { ...event, config: { ...event.config, marketId: "<run>" } }
+          : event;
+      hash.update(`${canonicalJson(comparable)}\n`);
+    }
+    return hash.digest("hex");
+  } finally {
+    await store.close();
+  }
+}
+
+interface ExperimentJson {
+  arms: { id: string; dir: string; status: string; schema?: string }[];
+  distributed?: { schema: string; queue: string };
+}
+
+function experimentJson(dir: string): ExperimentJson {
+  return JSON.parse(readFileSync(join(dir, "experiment.json"), "utf8")) as ExperimentJson;
+}
+
+async function hashes(dir: string, db?: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const arm of experimentJson(dir).arms) out[arm.id] = await logHash(join(dir, arm.dir), db);
+  return out;
+}
+
+/** Records an experiment's schemas for the clean-up. */
+function forget(dir: string): void {
+  const record = experimentJson(dir);
+  if (record.distributed) schemas.push(record.distributed.schema);
+  for (const arm of record.arms) if (arm.schema) schemas.push(arm.schema);
+}
+
+interface Worker {
+  child: ChildProcess;
+  log: () => string;
+}
+
+function startWorker(queue: string, env: NodeJS.ProcessEnv = {}): Worker {
+  const child = spawn(
+    process.execPath,
+    [join(repoRoot, "bin/haggle.js"), "worker", "--db", url, "--queue", queue],
+    { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } },
+  );
+  children.push(child);
+  let log = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  return { child, log: () => log };
+}
+
+function stop(worker: Worker): Promise<void> {
+  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => worker.child.once("exit", () => resolve()));
+  worker.child.kill("SIGTERM");
+  return exited;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function sql<Row extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<Row>(text, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+let reference: Record<string, string>;
+
+afterAll(async () => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (enabled) {
+    for (const queue of queues) await dropQueue(url, queue);
+    for (const schema of schemas) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  }
+  rmSync(root, { recursive: true, force: true });
+}, 60_000);
+
+describe.skipIf(!enabled)("distributed experiments on workers", () => {
+  beforeAll(async () => {
+    // The same experiment in one process, each arm's log in PGlite in its own folder.
+    const dir = join(root, "one-process");
+    const result = await haggle(["experiment", "run", config, "--out", dir, "--jobs", "2", "--json"], {
+      env: { HAGGLE_DB: "" },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    reference = await hashes(dir);
+    expect(Object.keys(reference)).toHaveLength(6);
+  }, 240_000);
+
+  it("three worker processes run six arms, and every arm's log equals the one-process run's", async () => {
+    const queue = `haggle_test_${suffix}_three`;
+    queues.push(queue);
+    const workers = [startWorker(queue), startWorker(queue), startWorker(queue)];
+    const dir = join(root, "three-workers");
+    const result = await haggle([
+      "experiment",
+      "run",
+      config,
+      "--db",
+      url,
+      "--distributed",
+      "--queue",
+      queue,
+      "--out",
+      dir,
+      "--json",
+    ]);
+    forget(dir);
+    await Promise.all(workers.map(stop));
+    expect(result.code, result.stderr).toBe(0);
+    expect(await hashes(dir, url)).toEqual(reference);
+    expect(experimentJson(dir).arms.map((arm) => arm.status)).toEqual(Array(6).fill("finished"));
+    // Every arm ran on one worker or another, more than one of them taking arms.
+    const finished = workers.map((worker) => (worker.log().match(/: finished in /g) ?? []).length);
+    expect(finished.reduce((a, b) => a + b, 0)).toBe(6);
+    expect(finished.filter((n) => n > 0).length).toBeGreaterThan(1);
+    // The experiment folder is an experiment folder like any: analyze reads it again.
+    expect(existsSync(join(dir, "report.html"))).toBe(true);
+    const analysed = await haggle(["analyze", dir, "--json"]);
+    expect(analysed.code, analysed.stderr).toBe(0);
+  }, 240_000);
+
+  it("a worker killed with SIGKILL mid-arm: its job goes to another worker, which resumes it to the same log", async () => {
+    const queue = `haggle_test_${suffix}_kill`;
+    queues.push(queue);
+    const dir = join(root, "killed");
+    const first = startWorker(queue);
+    const coordinator = haggle([
+      "experiment",
+      "run",
+      config,
+      "--db",
+      url,
+      "--distributed",
+      "--queue",
+      queue,
+      "--job-expiry",
+      "5",
+      "--out",
+      dir,
+      "--json",
+    ]);
+    // Wait until the worker's first arm has written some of its log, then kill it.
+    const armId = await until(
+      "the worker to start an arm",
+      async () => first.log().match(/arm (\S+) \(job/)?.[1],
+      60_000,
+    );
+    const schema = await until(
+      "the arm's schema",
+      async () =>
+        existsSync(join(dir, "experiment.json"))
+          ? experimentJson(dir).arms.find((arm) => arm.id === armId)?.schema
+          : undefined,
+      30_000,
+    );
+    await until(
+      "the arm's first events",
+      async () => {
+        const rows = await sql<{ seq: string }>(
+          `SELECT coalesce(max(last_seq), 0) AS seq FROM ${schema}.markets`,
+        ).catch(() => [{ seq: "0" }]);
+        return Number(rows[0]?.seq) > 0 ? true : undefined;
+      },
+      60_000,
+    );
+    first.child.kill("SIGKILL");
+    expect(first.log()).not.toContain(`arm ${armId}: finished`);
+    const second = startWorker(queue);
+    const result = await coordinator;
+    forget(dir);
+    await stop(second);
+    expect(result.code, result.stderr).toBe(0);
+    // The arm was taken up again from its logged events, and every log equals the one-process run's.
+    expect(second.log()).toMatch(new RegExp(`arm ${armId}: finished in .*, resumed from event \\d+`));
+    expect(await hashes(dir, url)).toEqual(reference);
+  }, 240_000);
+
+  it("an arm that fails on every attempt fails the experiment, with a non-zero exit", async () => {
+    const queue = `haggle_test_${suffix}_fail`;
+    queues.push(queue);
+    const worker = startWorker(queue);
+    const dir = join(root, "failing");
+    const bad = join(root, "bad.yaml");
+    writeFileSync(
+      bad,
+      [
+        "name: bad",
+        "days: 1",
+        "population: { generate: { participants: 4 } }",
+        "arms:",
+        "  - name: fine",
+        "    agents: { all: engine:weak }",
+        "  - name: broken",
+        "    agents: { all: module:./no-such-agent.js }",
+        "reference: engine:weak",
+      ].join("\n"),
+    );
+    const result = await haggle([
+      "experiment",
+      "run",
+      bad,
+      "--db",
+      url,
+      "--distributed",
+      "--queue",
+      queue,
+      "--retries",
+      "1",
+      "--out",
+      dir,
+    ]);
+    forget(dir);
+    await stop(worker);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("1 arm(s) failed on the workers: broken");
+    expect(experimentJson(dir).arms.map((arm) => arm.status)).toEqual(["finished", "failed"]);
+  }, 120_000);
+});
+
+describe.skipIf(!enabled)("two market processes on one market in PostgreSQL", () => {
+  const schema = `haggle_test_${suffix}_two`;
+  afterAll(async () => {
+    await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  });
+
+  it("the second refuses to write while the first runs it", async () => {
+    await sql(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    const db = `${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    const live = join(root, "live.yaml");
+    writeFileSync(
+      live,
+      [
+        "name: live",
+        "seed: 3",
+        "clock: wall",
+        "speed: 600",
+        "days: 1",
+        "population: { generate: { participants: 6 } }",
+        "agents: { all: engine:weak }",
+      ].join("\n"),
+    );
+    const dir = join(root, "live-run");
+    const first = spawn(
+      process.execPath,
+      [join(repoRoot, "bin/haggle.js"), "run", "--config", live, "--db", db, "--out", dir, "--json"],
+      { cwd: repoRoot, stdio: "ignore" },
+    );
+    children.push(first);
+    await until(
+      "the first market's events",
+      async () => {
+        const rows = await sql<{ seq: string }>(
+          `SELECT coalesce(max(last_seq), 0) AS seq FROM ${schema}.markets`,
+        ).catch(() => [{ seq: "0" }]);
+        return Number(rows[0]?.seq) > 0 ? true : undefined;
+      },
+      60_000,
+    );
+    const before = await sql<{ seq: string }>(`SELECT max(last_seq) AS seq FROM ${schema}.markets`);
+    const second = await haggle(["resume", dir, "--db", db]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain("already run by another host");
+    // The first still runs the market and stops cleanly.
+    const exited = new Promise((resolve) => first.once("exit", resolve));
+    first.kill("SIGINT");
+    await exited;
+    const after = await sql<{ seq: string }>(`SELECT max(last_seq) AS seq FROM ${schema}.markets`);
+    expect(Number(after[0]!.seq)).toBeGreaterThanOrEqual(Number(before[0]!.seq));
+  }, 120_000);
+});
+
+describe.skipIf(!enabled)("a model arm resumed on another worker", () => {
+  let server: LoopbackServer;
+  beforeAll(async () => {
+    server = await startOpenAICompatibleServer({
+      models: ["scripted"],
+      contentIds: true,
+      respond: async (request: ChatRequest) => {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        const users = request.messages.filter((message) => message.role === "user").map(messageText);
+        const reply = negotiatorReply({
+          lastUser: lastUserMessage(request),
+          history: users.slice(0, -1).join("\n"),
+        });
+        return {
+          ...(reply.text ? { content: reply.text } : {}),
+          toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
+        };
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it("replays the model answers its first worker recorded, and ends with the one-process log", async () => {
+    const modelConfig = join(root, "model.yaml");
+    writeFileSync(
+      modelConfig,
+      [
+        "name: model",
+        "seed: 4",
+        "days: 1",
+        "population:",
+        "  generate:",
+        "    participants: 5",
+        "    itemsPerPerson: [2, 2]",
+        "    wantsPerPerson: [2, 2]",
+        "arms:",
+        "  - name: llm",
+        "    agents: { all: llm:openai-compatible:scripted }",
+        "reference: llm:openai-compatible:scripted",
+        "llm: { maxCalls: 100000 }",
+      ].join("\n"),
+    );
+    const env = { HAGGLE_OPENAI_COMPATIBLE_URL: server.url, HAGGLE_DB: "" };
+    const one = join(root, "model-one-process");
+    const made = await haggle(["experiment", "run", modelConfig, "--out", one, "--json"], { env });
+    expect(made.code, made.stderr).toBe(0);
+    const calls = server.requests.length;
+    const expected = await hashes(one);
+
+    const queue = `haggle_test_${suffix}_model`;
+    queues.push(queue);
+    const dir = join(root, "model-killed");
+    const first = startWorker(queue, env);
+    const coordinator = haggle(
+      [
+        "experiment",
+        "run",
+        modelConfig,
+        "--db",
+        url,
+        "--distributed",
+        "--queue",
+        queue,
+        "--job-expiry",
+        "5",
+        "--out",
+        dir,
+        "--json",
+      ],
+      { env },
+    );
+    const schema = await until(
+      "the arm's schema",
+      async () =>
+        existsSync(join(dir, "experiment.json")) ? experimentJson(dir).arms[0]?.schema : undefined,
+      30_000,
+    );
+    // Killed once some of its model exchanges are saved with the events that followed them.
+    await until(
+      "the arm's first saved exchanges",
+      async () => {
+        const rows = await sql<{ n: number }>(
+          `SELECT (body->>'n')::int AS n FROM ${schema}.documents WHERE name = 'llm-cache.count'`,
+        ).catch(() => []);
+        return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+      },
+      60_000,
+    );
+    first.child.kill("SIGKILL");
+    const before = server.requests.length - calls;
+    const second = startWorker(queue, env);
+    const result = await coordinator;
+    forget(dir);
+    await stop(second);
+    expect(result.code, result.stderr).toBe(0);
+    expect(second.log()).toMatch(/arm llm: finished in .*, resumed from event \d+/);
+    expect(await hashes(dir, url)).toEqual(expected);
+    // Without the saved exchanges the second worker would have asked the model everything again.
+    const distributed = server.requests.length - calls;
+    expect(distributed).toBeLessThan(calls + before);
+  }, 240_000);
+});
