@@ -212,9 +212,9 @@ if (values.json) {
       line(header),
       ...table.map(line),
       "",
-      `${bootstrap} bootstrap resamples, ${permutations} permutations: an exact test gives p < 0.05 in ${pct(exactRate)} of null datasets.`,
+      `${bootstrap} bootstrap resamples, ${permutations} permutations: an exact test gives p < 0.05 in ${(exactRate * 100).toFixed(3)}% of null datasets.`,
       "Verdict: met = the estimate inside the goal band; MISSED = its whole Wilson 95% interval outside the band; unclear = neither.",
-      `With these counts an exactly calibrated estimator is "met" with chance ${pct(power.coverage)} (coverage 95%) and ${pct(power.falsePositives)} (false positives ${pct(exactRate)}).`,
+      `With these counts an exactly calibrated estimator is "met" with chance ${pct(power.coverage)} (coverage 95%) and ${pct(power.falsePositives)} (false positives ${(exactRate * 100).toFixed(3)}%).`,
       "Deal-rate truth: each estimator applied to every person-arm's expected deals given the tiers drawn.",
     ].join("\n")}\n`,
   );

@@ -95,7 +95,11 @@ export function fitTiers(
  * buyer's own effect when the item sold twice (the other half lands on the other buyer's deal). Items
  * belong to their sellers, so the seller sums are exact; the buyer and pair sums use each deal's
  * leave-its-deal-out residual instead (its residual times n / (n - 1) for an item sold n times), whose
- * own extra variance the pair term takes off again. Returns the diagonal and, unless `withDf` is
+ * own extra variance the pair term takes off again (all this is `method` "CR1"). The default, "CR2",
+ * replaces the G / (G - 1) factors and the leave-out residuals with Bell and McCaffrey's bias-reduced
+ * linearisation in each of the three sums (each cluster's residuals times the inverse square root of its
+ * block of I - H), which makes the variance unbiased when errors are independent with equal variance.
+ * Returns the diagonal and, unless `withDf` is
  * false, each coefficient's degrees of freedom for a t quantile (Bell and McCaffrey's, from the design:
  * 14 to 18 on Project Deal's, where 69 people would suggest 68); undefined when not identified.
  */
