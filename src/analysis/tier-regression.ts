@@ -85,6 +85,9 @@ export function fitTiers(
   return solveMoments(total);
 }
 
+/** CR1: the sandwich with G / (G - 1) and leave-out buyer residuals; CR2: bias-reduced linearisation. */
+export type VarianceMethod = "CR1" | "CR2";
+
 /**
  * The variance of `beta` (from `fitTiers`), robust to correlation between deals with the same
  * seller and between deals with the same buyer, in any arm: Cameron, Gelbach and Miller's two-way
@@ -101,11 +104,8 @@ export function fitTiers(
  * block of I - H), which makes the variance unbiased when errors are independent with equal variance.
  * Returns the diagonal and, unless `withDf` is
  * false, each coefficient's degrees of freedom for a t quantile (Bell and McCaffrey's, from the design:
- * 14 to 18 on Project Deal's, where 69 people would suggest 68); undefined when not identified.
+ * with CR1 14 to 18 on Project Deal's, with CR2 about 26, where 69 people would suggest 68); undefined when not identified.
  */
-/** CR1: the sandwich with G / (G - 1) and leave-out buyer residuals; CR2: bias-reduced linearisation. */
-export type VarianceMethod = "CR1" | "CR2";
-
 export function clusteredVariance(
   data: DealData,
   columns: readonly Column[],
