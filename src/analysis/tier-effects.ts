@@ -71,7 +71,7 @@ export interface TierEffectOptions {
    * refuses when it cannot tell).
    */
   reference?: string;
-  /** The clustered variance: "CR2" (default, bias-reduced) or "CR1" (the earlier one, for comparison). */
+  /** The clustered variance: "CR1" (default) or "CR2" (bias-reduced linearisation, for comparison). */
   variance?: VarianceMethod;
 }
 
