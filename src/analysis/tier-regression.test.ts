@@ -76,7 +76,7 @@ describe("symmetric eigen and inverse square root", () => {
 });
 
 describe("two-way clustered variance", () => {
-  it("CR2 is unbiased with independent errors of equal variance", () => {
+  it("CR2 is unbiased with independent errors of equal variance, where CR1 over-states it", () => {
     const data = design(7);
     const columns: Column[] = [
       { side: "seller", tier: 1 },
@@ -106,12 +106,8 @@ describe("two-way clustered variance", () => {
     }
     for (let j = 0; j < 2; j++) expect(mean.CR2[j]! / truth[j]!).toBeGreaterThan(0.95);
     for (let j = 0; j < 2; j++) expect(mean.CR2[j]! / truth[j]!).toBeLessThan(1.05);
-    console.log(
-      JSON.stringify({
-        CR1: mean.CR1.map((v, j) => v / truth[j]!),
-        CR2: mean.CR2.map((v, j) => v / truth[j]!),
-      }),
-    );
+    // CR1 (G / (G - 1), leave-out buyer residuals) over-states it here: 1.04 and 1.08 times.
+    for (let j = 0; j < 2; j++) expect(mean.CR1[j]! / truth[j]!).toBeGreaterThan(1.02);
   });
 
   it("gives each method its Bell-McCaffrey degrees of freedom, fewer than the clusters", () => {
