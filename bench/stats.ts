@@ -5,17 +5,25 @@
  * effect), runs `analyzeRecords` (what `haggle analyze` runs) on each, and counts how often the 95%
  * intervals cover the planted value and how often p < 0.05 with nothing planted.
  *
- *   npm run bench:stats [-- --datasets 400 --nulls 1000 --permutations 1000 --bootstrap 1000 --seed 1 --json]
+ * Each rate is printed with its Wilson 95% interval, and judged against its goal band as follows: "met"
+ * when the estimate lies inside the band; "missed" when the whole interval lies outside it (the data
+ * rule the band out); "unclear" otherwise (outside the band, but not by more than the Monte Carlo noise
+ * can explain). The default counts make an exactly calibrated estimator "met" with high probability
+ * (printed: the chance under the binomial) and "missed" almost never.
+ *
+ *   npm run bench:stats [-- --datasets 1000 --nulls 2000 --permutations 1000 --bootstrap 1000 --seed 1 --json]
  */
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { analyzeRecords } from "../src/analysis/analyze.ts";
+import { chanceInBand, type Verdict, verdict, wilson } from "../src/analysis/testing/calibration.ts";
 import { projectDealArms } from "../src/analysis/testing/synthetic.ts";
 import { withinPersonContrast } from "../src/analysis/within-person-deals.ts";
 
 const { values } = parseArgs({
   options: {
-    datasets: { type: "string", default: "400" },
-    nulls: { type: "string", default: "1000" },
+    datasets: { type: "string", default: "1000" },
+    nulls: { type: "string", default: "2000" },
     bootstrap: { type: "string", default: "1000" },
     permutations: { type: "string", default: "1000" },
     seed: { type: "string", default: "1" },
@@ -91,6 +99,8 @@ function count(target: { hits: number; n: number }, hit: boolean | undefined): v
   if (hit) target.hits++;
 }
 
+const load = loadavg();
+const startedAt = new Date().toISOString();
 const started = performance.now();
 const showProgress = !values.json && process.stderr.isTTY;
 const total = datasets + nulls;
@@ -136,7 +146,6 @@ for (let i = 0; i < total; i++) {
 if (showProgress) process.stderr.write("\r");
 const seconds = (performance.now() - started) / 1000;
 
-const within = (value: number, [low, high]: readonly [number, number]) => value >= low && value <= high;
 const rows = ESTIMATORS.map((estimator) => {
   const c = coverage[estimator];
   const f = falsePositives[estimator];
@@ -144,41 +153,68 @@ const rows = ESTIMATORS.map((estimator) => {
   const se = (t: { hits: number; n: number }) => Math.sqrt((rate(t) * (1 - rate(t))) / t.n);
   return {
     estimator,
-    coverage: { covered: c.hits, datasets: c.n, rate: rate(c), standardError: se(c) },
-    coverageGoalMet: within(rate(c), GOALS.coverage),
-    falsePositives: { significant: f.hits, datasets: f.n, rate: rate(f), standardError: se(f) },
-    falsePositiveGoalMet: within(rate(f), GOALS.falsePositives),
+    coverage: {
+      covered: c.hits,
+      datasets: c.n,
+      rate: rate(c),
+      standardError: se(c),
+      wilson95: wilson(c.hits, c.n),
+    },
+    coverageVerdict: verdict(c.hits, c.n, GOALS.coverage),
+    falsePositives: {
+      significant: f.hits,
+      datasets: f.n,
+      rate: rate(f),
+      standardError: se(f),
+      wilson95: wilson(f.hits, f.n),
+    },
+    falsePositiveVerdict: verdict(f.hits, f.n, GOALS.falsePositives),
   };
 });
 // An exact test with B permutations and p = (1 + k) / (1 + B) gives p < 0.05 with this probability.
 const exactRate = Math.ceil(0.05 * (permutations + 1) - 1) / (permutations + 1);
+/** With these counts, the chance that an exactly calibrated estimator is judged "met". */
+const power = {
+  coverage: chanceInBand(datasets, 0.95, GOALS.coverage),
+  falsePositives: chanceInBand(nulls, exactRate, GOALS.falsePositives),
+};
 
 if (values.json) {
   process.stdout.write(
-    `${JSON.stringify({ seed, datasets, nulls, bootstrap, permutations, planted: PLANTED, goals: GOALS, exactTestRate: exactRate, seconds, estimators: rows }, null, 2)}\n`,
+    `${JSON.stringify({ seed, datasets, nulls, bootstrap, permutations, planted: PLANTED, goals: GOALS, exactTestRate: exactRate, calibratedChanceOfMet: power, startedAt, loadAverage: load, seconds, estimators: rows }, null, 2)}\n`,
   );
 } else {
   const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-  const header = ["estimator", "coverage of 95% CI", "goal 93-97%", "p < 0.05 with no effect", "goal 4-6%"];
+  const header = [
+    "estimator",
+    "coverage of 95% CI [Wilson 95%]",
+    "goal 93-97%",
+    "p < 0.05 with no effect [Wilson 95%]",
+    "goal 4-6%",
+  ];
+  const range = (w: { low: number; high: number }) => `[${pct(w.low)}, ${pct(w.high)}]`;
+  const word = (v: Verdict) => (v === "met" ? "met" : v === "missed" ? "MISSED" : "unclear");
   const table = rows.map((row) => [
     row.estimator,
-    `${row.coverage.covered}/${row.coverage.datasets} = ${pct(row.coverage.rate)} (±${pct(row.coverage.standardError)})`,
-    row.coverageGoalMet ? "met" : "MISSED",
-    `${row.falsePositives.significant}/${row.falsePositives.datasets} = ${pct(row.falsePositives.rate)} (±${pct(row.falsePositives.standardError)})`,
-    row.falsePositiveGoalMet ? "met" : "MISSED",
+    `${row.coverage.covered}/${row.coverage.datasets} = ${pct(row.coverage.rate)} ${range(row.coverage.wilson95)}`,
+    word(row.coverageVerdict),
+    `${row.falsePositives.significant}/${row.falsePositives.datasets} = ${pct(row.falsePositives.rate)} ${range(row.falsePositives.wilson95)}`,
+    word(row.falsePositiveVerdict),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
   process.stdout.write(
     `${[
-      `${datasets} datasets with effects planted and ${nulls} with none, Project Deal's design (69 people, 2 all-strong + 2 mixed arms), seed ${seed}, ${seconds.toFixed(1)}s`,
+      `${datasets} datasets with effects planted and ${nulls} with none, Project Deal's design (69 people, 2 all-strong + 2 mixed arms), seed ${seed}, ${seconds.toFixed(1)}s, started ${startedAt}, load average ${load.map((v) => v.toFixed(2)).join(" ")}`,
       `planted: strong sellers +${pct(PLANTED.sellerPremium)}, strong buyers -${pct(PLANTED.buyerDiscount)}, strong sellers' items sell 60% vs 50%; every person keeps a price effect (SD ${PLANTED.personEffect} log) and 3-7 items across arms`,
       "",
       line(header),
       ...table.map(line),
       "",
-      `(±: one standard error of the rate over the datasets.) ${bootstrap} bootstrap resamples, ${permutations} permutations: an exact test gives p < 0.05 in ${pct(exactRate)} of null datasets.`,
+      `${bootstrap} bootstrap resamples, ${permutations} permutations: an exact test gives p < 0.05 in ${(exactRate * 100).toFixed(3)}% of null datasets.`,
+      "Verdict: met = the estimate inside the goal band; MISSED = its whole Wilson 95% interval outside the band; unclear = neither.",
+      `With these counts an exactly calibrated estimator is "met" with chance ${pct(power.coverage)} (coverage 95%) and ${pct(power.falsePositives)} (false positives ${(exactRate * 100).toFixed(3)}%).`,
       "Deal-rate truth: each estimator applied to every person-arm's expected deals given the tiers drawn.",
     ].join("\n")}\n`,
   );

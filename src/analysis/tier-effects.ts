@@ -2,7 +2,14 @@ import { createRng } from "../domain/random.ts";
 import type { DealRecord } from "./deal-record.ts";
 import { chooseReference, orderTiers } from "./reference-tier.ts";
 import { groupBy, type Interval, tQuantile975 } from "./stats.ts";
-import { type Column, clusteredVariance, type DealData, fitTiers, varying } from "./tier-regression.ts";
+import {
+  type Column,
+  clusteredVariance,
+  type DealData,
+  fitTiers,
+  type VarianceMethod,
+  varying,
+} from "./tier-regression.ts";
 
 /** One tier compared with the reference tier, on one side of the deals. */
 export interface TierContrast {
@@ -64,6 +71,8 @@ export interface TierEffectOptions {
    * refuses when it cannot tell).
    */
   reference?: string;
+  /** The clustered variance: "CR1" (default) or "CR2" (bias-reduced linearisation, for comparison). */
+  variance?: VarianceMethod;
 }
 
 /**
@@ -261,9 +270,27 @@ export function tierEffects(deals: readonly DealRecord[], options: TierEffectOpt
     }
     // Intervals: two-way (participant) cluster-robust standard errors, so deals that share a seller or
     // a buyer, in any arm, are not taken as independent.
-    const varLog = clusteredVariance(data, columns, data.logPrice, pooled, beta, people);
+    const varLog = clusteredVariance(
+      data,
+      columns,
+      data.logPrice,
+      pooled,
+      beta,
+      people,
+      true,
+      options.variance,
+    );
     // The degrees of freedom depend on the design only, not on the prices: the log model's serve both.
-    const varCents = clusteredVariance(data, columns, data.price, pooled, betaCents, people, false);
+    const varCents = clusteredVariance(
+      data,
+      columns,
+      data.price,
+      pooled,
+      betaCents,
+      people,
+      false,
+      options.variance,
+    );
     if (varLog && varCents) varCents.df = varLog.df;
     // Permutation: re-draw the tier assignment of the mixed arms' people (each person-arm keeps one
     // tier for all its deals, as seller and as buyer; the tiers' numbers in each arm stay), refit.
