@@ -9,6 +9,8 @@ const PG_TESTS = [
   "src/app/run-market.test.ts",
   "test/run-store.e2e.test.ts",
   "test/serve-postgres.e2e.test.ts",
+  "test/workers.e2e.test.ts",
+  "src/app/distributed.property.test.ts",
 ];
 
 export default defineConfig({

@@ -18,11 +18,13 @@ import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
 import { openStore } from "../src/store/index.ts";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
+import { testPostgresUrl } from "./support/test-postgres.ts";
 
 // Distributed experiments (`haggle worker`, `experiment run --distributed`) on the PostgreSQL server
 // at 127.0.0.1:5432 (database `test`). Every test uses its own queue and schemas, dropped afterwards.
-const url = process.env.HAGGLE_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
-const enabled = url !== "off";
+// The tests' PostgreSQL (test/support/postgres.ts): the local server, or one of their own.
+const url = testPostgresUrl() ?? "";
+const enabled = url !== "";
 const root = mkdtempSync(join(tmpdir(), "haggle-workers-"));
 const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 const queues: string[] = [];

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testPostgresUrl } from "../../test/support/test-postgres.ts";
 import { createAgent } from "../agents/registry.ts";
 import { emptyState } from "../engine/create-market.ts";
 import type { MarketEvent } from "../engine/event.ts";
@@ -23,8 +24,9 @@ import { type ExperimentRecord, planExperiment } from "./experiment.ts";
  * with the log of an uninterrupted run: no deal settled twice, no listing sold twice, no budget
  * overspent. On the PostgreSQL at 127.0.0.1:5432 (HAGGLE_TEST_PG=off skips it).
  */
-const url = process.env.HAGGLE_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
-const enabled = url !== "off";
+// The tests' PostgreSQL (test/support/postgres.ts): the local server, or one of their own.
+const url = testPostgresUrl() ?? "";
+const enabled = url !== "";
 const root = mkdtempSync(join(tmpdir(), "haggle-racing-workers-"));
 const prefix = `haggle_test_race_${process.pid}_${Math.random().toString(36).slice(2, 6)}`;
 const schemas: string[] = [];
