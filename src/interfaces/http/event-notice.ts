@@ -1,6 +1,7 @@
 import type { Reader } from "../../app/serve/pages/negotiation-access.ts";
 import { audienceOf, canSee } from "../../engine/audience.ts";
 import type { MarketEvent } from "../../engine/event.ts";
+import { threadOfEvent } from "../../engine/event-thread.ts";
 import type { MarketState } from "../../engine/state.ts";
 import type { MarketEventMessage } from "./api-types.ts";
 
@@ -16,30 +17,6 @@ const NEGOTIATION = new Set([
   "thread-expired",
 ]);
 
-function threadOf(state: MarketState, event: MarketEvent): string | undefined {
-  switch (event.type) {
-    case "thread-opened":
-      return event.thread.id;
-    case "message-posted":
-      return event.message.where === "channel" ? undefined : event.message.where;
-    case "offer-made":
-      return event.offer.threadId;
-    case "offer-withdrawn":
-      return state.offers.get(event.offerId)?.threadId;
-    case "deal-accepted":
-      return event.deal.threadId;
-    case "deal-confirmed":
-    case "deal-cancelled":
-    case "deal-handed-over":
-      return state.deals.get(event.dealId)?.threadId;
-    case "thread-declined":
-    case "thread-expired":
-      return event.threadId;
-    default:
-      return undefined;
-  }
-}
-
 /**
  * What the SSE stream tells a reader about one event: its type and the ids it touches, so the page
  * refetches what changed (through routes that check access again). Nothing else of the event goes
@@ -50,7 +27,7 @@ export function eventNotice(
   event: MarketEvent,
   reader: Reader,
 ): MarketEventMessage | undefined {
-  const threadId = threadOf(state, event);
+  const threadId = threadOfEvent(state, event);
   const inThread = event.type === "message-posted" ? threadId !== undefined : NEGOTIATION.has(event.type);
   const audience = audienceOf(state, event);
   const own = reader.participant !== undefined && canSee(audience, reader.participant);

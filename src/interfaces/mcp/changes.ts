@@ -1,6 +1,7 @@
 import type { RemoteTurn } from "../../agents/remote-agent.ts";
 import { audienceOf } from "../../engine/audience.ts";
 import type { MarketEvent } from "../../engine/event.ts";
+import { threadOfEvent } from "../../engine/event-thread.ts";
 import { listingKeywords, wantKeywords } from "../../engine/match-index.ts";
 import type { MarketState } from "../../engine/state.ts";
 
@@ -42,29 +43,7 @@ export function isRelevant(state: MarketState, me: string, event: MarketEvent): 
 }
 
 /** The thread an event is about, if any (for resource updates). */
-export function threadOf(state: MarketState, event: MarketEvent): string | undefined {
-  switch (event.type) {
-    case "thread-opened":
-      return event.thread.id;
-    case "offer-made":
-      return event.offer.threadId;
-    case "offer-withdrawn":
-      return state.offers.get(event.offerId)?.threadId;
-    case "message-posted":
-      return event.message.where === "channel" ? undefined : event.message.where;
-    case "deal-accepted":
-      return event.deal.threadId;
-    case "deal-confirmed":
-    case "deal-cancelled":
-    case "deal-handed-over":
-      return state.deals.get(event.dealId)?.threadId;
-    case "thread-declined":
-    case "thread-expired":
-      return event.threadId;
-    default:
-      return undefined;
-  }
-}
+export const threadOf = threadOfEvent;
 
 /** "<seq>.<turn>": where a `wait_for_changes` left off in the log and in the remote turns. */
 export function parseCursor(cursor: string | undefined): { seq: number; turn: number } | undefined {

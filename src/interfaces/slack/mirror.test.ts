@@ -21,7 +21,7 @@ import { slackMount } from "./slack-server.ts";
 import { type FakeMessage, FakeSlack, signedHeaders } from "./testing/fake-slack.ts";
 import { liveHost, SLACK_SECRETS } from "./testing/live-host.ts";
 
-const TOKEN = "xoxb-test-token";
+const TOKEN = "fake-bot-token-for-tests";
 const SECRET = "test-signing-secret";
 const CHANNEL = "C0HAGGLE";
 const HOSTILE = "<!channel> see <http://evil|click> and *bold* _it_ ~x~ `c` @here &amp;";
