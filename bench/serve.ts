@@ -5,6 +5,7 @@
  * the server's CPU and memory, and how long the first page takes to load in Chromium.
  *
  *   npm run bench:serve [-- --clients 200 --participants 69 --speed 60 --seconds 60 --json]
+ *   npm run bench:serve -- --profile /tmp/serve-prof   (a CPU profile of the server, for DevTools)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     seconds: { type: "string", default: "60" },
     seed: { type: "string", default: "1" },
     json: { type: "boolean", default: false },
+    /** A folder for a CPU profile of the server (node --cpu-prof), to see where its time goes. */
+    profile: { type: "string" },
   },
 });
 const clients = Number(values.clients);
@@ -66,7 +69,11 @@ writeFileSync(
     "agents: { random: { engine:strong: 0.5, engine:weak: 0.5 } }",
   ].join("\n"),
 );
-const served = await startServe(["--config", config, "--dir", join(root, "served")]);
+const served = await startServe(
+  ["--config", config, "--dir", join(root, "served")],
+  {},
+  values.profile ? ["--cpu-prof", "--cpu-prof-dir", values.profile] : [],
+);
 try {
   say(`server at ${served.url} (pid ${served.child.pid}); signing in ${clients} people`);
   const organiser = new HttpSession(served.url);
@@ -133,6 +140,7 @@ try {
 
   // The first page, in Chromium: a signed-in person opens the channel.
   let firstLoadMs: number | undefined;
+  let loadSteps: { what: string; startMs: number; firstByteMs: number; endMs: number; kB: number }[] = [];
   if (CHROMIUM.path) {
     const browser = await launchChromium(CHROMIUM.path);
     try {
@@ -140,17 +148,57 @@ try {
       const [name, value] = people[0]!.cookie!.split("=");
       await context.addCookies([{ name: name!, value: value!, url: served.url }]);
       const page = await context.newPage();
-      const started = performance.now();
-      // Loaded once the page has its assets and the channel's first answer (what a person sees).
-      const channel = page
-        .waitForResponse((response) => response.url().includes("/api/channel"), { timeout: 10_000 })
+      // Loaded once the channel's posts are on screen (what a person sees), timed by the page itself
+      // from the navigation's start (the Navigation Timing origin), as browsers report page loads.
+      await page.goto(`${served.url}/`, { waitUntil: "commit" });
+      const shown = await page
+        // (Runs in the page, where `document` is; this file is typed for Node, without the DOM.)
+        .waitForFunction(
+          () =>
+            (
+              globalThis as unknown as { document: { querySelector(s: string): unknown } }
+            ).document.querySelector("ul.channel li.entry") && performance.now(),
+          null,
+          {
+            timeout: 10_000,
+            polling: "raf",
+          },
+        )
         .then(
-          () => true,
-          () => false,
+          async (handle) => (await handle.jsonValue()) as number,
+          (error: Error) => {
+            say(`waiting for the channel's posts: ${error.message.split("\n")[0]}`);
+            return undefined;
+          },
         );
-      await page.goto(`${served.url}/`, { waitUntil: "load" });
-      if (await channel) firstLoadMs = performance.now() - started;
-      else say("the page never asked for /api/channel (is the web app built?): first load not measured");
+      if (shown !== undefined) {
+        firstLoadMs = shown;
+        // Where the load went, by the page's own timing (ms from the navigation's start).
+        loadSteps = await page.evaluate(() =>
+          (performance.getEntriesByType("navigation" as never) as unknown[])
+            .concat(performance.getEntriesByType("resource" as never))
+            .map((entry) => {
+              const timing = entry as {
+                name: string;
+                startTime: number;
+                responseStart: number;
+                responseEnd: number;
+                encodedBodySize: number;
+              };
+              return {
+                what: new URL(timing.name).pathname,
+                startMs: Math.round(timing.startTime),
+                firstByteMs: Math.round(timing.responseStart),
+                endMs: Math.round(timing.responseEnd),
+                kB: Math.round(timing.encodedBodySize / 1024),
+              };
+            }),
+        );
+      } else {
+        const shot = join(tmpdir(), "bench-serve-first-load.png");
+        await page.screenshot({ path: shot }).catch(() => {});
+        say(`the channel's posts never showed (see ${shot}): first load not measured`);
+      }
     } finally {
       await browser.close();
     }
@@ -183,6 +231,7 @@ try {
     serverCpuPercent: ((after.cpuSeconds - before.cpuSeconds) / watched) * 100,
     serverPeakRssMb: peakRss,
     firstLoadMs,
+    loadSteps,
   };
   const goals = [
     {
@@ -216,6 +265,10 @@ try {
         "first load ms": firstLoadMs?.toFixed(0) ?? "-",
       },
     ]);
+    if (loadSteps.length > 0) {
+      console.log("first load, step by step (ms from the navigation's start):");
+      console.table(loadSteps);
+    }
     console.log(
       `machine load average (1 min) at the end: ${result.loadAverage.toFixed(2)} on ${(await import("node:os")).cpus().length} cores`,
     );

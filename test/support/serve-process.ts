@@ -20,8 +20,12 @@ export interface ServedMarket {
  * Starts `haggle serve` as a user would (`node bin/haggle.js serve ...`), on a free port unless the
  * args say otherwise, and resolves once it prints its address and organiser link.
  */
-export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ServedMarket> {
-  const child = spawn("node", [join(repoRoot, "bin/haggle.js"), "serve", "--port", "0", ...args], {
+export function startServe(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: string[] = [],
+): Promise<ServedMarket> {
+  const child = spawn("node", [...nodeArgs, join(repoRoot, "bin/haggle.js"), "serve", "--port", "0", ...args], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],

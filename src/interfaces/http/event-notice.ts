@@ -1,5 +1,5 @@
 import type { Reader } from "../../app/serve/pages/negotiation-access.ts";
-import { audienceOf, canSee } from "../../engine/audience.ts";
+import { type Audience, audienceOf, canSee } from "../../engine/audience.ts";
 import type { MarketEvent } from "../../engine/event.ts";
 import { threadOfEvent } from "../../engine/event-thread.ts";
 import type { MarketState } from "../../engine/state.ts";
@@ -18,22 +18,24 @@ const NEGOTIATION = new Set([
 ]);
 
 /**
- * What the SSE stream tells a reader about one event: its type and the ids it touches, so the page
- * refetches what changed (through routes that check access again). Nothing else of the event goes
- * out: no text, no price, no mandate. Undefined when the reader may not know of it.
+ * What the SSE stream tells readers about one event, made once for every stream: the SSE block
+ * (its type and the ids it touches, so the page refetches what changed through routes that check
+ * access again; no text, no price, no mandate), and what decides who may have it.
  */
-export function eventNotice(
-  state: MarketState,
-  event: MarketEvent,
-  reader: Reader,
-): MarketEventMessage | undefined {
+export interface EventNotice {
+  seq: number;
+  /** `id: <seq>`, `event: market` and the JSON data, as written to a stream. */
+  block: string;
+  audience: Audience;
+  /** Whether the event belongs to a negotiation (readable by all where negotiations are public). */
+  inThread: boolean;
+  /** For a participant joining: their id, so a stream can tell whether its own reader changed. */
+  joined?: string;
+}
+
+export function eventNotice(state: MarketState, event: MarketEvent, appendedAt?: number): EventNotice {
   const threadId = threadOfEvent(state, event);
   const inThread = event.type === "message-posted" ? threadId !== undefined : NEGOTIATION.has(event.type);
-  const audience = audienceOf(state, event);
-  const own = reader.participant !== undefined && canSee(audience, reader.participant);
-  const visible =
-    reader.operator || audience.kind === "public" || own || (reader.readsAllThreads && inThread);
-  if (!visible) return undefined;
   const thread = threadId ? state.threads.get(threadId) : undefined;
   const dealId =
     "dealId" in event ? event.dealId : event.type === "deal-accepted" ? event.deal.id : thread?.dealId;
@@ -43,13 +45,32 @@ export function eventNotice(
       : event.type === "listing-withdrawn"
         ? event.listingId
         : thread?.listingId;
-  return {
+  const joined = event.type === "participant-registered" ? event.participant.id : undefined;
+  const message: MarketEventMessage = {
     seq: event.seq,
     type: event.type,
     at: event.at,
     ...(listingId ? { listingId } : {}),
     ...(threadId ? { threadId } : {}),
     ...(dealId ? { dealId } : {}),
-    ...(event.type === "participant-registered" ? { participantId: event.participant.id } : {}),
+    ...(joined ? { participantId: joined } : {}),
+    ...(appendedAt ? { appendedAt } : {}),
   };
+  return {
+    seq: event.seq,
+    block: `id: ${event.seq}\nevent: market\ndata: ${JSON.stringify(message)}\n\n`,
+    audience: audienceOf(state, event),
+    inThread,
+    ...(joined ? { joined } : {}),
+  };
+}
+
+/** Whether `reader` may know of the notice's event. */
+export function noticeVisibleTo(notice: EventNotice, reader: Reader): boolean {
+  return (
+    reader.operator === true ||
+    notice.audience.kind === "public" ||
+    (reader.participant !== undefined && canSee(notice.audience, reader.participant)) ||
+    (reader.readsAllThreads && notice.inThread)
+  );
 }

@@ -2,6 +2,8 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import type { Context } from "hono";
+import { pagePreloads, preloadLinkHeader } from "./page-preloads.ts";
+import type { AppEnv } from "./session-auth.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -16,11 +18,14 @@ const TYPES: Record<string, string> = {
 
 /**
  * The built web app: a file under `dir` when the path names one, else `index.html` (the app routes
- * in the browser). Hashed assets are cached for a year; the page itself never.
+ * in the browser). Hashed assets are cached for a year; the page itself never. The page names the
+ * API reads its script will make first, so the browser starts them at once (page-preloads.ts).
  */
 export function webAssets(dir: string | undefined) {
   const root = dir ? resolve(dir) : undefined;
-  return async (c: Context) => {
+  // A build's folder never changes (a new build is a new folder): its page is read once.
+  let page: Promise<string> | undefined;
+  return async (c: Context<AppEnv>) => {
     if (!root || !existsSync(join(root, "index.html"))) {
       return c.html(
         "<!doctype html><title>Haggle</title><p>The web app is not built: run <code>npm run build:web</code>.</p>",
@@ -39,6 +44,9 @@ export function webAssets(dir: string | undefined) {
     }
     if (extname(c.req.path) && c.req.path.startsWith("/assets/")) return c.notFound();
     c.header("cache-control", "no-cache");
-    return c.html(await readFile(join(root, "index.html"), "utf8"));
+    page ??= readFile(join(root, "index.html"), "utf8");
+    const signedIn = c.get("caller")?.kind !== undefined && c.get("caller").kind !== "anonymous";
+    c.header("link", preloadLinkHeader(pagePreloads(c.req.path, signedIn)));
+    return c.html(await page);
   };
 }

@@ -2,8 +2,9 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import type { MarketSession } from "../../../app/serve/market-session.ts";
 import type { MarketState } from "../../../engine/state.ts";
-import { eventNotice } from "../event-notice.ts";
+import { noticeVisibleTo } from "../event-notice.ts";
 import { marketInfo } from "../market-info.ts";
+import { NoticeHub } from "../notice-hub.ts";
 import { readerOf } from "../reader.ts";
 import { type AppEnv, requireSignedIn } from "../session-auth.ts";
 
@@ -35,6 +36,7 @@ export function eventsRoute(session: MarketSession): Hono<AppEnv> {
         (text) => stream.write(text),
         () => abort.abort(),
       );
+      const accountId = caller.kind === "person" ? caller.account.id : undefined;
       const currentReader = async (state: MarketState) => {
         const fresh =
           caller.kind === "person" ? await session.community.account(caller.account.id) : undefined;
@@ -53,17 +55,17 @@ export function eventsRoute(session: MarketSession): Hono<AppEnv> {
             break;
           }
           let reader = await currentReader(host.state);
-          for await (const event of host.events({ fromSeq: next, signal: abort.signal })) {
-            next = event.seq + 1;
-            // The caller may have just joined the market: who they are is read again when someone joins.
-            if (event.type === "participant-registered") reader = await currentReader(host.state);
-            const notice = eventNotice(host.state, event, reader);
-            if (notice) {
-              const appendedAt = session.appendedAt(event.seq);
-              outbox.add(event.seq, JSON.stringify(appendedAt ? { ...notice, appendedAt } : notice));
-              // A slow reader holds back its own stream, not the server's memory.
-              if (outbox.backlog > 256) await outbox.drain();
+          for await (const notices of NoticeHub.of(host, session).follow(next, abort.signal)) {
+            for (const notice of notices) {
+              next = notice.seq + 1;
+              // The caller may have just joined the market: who they are is read again when it is them.
+              if (notice.joinedAccount !== undefined && notice.joinedAccount === accountId) {
+                reader = await currentReader(host.state);
+              }
+              if (noticeVisibleTo(notice, reader)) outbox.add(notice.block);
             }
+            // A slow reader holds back its own stream, not the server's memory.
+            if (outbox.backlog > 256) await outbox.drain();
           }
           await outbox.drain();
           // The host closed (the market ended, or the server is stopping): wait for the next one.
@@ -106,8 +108,9 @@ class SseOutbox {
     return this.text.length / 100;
   }
 
-  add(seq: number, data: string): void {
-    this.text += `id: ${seq}\nevent: market\ndata: ${data}\n\n`;
+  /** Queues one SSE block (`id:`, `event:`, `data:` and the blank line). */
+  add(block: string): void {
+    this.text += block;
     this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.flush());
   }
 

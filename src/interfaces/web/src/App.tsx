@@ -1,16 +1,21 @@
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { useMarketEvents } from "./api/events.ts";
 import { useSession } from "./api/queries.ts";
 import { ErrorNote } from "./components/ErrorNote.tsx";
 import { Header } from "./components/Header.tsx";
 import { ChannelPage } from "./pages/ChannelPage.tsx";
-import { InvitePage } from "./pages/InvitePage.tsx";
-import { ListingPage } from "./pages/ListingPage.tsx";
-import { LoginPage } from "./pages/LoginPage.tsx";
-import { MePage } from "./pages/MePage.tsx";
-import { OrganiserPage } from "./pages/OrganiserPage.tsx";
 import { match, navigate, useLocation } from "./router.tsx";
 import { visibleText } from "./text-pieces.ts";
+
+// The channel is what most people open first, so it comes with the app; the other pages load when
+// first opened, which keeps the script the channel waits for smaller (see page-preloads.ts).
+const InvitePage = lazy(() => import("./pages/InvitePage.tsx").then((m) => ({ default: m.InvitePage })));
+const ListingPage = lazy(() => import("./pages/ListingPage.tsx").then((m) => ({ default: m.ListingPage })));
+const LoginPage = lazy(() => import("./pages/LoginPage.tsx").then((m) => ({ default: m.LoginPage })));
+const MePage = lazy(() => import("./pages/MePage.tsx").then((m) => ({ default: m.MePage })));
+const OrganiserPage = lazy(() =>
+  import("./pages/OrganiserPage.tsx").then((m) => ({ default: m.OrganiserPage })),
+);
 
 /** The page for a path; `signedIn` says whether it needs a session. */
 function route(path: string): { page: ReactNode; signedIn: boolean } {
@@ -57,7 +62,7 @@ export function App() {
         ) : signedIn && !user ? (
           <p className="muted">Loading…</p>
         ) : (
-          page
+          <Suspense fallback={<p className="muted">Loading…</p>}>{page}</Suspense>
         )}
       </main>
     </>

@@ -13,8 +13,22 @@ import type {
 import { get, segment, withQuery } from "./client.ts";
 import { type ChannelFilters, keys } from "./keys.ts";
 
+// The reads every page and the channel make first: the server announces these exact URLs with the page
+// so the browser fetches them early (src/interfaces/http/page-preloads.ts; preloads.test.ts).
+export const SESSION_URL = "/api/session";
+export const PEOPLE_URL = "/api/people";
+const PAGE = 50;
+export const channelUrl = (filters: ChannelFilters, after?: string) =>
+  withQuery("/api/channel", {
+    category: filters.category,
+    person: filters.person,
+    q: filters.q,
+    after,
+    limit: PAGE,
+  });
+
 export const useSession = () =>
-  useQuery({ queryKey: keys.session, queryFn: () => get<SessionInfo>("/api/session") });
+  useQuery({ queryKey: keys.session, queryFn: () => get<SessionInfo>(SESSION_URL) });
 
 export const useInvite = (code: string) =>
   useQuery({
@@ -23,28 +37,17 @@ export const useInvite = (code: string) =>
     retry: false,
   });
 
-const PAGE = 50;
-
 /** The channel, newest first, a page at a time: `next` is the cursor for the page after. */
 export const useChannel = (filters: ChannelFilters) =>
   useInfiniteQuery({
     queryKey: keys.channelWith(filters),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      get<ChannelPage>(
-        withQuery("/api/channel", {
-          category: filters.category,
-          person: filters.person,
-          q: filters.q,
-          after: pageParam,
-          limit: PAGE,
-        }),
-      ),
+    queryFn: ({ pageParam }) => get<ChannelPage>(channelUrl(filters, pageParam)),
     getNextPageParam: (last) => last.next,
   });
 
 export const usePeople = () =>
-  useQuery({ queryKey: keys.people, queryFn: () => get<PersonRef[]>("/api/people") });
+  useQuery({ queryKey: keys.people, queryFn: () => get<PersonRef[]>(PEOPLE_URL) });
 
 export const useListing = (id: string) =>
   useQuery({ queryKey: keys.listing(id), queryFn: () => get<ListingPage>(`/api/listings/${segment(id)}`) });

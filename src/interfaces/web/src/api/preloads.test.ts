@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { pagePreloads } from "../../../http/page-preloads.ts";
+import { channelUrl, PEOPLE_URL, SESSION_URL } from "./queries.ts";
+
+// A preload the app does not ask for byte for byte is fetched twice: these must be the app's own URLs.
+describe("the pages' preloads", () => {
+  it("are the URLs the channel page's first reads use", () => {
+    expect(pagePreloads("/", true)).toEqual([
+      SESSION_URL,
+      channelUrl({ category: "", person: "", q: "" }),
+      PEOPLE_URL,
+    ]);
+  });
+
+  it("are only the session for other pages and for a caller not signed in", () => {
+    expect(pagePreloads("/me", true)).toEqual([SESSION_URL]);
+    expect(pagePreloads("/", false)).toEqual([SESSION_URL]);
+    expect(pagePreloads("/invite/abc", false)).toEqual([SESSION_URL]);
+  });
+});
