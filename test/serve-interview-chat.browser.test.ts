@@ -2,7 +2,8 @@
  * The interview as a conversation, in the browser: `haggle serve` with `interview: { model }` (a
  * scripted model on a loopback OpenAI-compatible server), a person talks it through, the interviewer's
  * write-up fills their form, and they review and confirm it there. What the interviewer says is text,
- * even when it quotes markup back.
+ * even when it quotes markup back. The server is killed mid-conversation: started again, it shows
+ * the conversation and takes it up where it was, without asking the model again for what it said.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,11 +26,23 @@ const root = mkdtempSync(join(tmpdir(), "haggle-serve-chat-"));
 describe.skipIf(!CHROMIUM)("the interview as a conversation in the browser", () => {
   let model: LoopbackServer;
   let server: ServedMarket;
+  let modelCalls = 0;
   let browser: Browser;
+
+  const serve = () =>
+    startServe(["--config", join(root, "market.yaml"), "--dir", join(root, "served")], {
+      HAGGLE_OPENAI_COMPATIBLE_URL: model.url,
+    });
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    model = await startOpenAICompatibleServer({ models: ["scripted"], respond: scriptedInterviewer });
+    model = await startOpenAICompatibleServer({
+      models: ["scripted"],
+      respond: (request) => {
+        modelCalls++;
+        return scriptedInterviewer(request);
+      },
+    });
     const config = join(root, "market.yaml");
     writeFileSync(
       config,
@@ -41,9 +54,7 @@ describe.skipIf(!CHROMIUM)("the interview as a conversation in the browser", () 
         "  model: llm:openai-compatible:scripted",
       ].join("\n"),
     );
-    server = await startServe(["--config", config, "--dir", join(root, "served")], {
-      HAGGLE_OPENAI_COMPATIBLE_URL: model.url,
-    });
+    server = await serve();
     browser = await launchChromium(CHROMIUM!);
   }, 120_000);
 
@@ -89,8 +100,25 @@ describe.skipIf(!CHROMIUM)("the interview as a conversation in the browser", () 
     await say("Cy Park", "What would you like to sell?");
     await say("A Kindle Paperwhite", /What condition is it in/);
     await say("like-new, with a scuffed corner", "What's your asking price?");
+
+    // Killed mid-conversation and started again (a new port: cookies ignore ports, so Cy stays signed in).
+    await server.kill();
+    server = await serve();
+    const callsBefore = modelCalls;
+    await page.goto(`${server.url}/me`);
+    await page.getByRole("button", { name: "Talk it through with an interviewer" }).click();
+    await chat.getByText("What's your asking price?").waitFor();
+    expect(await chat.locator(".chat-line.from-me").allTextContents()).toEqual([
+      "YouCy Park",
+      "YouA Kindle Paperwhite",
+      "Youlike-new, with a scuffed corner",
+    ]);
+    // Shown from what the server kept: the model was not asked again.
+    expect(modelCalls).toBe(callsBefore);
     // Not a price, and markup at that: the interviewer quotes it back, as text.
     await say("<img src=x onerror=alert(1)>", `"<img src=x onerror=alert(1)>" isn't a price I can use`);
+    // The next answer replays the earlier turns from their recording, then asks the model once.
+    expect(modelCalls).toBe(callsBefore + 1);
     await say("$60", "And the least you'd accept? It stays secret.");
     await say("$45", "Is there something you'd like to buy?");
     await say("A road bike", "What's the most you'd pay for it?");

@@ -1,8 +1,10 @@
 import type { LanguageModelV3 } from "@ai-sdk/provider";
+import { LlmRecorder } from "../../agents/llm/recorder.ts";
 import type { Participant } from "../../domain/mandate.ts";
 import { formatMoney } from "../../domain/money.ts";
 import { createModelInterview } from "../../interview/model-interview.ts";
 import type { Terminal } from "../../interview/terminal.ts";
+import type { ChatTranscripts, StoredChat } from "./chat-transcripts.ts";
 import type { InterviewForm } from "./interview-form.ts";
 
 /** What the person sees after each message: what the interviewer said, and whether it is done. */
@@ -100,31 +102,74 @@ class Conversation {
   }
 }
 
-/** The conversations in progress, one per account; a finished or failed one starts afresh. */
+/**
+ * The conversations in progress, one per account, each kept as it goes (`ChatTranscripts`): a
+ * restarted server takes a person's conversation up where it was. A finished one starts afresh on the
+ * next message.
+ */
 export class InterviewChats {
   private readonly conversations = new Map<string, Conversation>();
 
-  constructor(private readonly model: () => LanguageModelV3) {}
+  /**
+   * @param model the interviewer's model, answering through `recorder` (wrap it with `resilientModel`)
+   * @param transcripts where conversations are kept; without it they live only in memory
+   */
+  constructor(
+    private readonly model: (recorder: LlmRecorder) => LanguageModelV3,
+    private readonly transcripts?: ChatTranscripts,
+  ) {}
+
+  /** The person's conversation so far (none yet: no lines). */
+  async conversation(accountId: string): Promise<StoredChat> {
+    return (await this.transcripts?.read(accountId)) ?? { lines: [], done: false };
+  }
 
   /**
-   * The person's next message, or none to start over. A message with no conversation in progress (the
-   * server restarted) starts one and answers its first question with it.
+   * The person's next message, or none to start over. A message with no conversation in progress in
+   * memory takes up the kept one (the server restarted: its turns are replayed from the recording),
+   * or starts one and answers its first question with it.
    */
   async send(accountId: string, message: string | undefined): Promise<ChatTurn> {
     let conversation = this.conversations.get(accountId);
+    const kept = message === undefined ? undefined : await this.conversation(accountId);
+    let lines = kept?.lines ?? [];
     const earlier: string[] = [];
     if (!conversation || conversation.finished || message === undefined) {
-      conversation = new Conversation(this.model());
+      const resume = conversation === undefined && kept !== undefined && !kept.done && lines.length > 0;
+      if (!resume) {
+        await this.transcripts?.clear(accountId);
+        lines = [];
+      }
+      conversation = new Conversation(this.model(this.recorder(accountId)));
       this.conversations.set(accountId, conversation);
-      if (message !== undefined) earlier.push(...(await conversation.send(undefined)).messages);
+      if (message !== undefined) {
+        const opening = (await conversation.send(undefined)).messages;
+        if (resume) {
+          for (const line of lines) if (line.from === "me") await conversation.send(line.text);
+        } else {
+          earlier.push(...opening);
+          lines.push(...opening.map((text) => ({ from: "interviewer" as const, text })));
+        }
+      }
     }
     try {
       const turn = await conversation.send(message);
       if (turn.done) this.conversations.delete(accountId);
+      lines.push(
+        ...(message !== undefined ? [{ from: "me" as const, text: message }] : []),
+        ...turn.messages.map((text) => ({ from: "interviewer" as const, text })),
+      );
+      await this.transcripts?.write(accountId, { lines, done: turn.done });
       return { ...turn, messages: [...earlier, ...turn.messages] };
     } catch (error) {
       this.conversations.delete(accountId);
       throw error;
     }
+  }
+
+  private recorder(accountId: string): LlmRecorder {
+    return this.transcripts
+      ? LlmRecorder.open(this.transcripts.recordingOf(accountId))
+      : LlmRecorder.inMemory("off");
   }
 }

@@ -18,6 +18,7 @@
  * | GET    | /api/me                               | person     | MyPage                    |
  * | PUT    | /api/me/interview                     | person     | InterviewState (saves)    |
  * | POST   | /api/me/interview/confirm             | person     | MyPage                    |
+ * | GET    | /api/me/interview/chat                | person     | ChatConversation          |
  * | POST   | /api/me/interview/chat                | person     | ChatTurn body { message? } |
  * | POST   | /api/me/pause                         | person     | MyPage  body { paused }   |
  * | POST   | /api/me/deals/:id/handover            | person     | MyPage                    |
@@ -102,6 +103,13 @@ export interface InterviewState {
   wishes: string[];
   /** True once confirmed: the agent represents the person from then on. */
   confirmed: boolean;
+}
+
+/** The interview conversation so far (GET /api/me/interview/chat): kept across reloads and restarts. */
+export interface ChatConversation {
+  lines: { from: "interviewer" | "me"; text: string }[];
+  /** The interviewer had everything: the answers are in the form. */
+  done: boolean;
 }
 
 /** The interviewer's answer to a message (POST /api/me/interview/chat); `form` once it has everything. */

@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLanguageModel } from "../../agents/llm/providers.ts";
+import { resilientModel } from "../../agents/llm/resilient-model.ts";
 import {
   type LoopbackServer,
   startOpenAICompatibleServer,
 } from "../../agents/llm/testing/openai-compatible-server.ts";
 import { createAgent } from "../../agents/registry.ts";
+import { ChatTranscripts } from "../../app/serve/chat-transcripts.ts";
 import { InterviewChats } from "../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../app/serve/market-session.ts";
 import { parseServeConfig } from "../../app/serve/serve-config.ts";
@@ -18,9 +20,16 @@ import { ApiClient } from "./testing/api-client.ts";
 describe("the interview as a conversation, in the browser's API", () => {
   let model: LoopbackServer;
   let session: MarketSession;
+  let modelCalls = 0;
 
   beforeAll(async () => {
-    model = await startOpenAICompatibleServer({ models: ["scripted"], respond: scriptedInterviewer });
+    model = await startOpenAICompatibleServer({
+      models: ["scripted"],
+      respond: (request) => {
+        modelCalls++;
+        return scriptedInterviewer(request);
+      },
+    });
   });
   afterAll(async () => {
     await session?.stop();
@@ -77,5 +86,52 @@ describe("the interview as a conversation, in the browser's API", () => {
     expect(page.interview.errors).toEqual({});
     expect((await bo.post("/api/me/interview/confirm")).body.participantId).toBe("bo-chen");
     expect((await bo.post("/api/me/interview/chat", { message: "hi" })).status).toBe(409);
+  }, 60_000);
+
+  it("keeps each conversation: a restarted server shows it and takes it up without asking the model again", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "haggle-chat-kept-"));
+    const chatsIn = () =>
+      new InterviewChats(
+        (recorder) =>
+          resilientModel(
+            createLanguageModel("llm:openai-compatible:scripted", {
+              env: { HAGGLE_OPENAI_COMPATIBLE_URL: model.url },
+            }),
+            { recorder },
+          ),
+        new ChatTranscripts(dir),
+      );
+    const before = chatsIn();
+    modelCalls = 0;
+    await before.send("a1", undefined);
+    for (const message of ["Di Lopez", "A desk lamp", "good"]) await before.send("a1", message);
+    const kept = await before.conversation("a1");
+    expect(kept.done).toBe(false);
+    expect(kept.lines.filter((line) => line.from === "me").map((line) => line.text)).toEqual([
+      "Di Lopez",
+      "A desk lamp",
+      "good",
+    ]);
+    expect(kept.lines.at(-1)).toEqual({ from: "interviewer", text: "What's your asking price?" });
+    const perTurn = modelCalls;
+
+    // A new server process: nothing in memory but what was kept.
+    const after = chatsIn();
+    expect(await after.conversation("a1")).toEqual(kept);
+    const callsBefore = modelCalls;
+    const turn = await after.send("a1", "abc");
+    expect(turn.messages.join(" ")).toMatch(/"abc" isn't a price I can use/);
+    // The four earlier turns came from the recording: only this one reached the model.
+    expect(modelCalls - callsBefore).toBeLessThanOrEqual(perTurn / 4);
+    let last = turn;
+    for (const message of ["$20", "$15", "A road bike", "$150", "$200", "Friendly"])
+      last = await after.send("a1", message);
+    expect(last.done).toBe(true);
+    expect(last.form).toMatchObject({ name: "Di Lopez", items: [{ title: "A desk lamp", reserve: "$15" }] });
+    expect((await after.conversation("a1")).done).toBe(true);
+
+    // Starting over forgets it.
+    await after.send("a1", undefined);
+    expect((await after.conversation("a1")).lines.every((line) => line.from === "interviewer")).toBe(true);
   }, 60_000);
 });

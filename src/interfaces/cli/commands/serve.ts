@@ -4,6 +4,7 @@ import { createLanguageModel } from "../../../agents/llm/providers.ts";
 import { resilientModel } from "../../../agents/llm/resilient-model.ts";
 import { createAgent, preflightAgentSpecs } from "../../../agents/registry.ts";
 import { AgentTokens } from "../../../app/agent-tokens.ts";
+import { ChatTranscripts } from "../../../app/serve/chat-transcripts.ts";
 import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
 import { loadServeConfig } from "../../../app/serve/serve-config.ts";
@@ -59,12 +60,14 @@ export function register(program: Command): void {
       // A missing key or an unreachable model server is said before anyone is invited.
       if (config.interviewModel) await preflightAgentSpecs([config.interviewModel]);
       const interviewModel = config.interviewModel;
+      const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
       const interviewChats = interviewModel
-        ? new InterviewChats(() =>
-            resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 } }),
+        ? new InterviewChats(
+            (recorder) =>
+              resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 }, recorder }),
+            new ChatTranscripts(dir),
           )
         : undefined;
-      const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
       const endpoints: Promise<() => Promise<void>>[] = [];
       // The Slack mirror (off without a slack: block): checked, and its secrets read, before anything starts.
       const slack = parseSlackBlock(config.run.slack, options.config);

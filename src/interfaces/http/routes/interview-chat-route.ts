@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import type { MarketSession } from "../../../app/serve/market-session.ts";
 import { HaggleError } from "../../../domain/errors.ts";
+import type { ChatConversation } from "../api-types.ts";
 import { ApiRequestError } from "../http-error.ts";
 import { readBody } from "../request-body.ts";
 import { type AppEnv, requirePerson } from "../session-auth.ts";
@@ -26,8 +27,7 @@ const chatBody = z
  */
 export function interviewChatRoute(session: MarketSession, chats: InterviewChats | undefined): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.post("/api/me/interview/chat", async (c) => {
-    const account = requirePerson(c);
+  const chatsOrRefuse = (): InterviewChats => {
     if (!chats) {
       throw new ApiRequestError(
         "This market has no interviewer model: fill in the form instead.",
@@ -36,6 +36,16 @@ export function interviewChatRoute(session: MarketSession, chats: InterviewChats
         "not-found",
       );
     }
+    return chats;
+  };
+  app.get("/api/me/interview/chat", async (c) => {
+    const account = requirePerson(c);
+    const conversation: ChatConversation = await chatsOrRefuse().conversation(account.id);
+    return c.json(conversation);
+  });
+  app.post("/api/me/interview/chat", async (c) => {
+    const account = requirePerson(c);
+    const chats = chatsOrRefuse();
     if (account.interview.confirmed) {
       throw new ApiRequestError(
         "Your interview is confirmed already.",

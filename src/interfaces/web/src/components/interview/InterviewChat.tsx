@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
-import type { ChatTurn } from "../../../../http/api-types.ts";
-import { post } from "../../api/client.ts";
+import type { ChatConversation, ChatTurn } from "../../../../http/api-types.ts";
+import { get, post } from "../../api/client.ts";
 import { AgentText } from "../AgentText.tsx";
 import { ErrorNote, fieldError } from "../ErrorNote.tsx";
 import { Field } from "../Field.tsx";
@@ -22,22 +22,30 @@ export function InterviewChat({ onDone }: { onDone: () => void }) {
   const send = useMutation({
     mutationFn: (body: { message?: string }) => post<ChatTurn>("/api/me/interview/chat", body),
     onSuccess: (turn, body) => {
-      setLines((old) => [
-        ...old,
-        ...(body.message ? [{ from: "me" as const, text: body.message }] : []),
-        ...turn.messages.map((text) => ({ from: "interviewer" as const, text })),
-      ]);
+      const said = turn.messages.map((text) => ({ from: "interviewer" as const, text }));
+      // No message: the conversation (re)starts with the interviewer's opening.
+      setLines((old) =>
+        body.message ? [...old, { from: "me" as const, text: body.message }, ...said] : said,
+      );
       if (body.message) setAnswer("");
-      if (turn.done && turn.form) setFinished(true);
+      setFinished(Boolean(turn.done && turn.form));
     },
   });
-  // The interviewer speaks first: one opening request, even if the page renders twice.
+  // The conversation so far is kept by the server (across reloads and restarts): shown again, or, when
+  // there is none, the interviewer speaks first. One opening request, even if the page renders twice.
   const started = useRef(false);
   const { mutate } = send;
+  const [loadError, setLoadError] = useState<unknown>();
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    mutate({});
+    get<ChatConversation>("/api/me/interview/chat").then((kept) => {
+      if (kept.lines.length === 0) mutate({});
+      else {
+        setLines(kept.lines);
+        setFinished(kept.done);
+      }
+    }, setLoadError);
   }, [mutate]);
 
   const submit = (event?: FormEvent) => {
@@ -89,6 +97,19 @@ export function InterviewChat({ onDone }: { onDone: () => void }) {
         </form>
       )}
       {send.isError && !fieldError(send.error, "message") && <ErrorNote error={send.error} />}
+      {loadError !== undefined && <ErrorNote error={loadError} />}
+      {lines.length > 0 && (
+        <p>
+          <button
+            type="button"
+            className="secondary small"
+            disabled={send.isPending}
+            onClick={() => send.mutate({})}
+          >
+            Start the conversation over
+          </button>
+        </p>
+      )}
     </section>
   );
 }
