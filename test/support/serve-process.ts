@@ -8,7 +8,8 @@ export interface ServedMarket {
   url: string;
   /** The organiser token it printed (a new one at each start). */
   organiserToken: string;
-  /** Everything it wrote to stderr so far. */
+  /** Everything it wrote to stdout and stderr so far. */
+  stdout: () => string;
   stderr: () => string;
   /** SIGKILL, as a crash would. */
   kill: () => Promise<void>;
@@ -25,11 +26,16 @@ export function startServe(
   env: NodeJS.ProcessEnv = {},
   nodeArgs: string[] = [],
 ): Promise<ServedMarket> {
-  const child = spawn("node", [...nodeArgs, join(repoRoot, "bin/haggle.js"), "serve", "--port", "0", ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    "node",
+    [...nodeArgs, join(repoRoot, "bin/haggle.js"), "serve", "--port", "0", ...args],
+    {
+      cwd: repoRoot,
+      // Provider keys only when a test gives them: with one, the server would offer a real model.
+      env: { ...withoutProviderKeys(process.env), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let stdout = "";
   let stderr = "";
   child.stderr!.on("data", (chunk) => {
@@ -57,6 +63,7 @@ export function startServe(
         child,
         url,
         organiserToken: token,
+        stdout: () => stdout,
         stderr: () => stderr,
         kill: async () => {
           child.kill("SIGKILL");
@@ -69,6 +76,11 @@ export function startServe(
       });
     });
   });
+}
+
+function withoutProviderKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { ANTHROPIC_API_KEY: _a, OPENAI_API_KEY: _o, ...rest } = env;
+  return rest;
 }
 
 /** A signed-in browser's requests, over the network: a cookie jar and JSON. */

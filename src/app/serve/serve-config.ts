@@ -17,12 +17,19 @@ const serveOnly = z
     negotiations: z.enum(["public", "private"], { error: 'write "public" or "private"' }).default("public"),
     /** Where the invite links point: the address people open (default http://<host>:<port>). */
     publicUrl: z.url({ error: 'a URL like "https://market.example.org"' }).optional(),
-    /** A model to interview people in a conversation (the guided form is always there). */
+    /**
+     * Who may interview people in a conversation (the guided form is always there): a model
+     * ("llm:<provider>:<model>"), "auto" (the default: a model of the provider whose API key the
+     * server has, else none) or "off".
+     */
     interview: z
       .object({
-        model: z.string().refine((spec) => spec.trim().startsWith("llm:"), {
-          error: 'a language model, "llm:<provider>:<model>", e.g. "llm:anthropic:claude-haiku-4-5"',
-        }),
+        model: z
+          .string()
+          .refine((spec) => ["auto", "off"].includes(spec.trim()) || spec.trim().startsWith("llm:"), {
+            error:
+              'a language model, "llm:<provider>:<model>" (e.g. "llm:anthropic:claude-haiku-4-5"), or "auto" or "off"',
+          }),
       })
       .strict()
       .optional(),
@@ -36,8 +43,11 @@ export interface ServeConfig {
   fill: number;
   negotiations: "public" | "private";
   publicUrl?: string;
-  /** The model that holds interviews as conversations, when the server has one. */
-  interviewModel?: string;
+  /**
+   * The model that holds interviews as conversations: a spec, "auto" (from the server's API keys:
+   * see `interviewModelFor`) or "off".
+   */
+  interviewModel: string;
 }
 
 /** A placeholder population for a market only people fill: the run record keeps the real people. */
@@ -76,10 +86,31 @@ export function parseServeConfig(input: unknown, source = "config"): ServeConfig
     fill,
     negotiations: extra.negotiations ?? "public",
     ...(extra.publicUrl ? { publicUrl: extra.publicUrl } : {}),
-    ...(extra.interview ? { interviewModel: extra.interview.model.trim() } : {}),
+    interviewModel: extra.interview?.model.trim() ?? "auto",
   };
 }
 
 export async function loadServeConfig(path: string): Promise<ServeConfig> {
   return parseServeConfig(await readConfigFile(path), path);
+}
+
+/** The model each provider's key brings when the config says `interview: { model: auto }` (the default). */
+export const INTERVIEW_MODEL_BY_KEY = [
+  { key: "ANTHROPIC_API_KEY", model: "llm:anthropic:claude-haiku-4-5" },
+  { key: "OPENAI_API_KEY", model: "llm:openai:gpt-5-mini" },
+] as const;
+
+/**
+ * The interviewer model a served market uses, and why: the config's, or with "auto" the first
+ * provider whose API key is set. Undefined: the guided form only.
+ */
+export function interviewModelFor(
+  config: Pick<ServeConfig, "interviewModel">,
+  env: Record<string, string | undefined> = process.env,
+): { model: string; why: string } | undefined {
+  if (config.interviewModel === "off") return undefined;
+  if (config.interviewModel !== "auto")
+    return { model: config.interviewModel, why: "the config's interview.model" };
+  const found = INTERVIEW_MODEL_BY_KEY.find(({ key }) => (env[key] ?? "").trim() !== "");
+  return found ? { model: found.model, why: `${found.key} is set` } : undefined;
 }

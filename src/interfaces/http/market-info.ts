@@ -11,7 +11,8 @@ export async function marketInfo(session: MarketSession): Promise<MarketInfo> {
     currency: run.currency,
     speed: run.speed ?? 1,
     negotiations,
-    interviewChat: session.config.interviewModel !== undefined,
+    // "auto" is resolved by `haggle serve` before the session starts; left unresolved, there is none.
+    interviewChat: session.config.interviewModel.startsWith("llm:"),
     lastSeq: host ? host.durableSeq : (state?.seq ?? 0),
     ...(state && state.status !== "setup"
       ? {

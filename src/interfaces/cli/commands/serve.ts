@@ -7,7 +7,7 @@ import { AgentTokens } from "../../../app/agent-tokens.ts";
 import { ChatTranscripts } from "../../../app/serve/chat-transcripts.ts";
 import { InterviewChats } from "../../../app/serve/interview-chat.ts";
 import { MarketSession } from "../../../app/serve/market-session.ts";
-import { loadServeConfig } from "../../../app/serve/serve-config.ts";
+import { interviewModelFor, loadServeConfig } from "../../../app/serve/serve-config.ts";
 import { defaultServeDir } from "../../../app/serve/serve-folder.ts";
 import type { MarketHost } from "../../../runner/market-host.ts";
 import { createHttpApp, listen } from "../../http/server.ts";
@@ -57,14 +57,16 @@ export function register(program: Command): void {
     .action(async (options: ServeOptions) => {
       const port = portOf(options.port);
       const config = await loadServeConfig(options.config);
+      // The interviewer: the config's model, or (by default) one of the provider whose key is set.
+      const interviewer = interviewModelFor(config);
+      config.interviewModel = interviewer?.model ?? "off";
       // A missing key or an unreachable model server is said before anyone is invited.
-      if (config.interviewModel) await preflightAgentSpecs([config.interviewModel]);
-      const interviewModel = config.interviewModel;
+      if (interviewer) await preflightAgentSpecs([interviewer.model]);
       const dir = resolve(options.dir ?? defaultServeDir(config.run.name));
-      const interviewChats = interviewModel
+      const interviewChats = interviewer
         ? new InterviewChats(
             (recorder) =>
-              resilientModel(createLanguageModel(interviewModel), { retry: { maxRetries: 3 }, recorder }),
+              resilientModel(createLanguageModel(interviewer.model), { retry: { maxRetries: 3 }, recorder }),
             new ChatTranscripts(dir),
           )
         : undefined;
@@ -133,6 +135,9 @@ export function register(program: Command): void {
           `Haggle market "${config.run.name}" is served at ${base}  (${session.phase})`,
           `Organiser page (keep this link private): ${base}/organiser?token=${token}`,
           `Invite people there, or: npx haggle invite --dir ${dir} --count 10`,
+          interviewer
+            ? `Interviews: the guided form, or a conversation with ${interviewer.model} (${interviewer.why})`
+            : "Interviews: the guided form (set ANTHROPIC_API_KEY or OPENAI_API_KEY, or interview.model in the config, for conversations)",
           `Everything is kept in ${dir}; stop with Ctrl-C and start again with the same command to go on.`,
           "",
         ].join("\n"),
