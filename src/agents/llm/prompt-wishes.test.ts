@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { participantSchema } from "../../domain/mandate.ts";
 import { person } from "../../engine/testing/fixtures.ts";
-import { ownerPrompt } from "./prompt.ts";
+import { ownerPrompt } from "./system-prompt.ts";
 
 describe("a model agent's prompt carries its owner's wishes", () => {
   it("lists avoid, facts, pick-up terms, language, style and notes, as the owner's quoted words", () => {

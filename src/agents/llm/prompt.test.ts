@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { person, recordedMarket } from "../../engine/testing/fixtures.ts";
 import { viewFor } from "../../engine/view.ts";
-import { buildUpdate, emptySeen, ownerPrompt } from "./prompt.ts";
+import { buildUpdate, emptySeen } from "./prompt.ts";
 import { quoteText, safeName } from "./prompt-text.ts";
+import { ownerPrompt } from "./system-prompt.ts";
 
 const options = { revealLimits: false, offerCap: 6, currency: "USD" };
 
