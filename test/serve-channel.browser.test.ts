@@ -114,8 +114,12 @@ describe.skipIf(!CHROMIUM)("the channel in the browser", () => {
     await page.getByLabel("Repeat password").fill("reader-password");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL(/\/me$/);
+    const stream = page.waitForRequest((request) => request.url().includes("/api/events"));
     await page.goto(`${server.url}/`);
     await page.locator("ul.channel li.entry").first().waitFor();
+    // The live stream starts where the page's reads are, not at the market's first event.
+    const after = Number(new URL((await stream).url()).searchParams.get("after"));
+    expect(after).toBeGreaterThan(2 * PAGE);
 
     // Older posts: a page at a time, each post once, newest first throughout.
     expect(await page.locator("ul.channel li.entry").count()).toBe(PAGE);

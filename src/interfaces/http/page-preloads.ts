@@ -11,9 +11,18 @@
 export const FIRST_CHANNEL_PAGE_URL = "/api/channel?limit=50";
 
 export function pagePreloads(path: string, signedIn: boolean): string[] {
-  // Every page of the app reads the session first; only a signed-in caller's channel is readable.
+  // Every page of the app reads the session first; only a signed-in caller's pages are readable.
   if (!signedIn) return ["/api/session"];
   if (path === "/") return ["/api/session", FIRST_CHANNEL_PAGE_URL, "/api/people"];
+  if (path === "/me") return ["/api/session", "/api/me"];
+  const listing = /^\/listings\/([^/]+)$/.exec(path)?.[1];
+  if (listing) {
+    try {
+      return ["/api/session", `/api/listings/${encodeURIComponent(decodeURIComponent(listing))}`];
+    } catch {
+      // Not a well-formed id: the page will say so; nothing to fetch early.
+    }
+  }
   return ["/api/session"];
 }
 

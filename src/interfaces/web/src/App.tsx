@@ -43,7 +43,7 @@ export function App() {
   const location = useLocation();
   const session = useSession();
   const user = session.data?.user;
-  const stream = useMarketEvents(Boolean(user));
+  const stream = useMarketEvents(Boolean(user), session.data?.market.lastSeq);
   const { page, signedIn } = route(location.path);
   const mustSignIn = signedIn && session.isSuccess && !user;
   useEffect(() => {

@@ -1,5 +1,5 @@
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { MarketEventMessage, MarketInfo, SessionInfo } from "../../../http/api-types.ts";
 import { keys } from "./keys.ts";
 
@@ -45,16 +45,22 @@ const RETRY_MS = 3000;
  * the browser gives up (the server answered with an error, or was down too long), a new stream is
  * opened a little later from the last seq seen (`?after=`).
  */
-export function useMarketEvents(enabled: boolean): StreamState {
+export function useMarketEvents(enabled: boolean, fromSeq: number | undefined): StreamState {
   const client = useQueryClient();
   const [state, setState] = useState<StreamState>("connecting");
+  // Read when the stream opens, not followed after: a session refetch must not restart the stream.
+  const from = useRef(fromSeq);
+  from.current = fromSeq;
   useEffect(() => {
     if (!enabled) return;
     let source: EventSource | undefined;
     let pending: MarketEventMessage[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    let lastSeq = 0;
+    // The page's reads are as fresh as the session it read first: the stream starts after the session's
+    // last event, not at the market's first (a page opened late in a 40,000-event market would
+    // otherwise be sent every one of them, each making it refetch).
+    let lastSeq = from.current ?? 0;
     const flush = () => {
       timer = undefined;
       const batch = pending;

@@ -17,6 +17,8 @@ import { type ChannelFilters, keys } from "./keys.ts";
 // so the browser fetches them early (src/interfaces/http/page-preloads.ts; preloads.test.ts).
 export const SESSION_URL = "/api/session";
 export const PEOPLE_URL = "/api/people";
+export const ME_URL = "/api/me";
+export const listingUrl = (id: string) => `/api/listings/${segment(id)}`;
 const PAGE = 50;
 export const channelUrl = (filters: ChannelFilters, after?: string) =>
   withQuery("/api/channel", {
@@ -50,7 +52,7 @@ export const usePeople = () =>
   useQuery({ queryKey: keys.people, queryFn: () => get<PersonRef[]>(PEOPLE_URL) });
 
 export const useListing = (id: string) =>
-  useQuery({ queryKey: keys.listing(id), queryFn: () => get<ListingPage>(`/api/listings/${segment(id)}`) });
+  useQuery({ queryKey: keys.listing(id), queryFn: () => get<ListingPage>(listingUrl(id)) });
 
 export const useThread = (id: string) =>
   useQuery({
@@ -62,7 +64,7 @@ export const useThread = (id: string) =>
 export const useTokens = (enabled: boolean) =>
   useQuery({ queryKey: keys.tokens, queryFn: () => get<AgentTokenView[]>("/api/me/tokens"), enabled });
 
-export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => get<MyPage>("/api/me") });
+export const useMe = () => useQuery({ queryKey: keys.me, queryFn: () => get<MyPage>(ME_URL) });
 
 /**
  * The organiser's page. People signing up and finishing their interview are not market events, so
