@@ -1,10 +1,18 @@
+// One formatter per currency: making an Intl.NumberFormat costs far more than using one, and the
+// channel's first page shows dozens of prices.
+const moneyFormats = new Map<string, Intl.NumberFormat | undefined>();
+
 /** Integer cents as money: 1234 in USD is "$12.34". */
 export function formatMoney(cents: number, currency = "USD"): string {
-  try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(cents / 100);
-  } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
+  if (!moneyFormats.has(currency)) {
+    try {
+      moneyFormats.set(currency, new Intl.NumberFormat("en-US", { style: "currency", currency }));
+    } catch {
+      moneyFormats.set(currency, undefined);
+    }
   }
+  const format = moneyFormats.get(currency);
+  return format ? format.format(cents / 100) : `${(cents / 100).toFixed(2)} ${currency}`;
 }
 
 const time = new Intl.DateTimeFormat("en-GB", {
