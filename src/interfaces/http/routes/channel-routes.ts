@@ -6,6 +6,7 @@ import { listingPage } from "../../../app/serve/pages/listing-page.ts";
 import { readableThread } from "../../../app/serve/pages/negotiation-access.ts";
 import { ApiRequestError } from "../http-error.ts";
 import { readerOf } from "../reader.ts";
+import { SeqCache } from "../seq-cache.ts";
 import { type AppEnv, requireSignedIn } from "../session-auth.ts";
 
 const QUERY_MAX = 200;
@@ -20,6 +21,7 @@ function query(value: string | undefined, name: string): string | undefined {
 /** The shared channel, items and negotiations: for everyone signed in, as each may read them. */
 export function channelRoutes(session: MarketSession): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const channels = new SeqCache<string>();
 
   app.get("/api/channel", async (c) => {
     const caller = requireSignedIn(c);
@@ -31,14 +33,21 @@ export function channelRoutes(session: MarketSession): Hono<AppEnv> {
     const person = query(c.req.query("person"), "person");
     const q = query(c.req.query("q"), "q");
     const after = query(c.req.query("after"), "after");
-    const page = channelPage(state, readerOf(caller, session, state), {
-      ...(category ? { category } : {}),
-      ...(person ? { person } : {}),
-      ...(q ? { q } : {}),
-      ...(after ? { after } : {}),
-      ...(limit !== undefined ? { limit } : {}),
+    const reader = readerOf(caller, session, state);
+    // What the reader may see of the channel differs only in the negotiations counted on each item.
+    const readerKey = reader.readsAllThreads ? "all" : (reader.participant ?? "none");
+    const key = JSON.stringify([readerKey, category, person, q, after, limitText]);
+    const body = channels.get(state, key, () => {
+      const page = channelPage(state, reader, {
+        ...(category ? { category } : {}),
+        ...(person ? { person } : {}),
+        ...(q ? { q } : {}),
+        ...(after ? { after } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      });
+      return JSON.stringify({ ...page, categories: channelCategories(state) });
     });
-    return c.json({ ...page, categories: channelCategories(state) });
+    return c.body(body, 200, { "content-type": "application/json; charset=UTF-8" });
   });
 
   app.get("/api/people", async (c) => {
