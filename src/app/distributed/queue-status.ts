@@ -18,7 +18,7 @@ export async function queueStatus(
       queues.set(row.name, states);
     }
     const active = await client.query<ActiveJob>(
-      `SELECT name AS queue, id, data->>'arm' AS arm, data->>'schema' AS schema, retry_count AS "retryCount",
+      `SELECT name AS queue, id, data->>'arm' AS arm, data->>'schema' AS schema, data->>'who' AS who, data->>'runId' AS "runId", retry_count AS "retryCount",
               started_on AS "startedOn"
        FROM pgboss.job WHERE state = 'active' ORDER BY started_on`,
     );
@@ -52,6 +52,9 @@ export interface ActiveJob {
   id: string;
   arm: string | null;
   schema: string | null;
+  /** A turn job's participant and run (haggle run --turn-workers). */
+  who: string | null;
+  runId: string | null;
   retryCount: number;
   startedOn: Date;
 }

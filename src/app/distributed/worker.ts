@@ -4,15 +4,26 @@ import type PgBoss from "pg-boss";
 import { openPostgresStore } from "../../store/postgres-store.ts";
 import { ExperimentError, type ExperimentRecord } from "../experiment.ts";
 import type { RunOptions } from "../run-market.ts";
+import { DEFAULT_TURN_QUEUE } from "../turn-workers/queue-transport.ts";
+import { runTurnWorker } from "../turn-workers/turn-worker.ts";
 import { runArmAttempt } from "./arm-attempt.ts";
 import { type ArmJob, type ArmJobOutput, EXPERIMENT_DOC } from "./arm-job.ts";
 import { DEFAULT_QUEUE, ensureQueue, startBoss } from "./boss.ts";
 
+/** Turns a worker takes at once by default: model-bound turns wait, so several share a process. */
+export const DEFAULT_TURN_JOBS = 8;
+
 export interface WorkerOptions {
   db: string;
   queue?: string;
-  /** Arms run at once in this process (default 1). */
+  /** Arms run at once in this process (default 1; 0 takes no arms). */
   jobs?: number;
+  /** The queue of markets' turns (`haggle run --turn-workers`); DEFAULT_TURN_QUEUE by default. */
+  turnQueue?: string;
+  /** Turns taken at once in this process (default 8; 0 takes no turns). */
+  turnJobs?: number;
+  /** Model calls in flight per provider for the turns of this process (default 8). */
+  modelConcurrency?: number;
   /** Where arms keep their run folders while they run (default: a folder in the system's temp). */
   scratch?: string;
   createAgent: RunOptions["createAgent"];
@@ -27,9 +38,9 @@ export interface WorkerOptions {
 }
 
 /**
- * A worker: takes arm jobs from the queue until `signal` aborts, runs each arm in this process (its
- * log in PostgreSQL), and completes or fails the job. See the top of this file for how a dead worker's
- * arm is taken over.
+ * A worker: until `signal` aborts, takes arm jobs from the arms' queue and runs each arm in this
+ * process (its log in PostgreSQL), and takes turn jobs of markets whose turns go to workers
+ * (src/app/turn-workers/turn-worker.ts). See coordinator.ts for how a dead worker's arm is taken over.
  */
 export async function runWorker(options: WorkerOptions): Promise<void> {
   const queue = options.queue ?? DEFAULT_QUEUE;
@@ -127,10 +138,35 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     }
   };
 
+  const turnQueue = options.turnQueue ?? DEFAULT_TURN_QUEUE;
+  const turnJobs = options.turnJobs ?? DEFAULT_TURN_JOBS;
+  const turns = () =>
+    runTurnWorker({
+      db: options.db,
+      boss,
+      queue: turnQueue,
+      jobs: turnJobs,
+      name,
+      makeAgent: options.createAgent,
+      ...(options.modelConcurrency !== undefined ? { modelConcurrency: options.modelConcurrency } : {}),
+      signal: stopping.signal,
+      log,
+    });
+  const arms = options.jobs ?? 1;
   try {
     await ensureQueue(boss, queue);
-    log(`worker ${name} waiting for arms on queue ${queue}`);
-    await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? 1) }, loop));
+    if (turnJobs > 0) await ensureQueue(boss, turnQueue);
+    log(
+      `worker ${name} waiting for ${arms > 0 ? `arms on queue ${queue} (${arms} at once)` : "no arms"}` +
+        `${turnJobs > 0 ? ` and turns on queue ${turnQueue} (${turnJobs} at once)` : ""}`,
+    );
+    // With --once the worker stops when the arms are done; turns are taken while they run.
+    await Promise.all([
+      Promise.all(Array.from({ length: arms }, loop)).then(() => {
+        if (options.once) stopping.abort();
+      }),
+      ...(turnJobs > 0 ? [turns()] : []),
+    ]);
   } finally {
     await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
   }
