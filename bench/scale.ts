@@ -5,10 +5,12 @@
  * waiting, and checks that concurrency keeps runs reproducible (two runs, one log).
  *
  * The worker part then runs an experiment of model-agent arms on 1, 2 and 4 `haggle worker` processes
- * against PostgreSQL (bench/scale-workers.ts).
+ * against PostgreSQL (bench/scale-workers.ts), and the turns part one market whose agents' turns go to
+ * 1, 2 and 4 worker processes (bench/scale-turns.ts).
  *
  *   npm run bench:scale [-- --participants 69 --days 1 --delay-ms 500 --window 30m --concurrency 32 --json]
  *   npm run bench:scale -- --part workers [--db postgres://... --worker-arms 8 --worker-delay-ms 500]
+ *   npm run bench:scale -- --part turns [--db postgres://... --turn-participants 40 --turn-jobs 2]
  */
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -21,6 +23,7 @@ import { MemorySink } from "../src/runner/event-sink.ts";
 import { parseRunConfig } from "../src/runner/load-run-config.ts";
 import { generatePopulation, PROJECT_DEAL_POPULATION } from "../src/runner/population.ts";
 import { simulateMarket } from "../src/runner/simulate-market.ts";
+import { runTurnsPart, type TurnsRow } from "./scale-turns.ts";
 import { runWorkersPart, type WorkersRow } from "./scale-workers.ts";
 
 const { values } = parseArgs({
@@ -42,11 +45,17 @@ const { values } = parseArgs({
     "worker-days": { type: "string", default: "1" },
     "worker-delay-ms": { type: "string", default: "200" },
     "worker-counts": { type: "string", default: "1,2,4" },
+    "turn-participants": { type: "string", default: "40" },
+    "turn-days": { type: "string", default: "1" },
+    "turn-delay-ms": { type: "string", default: "300" },
+    "turn-window": { type: "string", default: "30m" },
+    "turn-jobs": { type: "string", default: "2" },
   },
 });
 const part = values.part;
-if (part !== "all" && part !== "market" && part !== "workers")
-  throw new Error("--part: all, market or workers");
+if (part !== "all" && part !== "market" && part !== "workers" && part !== "turns")
+  throw new Error("--part: all, market, workers or turns");
+const runs = (name: string) => part === "all" || part === name;
 const workerArms = Number(values["worker-arms"]);
 const workerCounts = values["worker-counts"].split(",").map(Number);
 if (!Number.isInteger(workerArms) || workerArms < 2 || workerArms % 2 !== 0)
@@ -141,7 +150,7 @@ const benchStarted = performance.now();
 const output: Record<string, unknown> = { date: new Date().toISOString() };
 const allGoals: { goal: string; value: number | boolean; met: boolean }[] = [];
 
-if (part !== "workers") {
+if (runs("market")) {
   process.stderr.write(
     `bench:scale: ${participantsCount} people, ${days} market day(s), a model that answers after ${delayMs} ms, seed ${seed}\n`,
   );
@@ -185,9 +194,9 @@ if (part !== "workers") {
   }
 }
 
-if (part !== "workers" && !values.json) console.log("");
+if (runs("market") && !values.json) console.log("");
 
-if (part !== "market") {
+if (runs("workers")) {
   const workerDelay = Number(values["worker-delay-ms"]);
   const workerParticipants = Number(values["worker-participants"]);
   const workerDays = Number(values["worker-days"]);
@@ -242,6 +251,80 @@ if (part !== "market") {
       })),
     );
     console.log(`speed-up from ${first.workers} to ${last.workers} workers: ${workerSpeedup.toFixed(2)}x`);
+    for (const goal of goals)
+      console.log(
+        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,
+      );
+  }
+}
+
+if (runs("turns")) {
+  if (runs("workers") && !values.json) console.log("");
+  const turnParticipants = Number(values["turn-participants"]);
+  const turnDays = Number(values["turn-days"]);
+  const turnDelay = Number(values["turn-delay-ms"]);
+  const turnJobs = Number(values["turn-jobs"]);
+  if (!Number.isInteger(turnJobs) || turnJobs < 1)
+    throw new Error("--turn-jobs: a whole number of at least 1");
+  process.stderr.write(
+    `bench:scale turns: one market of ${turnParticipants} model agents, ${turnDays} market day(s), window ${values["turn-window"]}, a model that answers after ${turnDelay} ms; in its own process, then its turns on ${workerCounts.join(", ")} worker process(es) taking ${turnJobs} turn(s) at once each, PostgreSQL ${values.db}\n`,
+  );
+  const { rows } = await runTurnsPart({
+    db: values.db,
+    participants: turnParticipants,
+    days: turnDays,
+    delayMs: turnDelay,
+    window: values["turn-window"],
+    workerCounts,
+    turnJobs,
+    seed,
+    log: (line) => {
+      if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kturns: ${line}`);
+    },
+  });
+  if (!values.json && process.stderr.isTTY) process.stderr.write("\n");
+  const onWorkers = rows.filter((row) => row.workers > 0);
+  const first = onWorkers[0]!;
+  const last = onWorkers[onWorkers.length - 1]!;
+  const turnSpeedup = first.seconds / last.seconds;
+  const sameLogs = rows.every((row) => row.logHash === rows[0]!.logHash);
+  const goals = [
+    {
+      goal: `at least 3.5x faster with turns on ${last.workers} workers than on ${first.workers}`,
+      value: turnSpeedup,
+      met: turnSpeedup >= 3.5,
+    },
+    {
+      goal: "the same log in the market's own process and on every number of workers",
+      value: sameLogs,
+      met: sameLogs,
+    },
+  ];
+  allGoals.push(...goals);
+  output.turns = {
+    participants: turnParticipants,
+    days: turnDays,
+    delayMs: turnDelay,
+    window: values["turn-window"],
+    turnJobsPerWorker: turnJobs,
+    rows,
+    speedup: turnSpeedup,
+    goals,
+  };
+  if (!values.json) {
+    console.table(
+      rows.map((row: TurnsRow) => ({
+        setting: row.setting,
+        seconds: row.seconds.toFixed(1),
+        "model calls": row.modelCalls,
+        "turn jobs": row.turnJobs,
+        deals: row.deals,
+        events: row.events,
+        "turns per worker": row.perWorker.join(" "),
+        log: row.logHash,
+      })),
+    );
+    console.log(`speed-up from ${first.workers} to ${last.workers} workers: ${turnSpeedup.toFixed(2)}x`);
     for (const goal of goals)
       console.log(
         `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,

@@ -127,6 +127,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
           `arm ${job.data.arm}: finished in ${output.seconds.toFixed(1)} s, ${output.events} events` +
             (output.resumedFrom ? `, resumed from event ${output.resumedFrom}` : ""),
         );
+        armsRun++;
         options.onArm?.({ job: job.id, arm: job.data.arm, ok: true, output });
       } catch (error) {
         stop();
@@ -140,8 +141,13 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
 
   const turnQueue = options.turnQueue ?? DEFAULT_TURN_QUEUE;
   const turnJobs = options.turnJobs ?? DEFAULT_TURN_JOBS;
+  let turnsTaken = 0;
+  let armsRun = 0;
   const turns = () =>
     runTurnWorker({
+      onTurn: () => {
+        turnsTaken++;
+      },
       db: options.db,
       boss,
       queue: turnQueue,
@@ -169,5 +175,6 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     ]);
   } finally {
     await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
+    log(`worker ${name} stopped after ${armsRun} arm(s) and ${turnsTaken} turn(s)`);
   }
 }
