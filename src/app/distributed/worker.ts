@@ -160,6 +160,11 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     });
   const arms = options.jobs ?? 1;
   try {
+    // Ready means ready: the model agents' modules (the AI SDK, its providers, zod's schemas), which
+    // a market loads on its first model agent, are loaded before the worker says it waits, rather
+    // than in its first arm or turn (where four workers starting at once on two cores paid for it
+    // together, inside bench:scale's timed region).
+    await import("../../agents/llm/llm-agent.ts");
     await ensureQueue(boss, queue);
     if (turnJobs > 0) await ensureQueue(boss, turnQueue);
     log(
