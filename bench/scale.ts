@@ -30,9 +30,10 @@ const { values } = parseArgs({
   options: {
     participants: { type: "string", default: "69" },
     days: { type: "string", default: "1" },
-    // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here. 500 ms for the market part alone; 400 ms when all three parts run, so the whole benchmark fits
-    // in 10 minutes here (on 2026-12-06 12:05-12:16, with 500 ms, the one-turn-at-a-time run alone took
-    // 332 s of the 646 s the three parts took).
+    // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here. 500 ms for the market
+    // part alone; 400 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
+    // 2026-12-06 12:05-12:16, with 500 ms, the one-turn-at-a-time run alone took 332 s of the 646 s
+    // the three parts took).
     "delay-ms": { type: "string" },
     window: { type: "string", default: "30m" },
     concurrency: { type: "string", default: "32" },

@@ -54,15 +54,14 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   options.signal?.addEventListener("abort", () => stopping.abort(), { once: true });
   const idle = () =>
     new Promise<void>((resolvePromise) => {
-      const timer = setTimeout(resolvePromise, options.pollMs ?? 500);
-      stopping.signal.addEventListener(
-        "abort",
-        () => {
-          clearTimeout(timer);
-          resolvePromise();
-        },
-        { once: true },
-      );
+      // The listener goes with the wait: left on the signal, an idle worker added one every poll.
+      const done = () => {
+        clearTimeout(timer);
+        stopping.signal.removeEventListener("abort", done);
+        resolvePromise();
+      };
+      const timer = setTimeout(done, options.pollMs ?? 500);
+      stopping.signal.addEventListener("abort", done, { once: true });
     });
 
   const experimentRecord = (schema: string) => {
