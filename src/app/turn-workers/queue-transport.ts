@@ -3,7 +3,7 @@ import { errorBase } from "../../domain/errors.ts";
 import { ensureQueue, startBoss } from "../distributed/boss.ts";
 import type { TurnTransport } from "./travelling-turns.ts";
 import type { TurnJob, TurnJobOutput } from "./turn-job.ts";
-import { notifySql, TURN_ANSWERS_CHANNEL, TURN_JOBS_CHANNEL, WakeChannel } from "./wake-channel.ts";
+import { NOTIFY_SQL, TURN_ANSWERS_CHANNEL, TURN_JOBS_CHANNEL, WakeChannel } from "./wake-channel.ts";
 
 export const DEFAULT_TURN_QUEUE = "haggle-turns";
 /** A turn job its worker stops renewing (killed, its machine gone) goes to another worker after this long. */
@@ -83,7 +83,7 @@ export async function openQueueTransport(options: QueueTransportOptions): Promis
           ...sendOptions,
         })),
       );
-      await boss.getDb().executeSql(notifySql(), [TURN_JOBS_CHANNEL, queue]);
+      await boss.getDb().executeSql(NOTIFY_SQL, [TURN_JOBS_CHANNEL, queue]);
       const outputs: (TurnJobOutput | undefined)[] = new Array(jobs.length);
       const index = new Map(ids.map((id, i) => [id, i]));
       let missing = jobs.length;
@@ -122,7 +122,7 @@ function readOutput(output: unknown): TurnJobOutput {
 }
 
 /** A turn no worker could take (every attempt failed): a fault, and the agent keeps its state. */
-function failedTurn(job: TurnJob | undefined, output: unknown): TurnJobOutput {
+function failedTurn(job: TurnJob, output: unknown): TurnJobOutput {
   const value = (output as { message?: string; value?: { message?: string } } | null) ?? {};
   const message = value.message ?? value.value?.message ?? "its job failed";
   return {
@@ -130,7 +130,7 @@ function failedTurn(job: TurnJob | undefined, output: unknown): TurnJobOutput {
       fault: "threw",
       reason: `no turn worker could take the turn: ${String(message).slice(0, 300)}`,
     },
-    state: job!.state,
+    state: job.state,
     worker: "none",
   };
 }

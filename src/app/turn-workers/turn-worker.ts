@@ -3,7 +3,7 @@ import { CallLimiter } from "../../agents/llm/call-limiter.ts";
 import { ensureQueue } from "../distributed/boss.ts";
 import type { QueuedTurn } from "./queue-transport.ts";
 import { type MakeAgent, type TurnJob, takeTravellingTurn } from "./turn-job.ts";
-import { notifySql, TURN_ANSWERS_CHANNEL, TURN_JOBS_CHANNEL, WakeChannel } from "./wake-channel.ts";
+import { NOTIFY_SQL, TURN_ANSWERS_CHANNEL, TURN_JOBS_CHANNEL, WakeChannel } from "./wake-channel.ts";
 
 const RENEW_EVERY_MS = 1000;
 
@@ -67,7 +67,7 @@ export async function runTurnWorker(options: TurnWorkerOptions): Promise<void> {
       const turn = JSON.parse(job.data.payload) as TurnJob;
       const output = await takeTravellingTurn(turn, options.makeAgent, { worker: options.name, limiter });
       await boss.complete(queue, job.id, { text: JSON.stringify(output) });
-      await boss.getDb().executeSql(notifySql(), [TURN_ANSWERS_CHANNEL, job.data.runId]);
+      await boss.getDb().executeSql(NOTIFY_SQL, [TURN_ANSWERS_CHANNEL, job.data.runId]);
       options.onTurn?.({ job: job.id, who: job.data.who, ok: true, ms: performance.now() - started });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

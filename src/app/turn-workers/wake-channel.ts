@@ -54,7 +54,5 @@ export class WakeChannel {
   }
 }
 
-/** Tells the listeners of `channel` (one statement on any connection). */
-export function notifySql(): string {
-  return "SELECT pg_notify($1, $2)";
-}
+/** Tells the listeners of a channel ($1) a payload ($2): one statement, on any connection. */
+export const NOTIFY_SQL = "SELECT pg_notify($1, $2)";
