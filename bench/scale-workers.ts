@@ -81,10 +81,14 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
       const queue = `bench_workers_${process.pid}_${count}`;
       queues.push(queue);
       const workers = Array.from({ length: count }, () => {
-        const child = spawn(process.execPath, [CLI, "worker", "--db", options.db, "--queue", queue], {
-          env,
-          stdio: ["ignore", "ignore", "pipe"],
-        });
+        const child = spawn(
+          process.execPath,
+          [CLI, "worker", "--db", options.db, "--queue", queue, "--turn-jobs", "0"],
+          {
+            env,
+            stdio: ["ignore", "ignore", "pipe"],
+          },
+        );
         children.push(child);
         let log = "";
         child.stderr?.on("data", (chunk: Buffer) => {
