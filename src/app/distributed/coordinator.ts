@@ -13,8 +13,9 @@ import {
   writeExperimentRecord,
 } from "../experiment.ts";
 import { type ArmJob, DEFAULT_JOB_EXPIRY_SECONDS, DEFAULT_RETRIES, EXPERIMENT_DOC } from "./arm-job.ts";
-import { DEFAULT_QUEUE, ensureQueue, sleep, startBoss } from "./boss.ts";
+import { DEFAULT_QUEUE, ensureQueue, startBoss } from "./boss.ts";
 import { materialiseArm } from "./materialise-arm.ts";
+import { ARM_DONE_CHANNEL, ARM_JOBS_CHANNEL, NOTIFY_SQL, WakeChannel } from "./wake-channel.ts";
 
 /**
  * Experiments on many processes and machines. The database is the only thing they share:
@@ -81,7 +82,10 @@ export async function runDistributedExperiment(
   const queueName = record.distributed.queue;
   const store = await openPostgresStore(options.db, { schema, maxConnections: 2 });
   let boss: PgBoss | undefined;
+  let done: WakeChannel | undefined;
   try {
+    // Told when a worker ends one of this experiment's arms, rather than finding out at the next poll.
+    done = await WakeChannel.open(options.db, ARM_DONE_CHANNEL, (payload) => payload === schema);
     await store.putDocument(schema, EXPERIMENT_DOC, record);
     boss = await startBoss(options.db, "experiment");
     await ensureQueue(boss, queueName);
@@ -112,6 +116,7 @@ export async function runDistributedExperiment(
       pending.add(arm);
     }
     await writeExperimentRecord(dir, record);
+    await boss.getDb().executeSql(NOTIFY_SQL, [ARM_JOBS_CHANNEL, queueName]);
 
     const running = new Set<string>();
     let queued = 0;
@@ -150,9 +155,10 @@ export async function runDistributedExperiment(
       }
       if (changed) await writeExperimentRecord(dir, record);
       report();
-      if (pending.size > 0) await sleep(options.pollMs ?? 250);
+      if (pending.size > 0) await done.wait(options.pollMs ?? 250);
     }
   } finally {
+    await done?.close();
     await boss?.stop({ graceful: false, wait: true, close: true }).catch(() => {});
     await store.close();
   }

@@ -9,6 +9,7 @@ import { runTurnWorker } from "../turn-workers/turn-worker.ts";
 import { runArmAttempt } from "./arm-attempt.ts";
 import { type ArmJob, type ArmJobOutput, EXPERIMENT_DOC } from "./arm-job.ts";
 import { DEFAULT_QUEUE, ensureQueue, startBoss } from "./boss.ts";
+import { ARM_DONE_CHANNEL, ARM_JOBS_CHANNEL, NOTIFY_SQL, WakeChannel } from "./wake-channel.ts";
 
 /** Turns a worker takes at once by default: model-bound turns wait, so several share a process. */
 export const DEFAULT_TURN_JOBS = 8;
@@ -52,17 +53,15 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
   const experiments = new Map<string, Promise<ExperimentRecord>>();
   const stopping = new AbortController();
   options.signal?.addEventListener("abort", () => stopping.abort(), { once: true });
-  const idle = () =>
-    new Promise<void>((resolvePromise) => {
-      // The listener goes with the wait: left on the signal, an idle worker added one every poll.
-      const done = () => {
-        clearTimeout(timer);
-        stopping.signal.removeEventListener("abort", done);
-        resolvePromise();
-      };
-      const timer = setTimeout(done, options.pollMs ?? 500);
-      stopping.signal.addEventListener("abort", done, { once: true });
-    });
+  // Told when arms are queued (and woken when stopping), rather than finding out at the next poll.
+  let told: WakeChannel | undefined;
+  stopping.signal.addEventListener("abort", () => told?.wakeAll(), { once: true });
+  const idle = () => (told ? told.wait(options.pollMs ?? 500) : Promise.resolve());
+  const tellDone = (job: PgBoss.Job<ArmJob>) =>
+    boss
+      .getDb()
+      .executeSql(NOTIFY_SQL, [ARM_DONE_CHANNEL, job.data.experiment])
+      .catch(() => {});
 
   const experimentRecord = (schema: string) => {
     let record = experiments.get(schema);
@@ -122,6 +121,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         const output = await runJob(job);
         stop();
         await boss.complete(queue, job.id, output as unknown as object);
+        await tellDone(job);
         log(
           `arm ${job.data.arm}: finished in ${output.seconds.toFixed(1)} s, ${output.events} events` +
             (output.resumedFrom ? `, resumed from event ${output.resumedFrom}` : ""),
@@ -132,6 +132,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
         stop();
         const message = error instanceof Error ? error.message : String(error);
         await boss.fail(queue, job.id, { message }).catch(() => {});
+        await tellDone(job);
         log(`arm ${job.data.arm}: failed: ${message}`);
         options.onArm?.({ job: job.id, arm: job.data.arm, ok: false, error: message });
       }
@@ -165,6 +166,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
     // together, inside bench:scale's timed region).
     await import("../../agents/llm/llm-agent.ts");
     await ensureQueue(boss, queue);
+    if (arms > 0) told = await WakeChannel.open(options.db, ARM_JOBS_CHANNEL, (name) => name === queue);
     if (turnJobs > 0) await ensureQueue(boss, turnQueue);
     log(
       `worker ${name} waiting for ${arms > 0 ? `arms on queue ${queue} (${arms} at once)` : "no arms"}` +
@@ -178,6 +180,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       ...(turnJobs > 0 ? [turns()] : []),
     ]);
   } finally {
+    await told?.close();
     await boss.stop({ graceful: false, wait: true, close: true }).catch(() => {});
     log(`worker ${name} stopped after ${armsRun} arm(s) and ${turnsTaken} turn(s)`);
   }

@@ -1,9 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { errorBase } from "../../domain/errors.ts";
 import { ensureQueue, startBoss } from "../distributed/boss.ts";
+import {
+  NOTIFY_SQL,
+  TURN_ANSWERS_CHANNEL,
+  TURN_JOBS_CHANNEL,
+  WakeChannel,
+} from "../distributed/wake-channel.ts";
 import type { TurnTransport } from "./travelling-turns.ts";
 import type { TurnJob, TurnJobOutput } from "./turn-job.ts";
-import { NOTIFY_SQL, TURN_ANSWERS_CHANNEL, TURN_JOBS_CHANNEL, WakeChannel } from "./wake-channel.ts";
 
 export const DEFAULT_TURN_QUEUE = "haggle-turns";
 /** A turn job its worker stops renewing (killed, its machine gone) goes to another worker after this long. */

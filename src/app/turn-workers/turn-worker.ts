@@ -1,9 +1,14 @@
 import type PgBoss from "pg-boss";
 import { CallLimiter } from "../../agents/llm/call-limiter.ts";
 import { ensureQueue } from "../distributed/boss.ts";
+import {
+  NOTIFY_SQL,
+  TURN_ANSWERS_CHANNEL,
+  TURN_JOBS_CHANNEL,
+  WakeChannel,
+} from "../distributed/wake-channel.ts";
 import type { QueuedTurn } from "./queue-transport.ts";
 import { type MakeAgent, type TurnJob, takeTravellingTurn } from "./turn-job.ts";
-import { NOTIFY_SQL, TURN_ANSWERS_CHANNEL, TURN_JOBS_CHANNEL, WakeChannel } from "./wake-channel.ts";
 
 const RENEW_EVERY_MS = 1000;
 
