@@ -11,6 +11,7 @@ const PG_TESTS = [
   "test/serve-postgres.e2e.test.ts",
   "test/workers.e2e.test.ts",
   "src/app/distributed.property.test.ts",
+  "test/turn-workers.e2e.test.ts",
 ];
 
 export default defineConfig({

@@ -10,17 +10,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import {
-  type ChatRequest,
-  lastUserMessage,
-  messageText,
-  startOpenAICompatibleServer,
-} from "../src/agents/llm/testing/openai-compatible-server.ts";
-import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
+import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { canonicalJson } from "../src/engine/fingerprint.ts";
-import { readRunRecord } from "../src/runner/run-folder.ts";
-import { openStore } from "../src/store/index.ts";
+import { respond, runLogHash, waitForLine } from "./scale-support.ts";
 
 export interface WorkersPartOptions {
   db: string;
@@ -45,51 +37,6 @@ export interface WorkersRow {
 }
 
 const CLI = join(import.meta.dirname, "..", "bin", "haggle.js");
-
-function respond(request: ChatRequest) {
-  const users = request.messages.filter((message) => message.role === "user").map(messageText);
-  const reply = negotiatorReply({
-    lastUser: lastUserMessage(request),
-    history: users.slice(0, -1).join("\n"),
-  });
-  return {
-    ...(reply.text ? { content: reply.text } : {}),
-    toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
-  };
-}
-
-async function armHash(dir: string, db: string): Promise<string> {
-  const record = await readRunRecord(dir);
-  const store = await openStore({ db, ...(record.schema ? { schema: record.schema } : {}) });
-  try {
-    const hash = createHash("sha256");
-    for (const event of await store.read(record.marketId)) {
-      const comparable =
-        event.type === "market-created"
-          ? { ...event, config: { ...event.config, marketId: "<run>" } }
-          : event;
-      hash.update(`${canonicalJson(comparable)}\n`);
-    }
-    return hash.digest("hex");
-  } finally {
-    await store.close();
-  }
-}
-
-function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const timer = setTimeout(() => reject(new Error(`a worker did not start within ${ms} ms`)), ms);
-    child.stderr?.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      if (pattern.test(text)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`a worker exited (${code}) before it started: ${text}`)));
-  });
-}
 
 export async function runWorkersPart(options: WorkersPartOptions): Promise<{ rows: WorkersRow[] }> {
   const root = mkdtempSync(join(tmpdir(), "haggle-bench-workers-"));
@@ -134,10 +81,14 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
       const queue = `bench_workers_${process.pid}_${count}`;
       queues.push(queue);
       const workers = Array.from({ length: count }, () => {
-        const child = spawn(process.execPath, [CLI, "worker", "--db", options.db, "--queue", queue], {
-          env,
-          stdio: ["ignore", "ignore", "pipe"],
-        });
+        const child = spawn(
+          process.execPath,
+          [CLI, "worker", "--db", options.db, "--queue", queue, "--turn-jobs", "0"],
+          {
+            env,
+            stdio: ["ignore", "ignore", "pipe"],
+          },
+        );
         children.push(child);
         let log = "";
         child.stderr?.on("data", (chunk: Buffer) => {
@@ -194,7 +145,7 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
       };
       schemas.push(record.distributed.schema, ...record.arms.map((arm) => arm.schema));
       const hashes: string[] = [];
-      for (const arm of result.arms) hashes.push(await armHash(join(out, arm.dir), options.db));
+      for (const arm of result.arms) hashes.push(await runLogHash(join(out, arm.dir), options.db));
       rows.push({
         workers: count,
         // The arms' time: from queueing to the last arm's run folder, without the analysis after.

@@ -5,10 +5,12 @@
  * waiting, and checks that concurrency keeps runs reproducible (two runs, one log).
  *
  * The worker part then runs an experiment of model-agent arms on 1, 2 and 4 `haggle worker` processes
- * against PostgreSQL (bench/scale-workers.ts).
+ * against PostgreSQL (bench/scale-workers.ts), and the turns part one market whose agents' turns go to
+ * 1, 2 and 4 worker processes (bench/scale-turns.ts).
  *
  *   npm run bench:scale [-- --participants 69 --days 1 --delay-ms 500 --window 30m --concurrency 32 --json]
  *   npm run bench:scale -- --part workers [--db postgres://... --worker-arms 8 --worker-delay-ms 500]
+ *   npm run bench:scale -- --part turns [--db postgres://... --turn-participants 32 --turn-window 3h --turn-delay-ms 100 --turn-jobs 1]
  */
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
@@ -21,15 +23,18 @@ import { MemorySink } from "../src/runner/event-sink.ts";
 import { parseRunConfig } from "../src/runner/load-run-config.ts";
 import { generatePopulation, PROJECT_DEAL_POPULATION } from "../src/runner/population.ts";
 import { simulateMarket } from "../src/runner/simulate-market.ts";
+import { runTurnsPart, type TurnsRow } from "./scale-turns.ts";
 import { runWorkersPart, type WorkersRow } from "./scale-workers.ts";
 
 const { values } = parseArgs({
   options: {
     participants: { type: "string", default: "69" },
     days: { type: "string", default: "1" },
-    // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here: 0.5 s keeps the whole
-    // benchmark within 10 minutes on this 2-core machine.
-    "delay-ms": { type: "string", default: "500" },
+    // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here. 500 ms for the market
+    // part alone; 400 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
+    // 2026-12-06 12:05-12:16, with 500 ms, the one-turn-at-a-time run alone took 332 s of the 646 s
+    // the three parts took).
+    "delay-ms": { type: "string" },
     window: { type: "string", default: "30m" },
     concurrency: { type: "string", default: "32" },
     seed: { type: "string", default: "1" },
@@ -42,11 +47,23 @@ const { values } = parseArgs({
     "worker-days": { type: "string", default: "1" },
     "worker-delay-ms": { type: "string", default: "200" },
     "worker-counts": { type: "string", default: "1,2,4" },
+    // The turns part is sized to fit the whole benchmark in 10 minutes here, with windows that hold
+    // more turns than four workers take at once (a worker takes one turn at a time): what it measures
+    // is the workers' throughput, not the window's limit. 24 people and a 2h window (2026-12-06 12:26)
+    // gave 2.30x from 1 to 4 workers, when the market in its own process, every turn of a window at
+    // once, was only 3.36x faster than 1 worker; 32 people and a 3h window (12:35) gave 2.77x, against
+    // 3.8x in-process. With 40 people, a 30m window and two turns a worker, 2.07x against 2.7x.
+    "turn-participants": { type: "string", default: "32" },
+    "turn-days": { type: "string", default: "1" },
+    "turn-delay-ms": { type: "string", default: "100" },
+    "turn-window": { type: "string", default: "3h" },
+    "turn-jobs": { type: "string", default: "1" },
   },
 });
 const part = values.part;
-if (part !== "all" && part !== "market" && part !== "workers")
-  throw new Error("--part: all, market or workers");
+if (part !== "all" && part !== "market" && part !== "workers" && part !== "turns")
+  throw new Error("--part: all, market, workers or turns");
+const runs = (name: string) => part === "all" || part === name;
 const workerArms = Number(values["worker-arms"]);
 const workerCounts = values["worker-counts"].split(",").map(Number);
 if (!Number.isInteger(workerArms) || workerArms < 2 || workerArms % 2 !== 0)
@@ -54,7 +71,11 @@ if (!Number.isInteger(workerArms) || workerArms < 2 || workerArms % 2 !== 0)
 if (workerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--worker-counts: e.g. 1,2,4");
 const participantsCount = Number(values.participants);
 const days = Number(values.days);
-const delayMs = Number(values["delay-ms"]);
+const delayMs = Number(values["delay-ms"] ?? (part === "all" ? 400 : 500));
+if (part === "all" && values["delay-ms"] === undefined && !values.json)
+  process.stderr.write(
+    "bench:scale: all three parts: the market part's model answers after 400 ms (not 500) so the whole benchmark fits in 10 minutes; --delay-ms 500 for the 500 ms figures\n",
+  );
 const concurrency = Number(values.concurrency);
 const seed = Number(values.seed);
 if (!Number.isInteger(participantsCount) || participantsCount < 2)
@@ -141,7 +162,7 @@ const benchStarted = performance.now();
 const output: Record<string, unknown> = { date: new Date().toISOString() };
 const allGoals: { goal: string; value: number | boolean; met: boolean }[] = [];
 
-if (part !== "workers") {
+if (runs("market")) {
   process.stderr.write(
     `bench:scale: ${participantsCount} people, ${days} market day(s), a model that answers after ${delayMs} ms, seed ${seed}\n`,
   );
@@ -185,9 +206,9 @@ if (part !== "workers") {
   }
 }
 
-if (part !== "workers" && !values.json) console.log("");
+if (runs("market") && !values.json) console.log("");
 
-if (part !== "market") {
+if (runs("workers")) {
   const workerDelay = Number(values["worker-delay-ms"]);
   const workerParticipants = Number(values["worker-participants"]);
   const workerDays = Number(values["worker-days"]);
@@ -242,6 +263,88 @@ if (part !== "market") {
       })),
     );
     console.log(`speed-up from ${first.workers} to ${last.workers} workers: ${workerSpeedup.toFixed(2)}x`);
+    for (const goal of goals)
+      console.log(
+        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,
+      );
+  }
+}
+
+if (runs("turns")) {
+  if (runs("workers") && !values.json) console.log("");
+  const turnParticipants = Number(values["turn-participants"]);
+  const turnDays = Number(values["turn-days"]);
+  const turnDelay = Number(values["turn-delay-ms"]);
+  const turnJobs = Number(values["turn-jobs"]);
+  if (!Number.isInteger(turnJobs) || turnJobs < 1)
+    throw new Error("--turn-jobs: a whole number of at least 1");
+  process.stderr.write(
+    `bench:scale turns: one market of ${turnParticipants} model agents, ${turnDays} market day(s), window ${values["turn-window"]}, a model that answers after ${turnDelay} ms; in its own process, then its turns on ${workerCounts.join(", ")} worker process(es) taking ${turnJobs} turn(s) at once each, PostgreSQL ${values.db}\n`,
+  );
+  const { rows } = await runTurnsPart({
+    db: values.db,
+    participants: turnParticipants,
+    days: turnDays,
+    delayMs: turnDelay,
+    window: values["turn-window"],
+    workerCounts,
+    turnJobs,
+    seed,
+    log: (line) => {
+      if (!values.json && process.stderr.isTTY) process.stderr.write(`\r\x1b[2Kturns: ${line}`);
+    },
+  });
+  if (!values.json && process.stderr.isTTY) process.stderr.write("\n");
+  const onWorkers = rows.filter((row) => row.workers > 0);
+  const first = onWorkers[0]!;
+  const last = onWorkers[onWorkers.length - 1]!;
+  const turnSpeedup = first.seconds / last.seconds;
+  const sameLogs = rows.every((row) => row.logHash === rows[0]!.logHash);
+  // For comparison: the market in its own process, every turn of a window at once, all its CPU in one
+  // process. On two cores it is about as fast as workers can make it; on more cores they may beat it.
+  const inProcess = rows.find((row) => row.workers === 0)!;
+  const inProcessSpeedup = first.seconds / inProcess.seconds;
+  const goals = [
+    {
+      goal: `at least 3.5x faster with turns on ${last.workers} workers than on ${first.workers}`,
+      value: turnSpeedup,
+      met: turnSpeedup >= 3.5,
+    },
+    {
+      goal: "the same log in the market's own process and on every number of workers",
+      value: sameLogs,
+      met: sameLogs,
+    },
+  ];
+  allGoals.push(...goals);
+  output.turns = {
+    participants: turnParticipants,
+    days: turnDays,
+    delayMs: turnDelay,
+    window: values["turn-window"],
+    turnJobsPerWorker: turnJobs,
+    rows,
+    speedup: turnSpeedup,
+    inProcessSpeedup,
+    goals,
+  };
+  if (!values.json) {
+    console.table(
+      rows.map((row: TurnsRow) => ({
+        setting: row.setting,
+        seconds: row.seconds.toFixed(1),
+        "model calls": row.modelCalls,
+        "turn jobs": row.turnJobs,
+        deals: row.deals,
+        events: row.events,
+        "turns per worker": row.perWorker.join(" "),
+        log: row.logHash,
+      })),
+    );
+    console.log(`speed-up from ${first.workers} to ${last.workers} workers: ${turnSpeedup.toFixed(2)}x`);
+    console.log(
+      `for comparison, in its own process with every turn of a window at once: ${inProcessSpeedup.toFixed(2)}x faster than on ${first.workers} worker(s)`,
+    );
     for (const goal of goals)
       console.log(
         `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,

@@ -1,5 +1,6 @@
 import type { AgentAction } from "../engine/action.ts";
 import type { AgentView } from "../engine/view.ts";
+import type { AgentState } from "./agent-state.ts";
 
 /**
  * One interface for every kind of agent (built-in engine, LLM, a person's own module, a human):
@@ -24,6 +25,14 @@ export interface Agent {
    * process alive.
    */
   close?(): Promise<void>;
+  /**
+   * Everything the agent keeps between turns, as plain JSON data, so its turns can be taken on another
+   * process (turn workers, src/app/turn-workers). Optional, with `loadState`: an agent without them
+   * always takes its turns in the market's process. See agent-state.ts.
+   */
+  saveState?(): AgentState;
+  /** Replaces what the agent remembers with a saved state; `view` is the market as of that state. */
+  loadState?(state: AgentState, view: AgentView): void;
   /** Model usage so far (LLM agents), for the run's summary and report. Optional. */
   usage?(): AgentUsage;
 }

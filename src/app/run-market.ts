@@ -19,14 +19,16 @@ import { loadParticipants } from "../runner/load-participants.ts";
 import type { MarketHost } from "../runner/market-host.ts";
 import { generatePopulation } from "../runner/population.ts";
 import type { RunConfig } from "../runner/run-config.ts";
-import { type RunRecord, readRunRecord, writeRunRecord } from "../runner/run-folder.ts";
+import { RunFolderError, type RunRecord, readRunRecord, writeRunRecord } from "../runner/run-folder.ts";
 import { type SimulationResult, simulateMarket } from "../runner/simulate-market.ts";
-import { maskUrl } from "../store/database-url.ts";
+import { isPostgresUrl, maskUrl } from "../store/database-url.ts";
 import { type EventStore, openStoreInWorker } from "../store/index.ts";
 import { writeDealMemos } from "./projections/deal-memos.ts";
 import { writeRunArtifacts } from "./projections/run-artifacts.ts";
 import { attachRemoteTurns } from "./remote-turns.ts";
 import { runStoreOptions } from "./run-store.ts";
+import { DEFAULT_TURN_QUEUE, openQueueTransport } from "./turn-workers/queue-transport.ts";
+import { type TurnTransport, travellingTurns } from "./turn-workers/travelling-turns.ts";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -65,6 +67,22 @@ export interface RunOptions {
    * recorded so far there, so every stored event's exchanges are stored before it.
    */
   beforeAppend?: () => Promise<void>;
+  /**
+   * Sends the agents' turns to `haggle worker` processes through a PostgreSQL queue (needs `db`); a
+   * resumed run goes on as its run.json says unless this is given. See src/app/turn-workers.
+   */
+  turnWorkers?: TurnWorkersOptions;
+}
+
+export interface TurnWorkersOptions {
+  /** The queue of turn jobs; DEFAULT_TURN_QUEUE by default. */
+  queue?: string;
+  /** Seconds after which a job its worker stopped renewing goes to another worker. */
+  expireSeconds?: number;
+  /** Further attempts of a turn job before the turn is a fault. */
+  retries?: number;
+  /** Told while a window waits for its turns: how many are still out. */
+  onWaiting?: (missing: number) => void;
 }
 
 export interface RunProgress {
@@ -160,6 +178,25 @@ async function execute(
       })
     : undefined;
   const agents = new Map<string, Agent>();
+  // Turns on workers: the market is this process's only once its lock is held (a second process on
+  // the same market must not touch the first one's jobs), so the queue opens after it.
+  const turnWorkers = options.turnWorkers ?? record.turnWorkers;
+  let transport: TurnTransport | undefined;
+  if (turnWorkers) {
+    const db = options.db ?? process.env.HAGGLE_DB;
+    if (!db || !isPostgresUrl(db)) {
+      throw new RunFolderError(
+        "turns on workers need the run's log in PostgreSQL: give --db postgres://... (or HAGGLE_DB), the database the workers use",
+      );
+    }
+    await locked;
+    transport = await openQueueTransport({
+      db,
+      runId: record.runId,
+      ...turnWorkers,
+      queue: turnWorkers.queue ?? DEFAULT_TURN_QUEUE,
+    });
+  }
   // A live market resumes from its log (outside input cannot be re-derived); a simulation re-derives
   // its stored events from the seed and checks them one by one. A live market killed before its
   // first batch was written has an empty log: it starts again from its start, as if fresh.
@@ -218,6 +255,18 @@ async function execute(
     onHost,
     onJoin: (participant: Participant, spec: string) => roster.add(participant, spec),
     ...(record.config.turnWindow ? { turnWindowMs: record.config.turnWindow } : {}),
+    ...(transport
+      ? {
+          turns: () =>
+            travellingTurns({
+              transport: transport!,
+              runId: record.runId,
+              seed: record.config.seed,
+              ...(record.configDir ? { baseDir: record.configDir } : {}),
+              ...(llmRun ? { llmRun } : {}),
+            }),
+        }
+      : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress
       ? {
@@ -235,18 +284,25 @@ async function execute(
   // first events at once rather than seconds later, and its time starts when it can be recorded.
   if (live) await locked;
   let result: SimulationResult;
-  if (replayed) {
-    const state = replay(stored, emptyState({ transcripts: "live" }));
-    result = await continueMarket({ ...input, state, clock: wallClock(speed, { market: state.now }) });
-  } else {
-    result = await simulateMarket({
-      ...input,
-      marketId: record.marketId,
-      currency: record.config.currency,
-      ...(record.config.caps ? { caps: record.config.caps } : {}),
-      ...(record.config.acceptTimeout !== undefined ? { acceptTimeoutMs: record.config.acceptTimeout } : {}),
-      ...(live ? { clock: wallClock(speed, { market: startAt }) } : { outsideInput: false }),
-    });
+  try {
+    if (replayed) {
+      const state = replay(stored, emptyState({ transcripts: "live" }));
+      result = await continueMarket({ ...input, state, clock: wallClock(speed, { market: state.now }) });
+    } else {
+      result = await simulateMarket({
+        ...input,
+        marketId: record.marketId,
+        currency: record.config.currency,
+        ...(record.config.caps ? { caps: record.config.caps } : {}),
+        ...(record.config.acceptTimeout !== undefined
+          ? { acceptTimeoutMs: record.config.acceptTimeout }
+          : {}),
+        ...(live ? { clock: wallClock(speed, { market: startAt }) } : { outsideInput: false }),
+      });
+    }
+  } finally {
+    // The scheduler closes it when the market ends; here too, for a market that failed before that.
+    await transport?.close?.();
   }
   const summary = result.ended === "closed" ? await artifacts : undefined;
   await result.host.close();
@@ -321,6 +377,9 @@ export async function startRun(config: RunConfig, options: RunOptions): Promise<
       store: store.kind,
       ...(store.kind === "postgres" && options.db ? { db: maskUrl(options.db) } : {}),
       ...(store.kind === "postgres" && options.schema ? { schema: options.schema } : {}),
+      ...(options.turnWorkers
+        ? { turnWorkers: { queue: options.turnWorkers.queue ?? DEFAULT_TURN_QUEUE } }
+        : {}),
       status: "running",
       startedAt: new Date().toISOString(),
     };

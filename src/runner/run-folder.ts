@@ -23,6 +23,11 @@ export interface RunRecord {
   db?: string;
   /** For "postgres": the schema holding the run's tables (an arm of a distributed experiment); else the default. */
   schema?: string;
+  /**
+   * Set when the agents' turns go to `haggle worker` processes through this PostgreSQL queue (`haggle
+   * run --turn-workers`); a resume goes on the same way.
+   */
+  turnWorkers?: { queue: string };
   status: "running" | "finished";
   startedAt: string;
   finishedAt?: string;

@@ -3,9 +3,10 @@ import type { Rng } from "../domain/random.ts";
 import type { AgentAction } from "../engine/action.ts";
 import { compareIds, confirmDeadline } from "../engine/expiry.ts";
 import { reject } from "../engine/rejection.ts";
-import { callHook, type TurnFault, takeTurn } from "./guarded-turn.ts";
+import { callHook, type TurnFault } from "./guarded-turn.ts";
 import type { MarketHost } from "./market-host.ts";
 import { notifiedBy } from "./notify.ts";
+import { inProcessTurns, type TurnTaker } from "./turn-taker.ts";
 import { WakeQueue } from "./wake-queue.ts";
 
 const MINUTE = 60_000;
@@ -44,6 +45,8 @@ export interface SchedulerOptions {
    * default) takes one wake-up at a time.
    */
   turnWindowMs?: number;
+  /** Who takes the turns: the agents in this process by default (see turn-taker.ts). */
+  turns?: TurnTaker;
 }
 
 /**
@@ -114,6 +117,7 @@ export class Scheduler {
     } finally {
       // No more turns: agents free what they hold outside the market (a module agent's worker).
       await Promise.all([...this.agents.values()].map((agent) => agent.close?.().catch(() => {})));
+      await this.options.turns?.close?.().catch(() => {});
     }
   }
 
@@ -168,12 +172,10 @@ export class Scheduler {
       const nowOf = (at: number) => Math.max(at, host.now());
       const views = batch.map((wake) => host.view(wake.who, nowOf(wake.at)));
       const timeout = options.turnTimeoutMs ?? 120_000;
-      const turns =
-        batch.length === 1
-          ? [await takeTurn(this.agents.get(batch[0]!.who)!, views[0]!, timeout)]
-          : await Promise.all(
-              batch.map((wake, i) => takeTurn(this.agents.get(wake.who)!, views[i]!, timeout)),
-            );
+      const turns = await (options.turns ?? inProcessTurns).take(
+        batch.map((wake, i) => ({ who: wake.who, agent: this.agents.get(wake.who)!, view: views[i]! })),
+        timeout,
+      );
       if (host.signal.aborted) return "aborted";
       // Their actions are applied in a fixed order, wake time then participant id, so the same
       // seed and window give the same log however the answers raced; what went stale is refused.

@@ -9,6 +9,7 @@ import { type MarketClock, virtualClock } from "./clock.ts";
 import type { EventSink } from "./event-sink.ts";
 import { MarketHost } from "./market-host.ts";
 import { Scheduler } from "./scheduler.ts";
+import type { TurnTaker } from "./turn-taker.ts";
 
 const HOUR = 3600 * 1000;
 
@@ -60,6 +61,11 @@ export interface SimulationInput {
    * as the log keeps them; "all" keeps every one (see `MarketState.transcripts`).
    */
   transcripts?: MarketState["transcripts"];
+  /**
+   * Who takes the agents' turns, given the market's agents once they are made: in this process by
+   * default; src/app/turn-workers sends them to worker processes.
+   */
+  turns?: (agents: ReadonlyMap<string, Agent>) => TurnTaker;
 }
 
 export interface SimulationResult {
@@ -150,6 +156,7 @@ export type SchedulerInput = Pick<
   | "turnTimeoutMs"
   | "faultsBeforeSuspension"
   | "turnWindowMs"
+  | "turns"
 >;
 
 /** The scheduler of a market's in-process agents, which also admits newcomers. */
@@ -175,6 +182,7 @@ export function schedulerFor(
       ? { faultsBeforeSuspension: input.faultsBeforeSuspension }
       : {}),
     ...(input.turnWindowMs ? { turnWindowMs: input.turnWindowMs } : {}),
+    ...(input.turns ? { turns: input.turns(agents) } : {}),
   });
   host.setAdmission(async (participant, spec) => {
     // The agent is made first: a bad spec is refused before anything is recorded.

@@ -1,6 +1,7 @@
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView } from "../../engine/view.ts";
 import type { Agent, AgentContext } from "../agent.ts";
+import { type AgentState, decodePlain, encodePlain } from "../agent-state.ts";
 import { type EngineAgentMemory, emptyMemory, rememberRefusal, replaceMemory } from "./agent-memory.ts";
 import { answerThread } from "./answer-thread.ts";
 import { answerWantAds } from "./answer-want-ads.ts";
@@ -12,6 +13,8 @@ import { memoryFromView, restoredPhraserSeed } from "./rebuild-memory.ts";
 import { TIERS, type TierName, type TierParams } from "./strategy/tiers.ts";
 import { personalised } from "./view-facts.ts";
 import type { Phraser, Words } from "./words.ts";
+
+const STATE_KIND = "engine-agent/1";
 
 export interface EngineAgentOptions {
   /** The language and understanding parts; the built-in ones by default. */
@@ -42,10 +45,13 @@ export function createEngineAgent(
   const cap = options.offerCap ?? DEFAULT_OFFER_CAP;
   const memory = options.memory ?? emptyMemory();
   let phraser: Phraser | undefined;
+  /** The seed the phraser was started with (the context's, or a restored market's); none before. */
+  let phraserSeed: number | undefined;
   let tier: TierParams = TIERS[tierName];
 
   /** The phraser reads the owner's persona once; the persona's hints adjust the tier. */
   const startPhraser = (view: AgentView, seed: number): void => {
+    phraserSeed = seed;
     phraser = withWishes(
       words.phraser({
         persona: view.me.mandate.persona,
@@ -105,6 +111,25 @@ export function createEngineAgent(
       replaceMemory(memory, memoryFromView(view, { offerCap: cap }));
       // A fresh seed: the same one would start every thread's words again from the first ones said.
       startPhraser(view, restoredPhraserSeed(context.seed, view));
+    },
+    saveState(): AgentState {
+      return {
+        kind: STATE_KIND,
+        data: encodePlain({ memory, phraserSeed, phraser: phraser?.state?.() }),
+      };
+    },
+    loadState(state: AgentState, view: AgentView): void {
+      if (state.kind !== STATE_KIND) throw new Error(`not a built-in agent's state: ${state.kind}`);
+      const saved = decodePlain<{ memory: EngineAgentMemory; phraserSeed?: number; phraser?: unknown }>(
+        state.data,
+      );
+      replaceMemory(memory, saved.memory);
+      phraser = undefined;
+      tier = TIERS[tierName];
+      if (saved.phraserSeed !== undefined) {
+        startPhraser(view, saved.phraserSeed);
+        if (saved.phraser !== undefined) phraser!.load?.(saved.phraser);
+      }
     },
   };
 }

@@ -5,6 +5,12 @@ export interface Phraser {
   say(move: Move): string;
   /** A negotiation ended without a deal: what was remembered about it (keyed as in `say`) may go. */
   forget?(counterpartName: string, itemTitle: string): void;
+  /**
+   * What it remembers of each negotiation (so a travelling agent's words go on as they would have),
+   * as data `encodePlain` can keep; `load` puts it back. Optional: a phraser without them starts afresh.
+   */
+  state?(): unknown;
+  load?(state: unknown): void;
   /** Strategy hints read from the persona (see language/persona-style.ts). */
   hints: { closeFast: boolean; lowballOpen: boolean; patient: boolean };
 }

@@ -28,12 +28,24 @@ export class LlmBudget {
 
   constructor(readonly limits: LlmBudgetLimits = {}) {}
 
+  /** A budget with these limits and this much already used (a turn taken on a turn worker starts from it). */
+  static resumed(limits: LlmBudgetLimits, used: LlmBudgetUsed): LlmBudget {
+    const budget = new LlmBudget(limits);
+    Object.assign(budget.used, used);
+    return budget;
+  }
+
   /** Records one model call. */
   charge(call: { inputTokens: number; outputTokens: number; costCents: number }): void {
-    this.used.calls++;
-    this.used.inputTokens += call.inputTokens;
-    this.used.outputTokens += call.outputTokens;
-    this.used.costCents = Math.round((this.used.costCents + call.costCents) * 1_000_000) / 1_000_000;
+    this.absorb({ calls: 1, ...call });
+  }
+
+  /** Records calls made elsewhere against a copy of this budget (a turn taken on a turn worker). */
+  absorb(spent: LlmBudgetUsed): void {
+    this.used.calls += spent.calls;
+    this.used.inputTokens += spent.inputTokens;
+    this.used.outputTokens += spent.outputTokens;
+    this.used.costCents = Math.round((this.used.costCents + spent.costCents) * 1_000_000) / 1_000_000;
     const message = this.message;
     if (message && !this.announced) {
       this.announced = true;
@@ -61,6 +73,16 @@ export class LlmBudget {
       return `the run's model budget is spent: $${(u.costCents / 100).toFixed(2)} of $${(maxCostCents / 100).toFixed(2)} used; LLM agents stop acting`;
     }
     return undefined;
+  }
+
+  /** What was used since `before` (a copy of `used` taken earlier). */
+  spentSince(before: LlmBudgetUsed): LlmBudgetUsed {
+    return {
+      calls: this.used.calls - before.calls,
+      inputTokens: this.used.inputTokens - before.inputTokens,
+      outputTokens: this.used.outputTokens - before.outputTokens,
+      costCents: Math.round((this.used.costCents - before.costCents) * 1_000_000) / 1_000_000,
+    };
   }
 
   /** Called once, when the budget runs out. */

@@ -4,6 +4,7 @@ import { generateText, type ModelMessage, type StepResult, type SystemModelMessa
 import type { AgentAction } from "../../engine/action.ts";
 import type { AgentView } from "../../engine/view.ts";
 import type { Agent, AgentContext, AgentUsage } from "../agent.ts";
+import { type AgentState, decodePlain, encodePlain } from "../agent-state.ts";
 import type { LlmBudget } from "./budget.ts";
 import type { CallLimiter } from "./call-limiter.ts";
 import { describeAction, threadOfAction } from "./describe-action.ts";
@@ -67,6 +68,8 @@ export interface LlmAgent extends Agent {
   readonly modelId: string;
 }
 
+const STATE_KIND = "llm-agent/1";
+
 const CACHE = { anthropic: { cacheControl: { type: "ephemeral" } } } as const;
 
 /**
@@ -107,6 +110,7 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.limiter ? { limiter: options.limiter } : {}),
     onCall: (report) => reports.push(report),
+    participant: context.participantId,
   });
 
   let system: SystemModelMessage[] | undefined;
@@ -303,5 +307,67 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     usage() {
       return structuredClone(usage);
     },
+    saveState(): AgentState {
+      return {
+        kind: STATE_KIND,
+        data: encodePlain({
+          system,
+          promptOptions,
+          history,
+          historyChars,
+          seen,
+          notes,
+          stopped,
+          failures,
+          loops: loops.state(),
+          refusedOffers,
+          confirmed,
+          usage,
+        }),
+      };
+    },
+    loadState(state: AgentState, view: AgentView): void {
+      if (state.kind !== STATE_KIND) throw new Error(`not a model agent's state: ${state.kind}`);
+      const saved = decodePlain<SavedLlmState>(state.data);
+      system = saved.system;
+      promptOptions = saved.promptOptions;
+      // The tools are the mandate's, with this agent's calls behind them: made again, not kept.
+      tools = system ? toolsFor(view.me.mandate, execute) : undefined;
+      history = saved.history;
+      historyChars = saved.historyChars;
+      seen = saved.seen;
+      notes = saved.notes;
+      stopped = saved.stopped;
+      failures = saved.failures;
+      loops.load(saved.loops);
+      refusedOffers.clear();
+      for (const [key, count] of saved.refusedOffers) refusedOffers.set(key, count);
+      confirmed.clear();
+      for (const id of saved.confirmed) confirmed.add(id);
+      // Kept in place: the tool calls count what the guard did in `usage.guard`.
+      const guard = usage.guard;
+      Object.assign(usage, saved.usage);
+      Object.assign(guard, saved.usage.guard);
+      usage.guard = guard;
+      if (saved.usage.stopped === undefined) delete usage.stopped;
+      if (saved.usage.costNote === undefined) delete usage.costNote;
+      lastViewRef.view = view;
+    },
   };
+}
+
+/** What saveState keeps, as loadState reads it back. */
+interface SavedLlmState {
+  system?: SystemModelMessage[];
+  promptOptions?: PromptOptions;
+  history: ModelMessage[];
+  historyChars: number;
+  seen: ReturnType<typeof emptySeen>;
+  notes: Note[];
+  stopped?: string;
+  failures: number;
+  loops: ReturnType<LoopGuard["state"]>;
+  refusedOffers: Map<string, number>;
+  confirmed: Set<string>;
+  usage: AgentUsage;
 }

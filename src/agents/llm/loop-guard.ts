@@ -91,6 +91,16 @@ export class LoopGuard {
     }
   }
 
+  /** Its counts per thread, for a travelling agent's state. */
+  state(): Map<string, LoopState> {
+    return this.loops;
+  }
+
+  load(loops: Map<string, LoopState>): void {
+    this.loops.clear();
+    for (const [threadId, state] of loops) this.loops.set(threadId, state);
+  }
+
   private stateOf(threadId: string): LoopState {
     let state = this.loops.get(threadId);
     if (!state) {

@@ -34,11 +34,26 @@ export interface RecordedExchange {
   /** Which occurrence of this request it answers (identical requests are answered in order). */
   n: number;
   model: string;
+  /** The participant whose agent made the call (so their turns can take it elsewhere). */
+  who?: string;
   /** Retries it took (shown in usage again on replay). */
   retries?: number;
   result?: StoredResult;
   /** A call that failed after every retry; replayed as the same failure. */
   error?: { name: string; message: string; statusCode?: number };
+}
+
+/** What a turn taken on another process gets of the run's recording (see `LlmRecorder.shareFor`). */
+export interface RecordingShare {
+  exchanges: RecordedExchange[];
+  /** Per request key of the participant's: the occurrence its next making claims. */
+  next: Record<string, number>;
+}
+
+/** What a turn's recorder claimed (`taken`) and recorded (`added`). */
+export interface RecorderJournal {
+  taken: { key: string; n: number }[];
+  added: RecordedExchange[];
 }
 
 /** The hash that keys a model request: the same prompt, tools and settings give the same key. */
@@ -99,6 +114,10 @@ export function fromStoredResult(stored: StoredResult): LanguageModelV3GenerateR
 export class LlmRecorder {
   private readonly recorded = new Map<string, RecordedExchange[]>();
   private readonly seen = new Map<string, number>();
+  /** The request keys each participant's calls used, for `shareFor`. */
+  private readonly keysOf = new Map<string, Set<string>>();
+  /** What a turn's recorder took and added, when it keeps a journal (see `forTurn`). */
+  private journal: RecorderJournal | undefined;
   /** Exchanges loaded from the file when it was opened. */
   readonly loaded: number;
 
@@ -107,12 +126,19 @@ export class LlmRecorder {
     readonly mode: RecordingMode,
     lines: RecordedExchange[],
   ) {
-    for (const line of lines) {
-      const list = this.recorded.get(line.key) ?? [];
-      list[line.n] = line;
-      this.recorded.set(line.key, list);
-    }
+    for (const line of lines) this.keep(line);
     this.loaded = lines.length;
+  }
+
+  private keep(exchange: RecordedExchange): void {
+    const list = this.recorded.get(exchange.key) ?? [];
+    list[exchange.n] = exchange;
+    this.recorded.set(exchange.key, list);
+    if (exchange.who !== undefined) {
+      const keys = this.keysOf.get(exchange.who) ?? new Set();
+      keys.add(exchange.key);
+      this.keysOf.set(exchange.who, keys);
+    }
   }
 
   /** Opens (or starts) the recording at `path`. A line that cannot be read is an error naming the line. */
@@ -146,10 +172,52 @@ export class LlmRecorder {
     return new LlmRecorder(undefined, mode, lines);
   }
 
+  /**
+   * A recorder for one turn taken on another process: it holds `share` (from `shareFor` on the run's
+   * recorder) and keeps a journal of what the turn took and added, for the run's recorder to `absorb`.
+   */
+  static forTurn(mode: RecordingMode, share: RecordingShare): LlmRecorder {
+    const recorder = new LlmRecorder(undefined, mode, share.exchanges);
+    for (const [key, n] of Object.entries(share.next)) recorder.seen.set(key, n);
+    recorder.journal = { taken: [], added: [] };
+    return recorder;
+  }
+
+  /**
+   * What one participant's next turn may need from the recording, to take it on another process: the
+   * exchanges of their calls not taken yet (a resumed run replays them), and how many times each of
+   * their requests was already made (so a request made again claims the same occurrence it would here).
+   */
+  shareFor(who: string): RecordingShare {
+    const exchanges: RecordedExchange[] = [];
+    const next: Record<string, number> = {};
+    for (const key of this.keysOf.get(who) ?? []) {
+      const n = this.seen.get(key) ?? 0;
+      next[key] = n;
+      for (const exchange of this.recorded.get(key)?.slice(n) ?? []) if (exchange) exchanges.push(exchange);
+    }
+    return { exchanges, next };
+  }
+
+  /** What a turn's recorder took and added since it was made (see `forTurn`). */
+  journalOf(): RecorderJournal {
+    return this.journal ?? { taken: [], added: [] };
+  }
+
+  /**
+   * Takes in what a turn taken elsewhere did with its share: the occurrences it claimed, and the new
+   * exchanges it made, which are recorded here (and in the file) as if made here.
+   */
+  absorb(journal: RecorderJournal): void {
+    for (const { key, n } of journal.taken) this.seen.set(key, Math.max(this.seen.get(key) ?? 0, n + 1));
+    for (const exchange of journal.added) this.add(exchange);
+  }
+
   /** Claims the next occurrence of `key` and returns its recorded exchange, if any. */
   take(key: string): { n: number; exchange?: RecordedExchange } {
     const n = this.seen.get(key) ?? 0;
     this.seen.set(key, n + 1);
+    this.journal?.taken.push({ key, n });
     const exchange = this.recorded.get(key)?.[n];
     return exchange ? { n, exchange } : { n };
   }
@@ -157,9 +225,9 @@ export class LlmRecorder {
   /** Stores a new exchange (in memory, and appended to the file). */
   add(exchange: RecordedExchange): void {
     if (this.mode === "off") return;
-    const list = this.recorded.get(exchange.key) ?? [];
-    list[exchange.n] = exchange;
-    this.recorded.set(exchange.key, list);
+    this.keep(exchange);
+    this.seen.set(exchange.key, Math.max(this.seen.get(exchange.key) ?? 0, exchange.n + 1));
+    this.journal?.added.push(exchange);
     if (this.path) {
       mkdirSync(dirname(this.path), { recursive: true });
       appendFileSync(this.path, `${JSON.stringify(exchange)}\n`);

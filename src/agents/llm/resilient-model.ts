@@ -40,6 +40,8 @@ export interface ResilienceOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The run's cap on calls in flight per provider (`llm.concurrency`); the backoff waits outside it. */
   limiter?: CallLimiter;
+  /** The participant whose agent calls, noted on each recorded exchange. */
+  participant?: string;
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -127,6 +129,7 @@ export function resilientModel(inner: LanguageModelV3, options: ResilienceOption
             key,
             n: claim.n,
             model: `${inner.provider}:${inner.modelId}`,
+            ...(options.participant !== undefined ? { who: options.participant } : {}),
             ...(retries > 0 ? { retries } : {}),
             result: toStoredResult(result),
           });
@@ -151,6 +154,7 @@ export function resilientModel(inner: LanguageModelV3, options: ResilienceOption
             key,
             n: claim.n,
             model: `${inner.provider}:${inner.modelId}`,
+            ...(options.participant !== undefined ? { who: options.participant } : {}),
             retries,
             error: described,
           });

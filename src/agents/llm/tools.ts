@@ -1,4 +1,4 @@
-import { type Tool, tool } from "ai";
+import { type Tool, tool, zodSchema } from "ai";
 import { z } from "zod";
 import type { Mandate } from "../../domain/mandate.ts";
 import { parseMoney } from "../../domain/money.ts";
@@ -139,6 +139,22 @@ export const TOOL_DESCRIPTIONS: Record<ToolName, string> = {
 };
 
 /**
+ * The tools' input schemas as the model is given them (JSON schema), converted from zod once per process
+ * and kept: given the zod schema itself, the AI SDK converts it again on every model call, which was
+ * 0.8 of the 4.3 s of CPU a worker spent on 8 arms of bench:scale's worker part (2026-12-06).
+ */
+const CONVERTED_SCHEMAS = new Map<ToolName, ReturnType<typeof zodSchema>>();
+
+function convertedSchema(name: ToolName): ReturnType<typeof zodSchema> {
+  let schema = CONVERTED_SCHEMAS.get(name);
+  if (!schema) {
+    schema = zodSchema(TOOL_SCHEMAS[name]);
+    CONVERTED_SCHEMAS.set(name, schema);
+  }
+  return schema;
+}
+
+/**
  * The tools an owner's agent gets: every action its mandate allows (post_listing only with items to
  * sell, post_want_ad only with wants), the same for the whole run so the prompt prefix stays cacheable.
  * `execute` turns a checked call into an action (or an answer the model can act on).
@@ -157,7 +173,7 @@ export function toolsFor(
       name,
       tool({
         description: TOOL_DESCRIPTIONS[name],
-        inputSchema: TOOL_SCHEMAS[name],
+        inputSchema: convertedSchema(name),
         execute: async (input: unknown) => execute(name, input as Record<string, unknown>),
       }),
     ]),

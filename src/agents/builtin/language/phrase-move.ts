@@ -45,6 +45,9 @@ export interface Phraser {
   say(move: Move): string;
   /** Lets go of what it remembers of one negotiation (a long market holds many). */
   forget(counterpartName: string, itemTitle: string): void;
+  /** What it remembers of each negotiation, by counterpart and item (for a travelling agent's state). */
+  state(): Map<string, ThreadMemory>;
+  load(state: unknown): void;
 }
 
 /** Picks one template, never the one this thread used last from the same bank. */
@@ -377,6 +380,11 @@ export function createPhraser(options: PhraserOptions): Phraser {
     },
     forget(counterpartName, itemTitle) {
       threads.delete(memoryKey(counterpartName, itemTitle));
+    },
+    state: () => threads,
+    load(state: unknown) {
+      threads.clear();
+      for (const [key, memory] of state as Map<string, ThreadMemory>) threads.set(key, memory);
     },
   };
 }

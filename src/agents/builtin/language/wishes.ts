@@ -313,5 +313,12 @@ export function withWishes(inner: Phraser, mandate: Pick<Mandate, "items" | "wis
       said.delete(`${counterpartName}\u0000${itemTitle}`);
       inner.forget?.(counterpartName, itemTitle);
     },
+    state: () => ({ said, inner: inner.state?.() }),
+    load(state: unknown): void {
+      const saved = state as { said: typeof said; inner?: unknown };
+      said.clear();
+      for (const [key, memory] of saved.said) said.set(key, memory);
+      if (saved.inner !== undefined) inner.load?.(saved.inner);
+    },
   };
 }

@@ -10,6 +10,12 @@ import { emitOutcome } from "../format-summary.ts";
 import { estimateMarketEvents, progressBar } from "../progress-bar.ts";
 import { serveRun } from "../serve-run.ts";
 import { slackForRun } from "../slack-run.ts";
+import {
+  addTurnWorkerOptions,
+  oneTurnAtATimeNote,
+  type TurnWorkerFlags,
+  turnWorkersFrom,
+} from "../turn-workers-options.ts";
 
 /** For tools that drive a run: progress as one JSON object a line on stderr. */
 function progressLinesOption(): Option {
@@ -55,7 +61,7 @@ function withSlack<H extends { onHost: (host: MarketHost) => void }>(
 }
 
 export function register(program: Command): void {
-  program
+  const run = program
     .command("run")
     .description("Run a market from a YAML config to the end")
     .requiredOption("--config <file>", "the market config (YAML)")
@@ -65,58 +71,70 @@ export function register(program: Command): void {
       "a PostgreSQL URL for the event log (default: embedded PGlite in the run folder; or HAGGLE_DB)",
     )
     .option("--json", "machine-readable output")
-    .addOption(progressLinesOption())
-    .action(
-      async (options: {
+    .addOption(progressLinesOption());
+  addTurnWorkerOptions(run).action(
+    async (
+      options: TurnWorkerFlags & {
         config: string;
         out?: string;
         db?: string;
         json?: boolean;
         progressLines?: boolean;
-      }) => {
-        const config = await loadRunConfig(options.config);
-        // A folder claimed here is given back if the run is refused before writing in it.
-        const claimed = options.out === undefined ? defaultRunDir("runs", config.name) : undefined;
-        const dir = resolve(options.out ?? claimed!);
-        const bar = progressBar(config.name, {
-          json: Boolean(options.json) || Boolean(options.progressLines),
-          ...estimateFor(config),
-        });
-        let slack: ReturnType<typeof slackForRun>;
-        try {
-          slack = slackForRun(config, options.config, dir, () => basename(dir));
-        } catch (error) {
+      },
+    ) => {
+      const db = options.db ?? process.env.HAGGLE_DB;
+      const turnWorkers = turnWorkersFrom(options, db);
+      const config = await loadRunConfig(options.config);
+      const note = turnWorkers ? oneTurnAtATimeNote(config.turnWindow) : undefined;
+      if (note) process.stderr.write(note);
+      // A folder claimed here is given back if the run is refused before writing in it.
+      const claimed = options.out === undefined ? defaultRunDir("runs", config.name) : undefined;
+      const dir = resolve(options.out ?? claimed!);
+      const bar = progressBar(config.name, {
+        json: Boolean(options.json) || Boolean(options.progressLines),
+        ...estimateFor(config),
+      });
+      let slack: ReturnType<typeof slackForRun>;
+      try {
+        slack = slackForRun(config, options.config, dir, () => basename(dir));
+      } catch (error) {
+        if (claimed) releaseRunDir(claimed);
+        throw error;
+      }
+      const served = serveRun(dir, bar);
+      const outcome = await startRun(config, {
+        dir,
+        ...withSlack(served.hooks, slack),
+        configDir: dirname(resolve(options.config)),
+        createAgent,
+        onProgress: options.progressLines ? progressLine : bar.update,
+        ...(db ? { db } : {}),
+        ...(turnWorkers ? { turnWorkers } : {}),
+      })
+        .finally(async () => {
+          await slack?.finish();
+          await served.done();
+        })
+        .catch((error: unknown) => {
           if (claimed) releaseRunDir(claimed);
           throw error;
-        }
-        const served = serveRun(dir, bar);
-        const outcome = await startRun(config, {
-          dir,
-          ...withSlack(served.hooks, slack),
-          configDir: dirname(resolve(options.config)),
-          createAgent,
-          onProgress: options.progressLines ? progressLine : bar.update,
-          ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
-        })
-          .finally(async () => {
-            await slack?.finish();
-            await served.done();
-          })
-          .catch((error: unknown) => {
-            if (claimed) releaseRunDir(claimed);
-            throw error;
-          });
-        emitOutcome(Boolean(options.json), outcome);
-      },
-    );
+        });
+      emitOutcome(Boolean(options.json), outcome);
+    },
+  );
 
-  program
+  const resume = program
     .command("resume")
     .description("Continue a run that was stopped; it ends exactly as an uninterrupted run would")
     .argument("<run>", "the run folder")
     .option("--db <url>", "the PostgreSQL URL the run used, if any")
-    .option("--json", "machine-readable output")
-    .action(async (run: string, options: { db?: string; json?: boolean }) => {
+    .option("--json", "machine-readable output");
+  // A run started with --turn-workers resumes with them (run.json says so); the flag sends the turns
+  // of any run to workers from here on (the log is the same either way).
+  addTurnWorkerOptions(resume).action(
+    async (run: string, options: TurnWorkerFlags & { db?: string; json?: boolean }) => {
+      const db = options.db ?? process.env.HAGGLE_DB;
+      const turnWorkers = turnWorkersFrom(options, db);
       const dir = resolve(run);
       const bar = progressBar("resume", { json: Boolean(options.json) });
       const record = await readRunRecord(dir);
@@ -126,11 +144,13 @@ export function register(program: Command): void {
         ...withSlack(served.hooks, slack),
         createAgent,
         onProgress: bar.update,
-        ...((options.db ?? process.env.HAGGLE_DB) ? { db: options.db ?? process.env.HAGGLE_DB } : {}),
+        ...(db ? { db } : {}),
+        ...(turnWorkers ? { turnWorkers } : {}),
       }).finally(async () => {
         await slack?.finish();
         await served.done();
       });
       emitOutcome(Boolean(options.json), outcome, { resumed: true });
-    });
+    },
+  );
 }

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
+import { DEFAULT_TURN_JOBS } from "../../../app/distributed/worker.ts";
 import { DEFAULT_QUEUE, queueStatus, runWorker } from "../../../app/distributed.ts";
+import { DEFAULT_TURN_QUEUE } from "../../../app/turn-workers/queue-transport.ts";
 import { isPostgresUrl } from "../../../store/database-url.ts";
 import { UsageError } from "../errors.ts";
 import { emit } from "../output.ts";
@@ -28,7 +30,7 @@ async function printStatus(db: string, json: boolean): Promise<void> {
       for (const job of status.active) {
         const since = Math.round((Date.now() - new Date(job.startedOn).getTime()) / 1000);
         lines.push(
-          `  ${job.arm ?? job.id} (${job.schema ?? "?"}) attempt ${job.retryCount + 1}, renewed ${since} s ago`,
+          `  ${job.arm ? `${job.arm} (${job.schema ?? "?"})` : job.who ? `turn of ${job.who} in ${job.runId}` : job.id} attempt ${job.retryCount + 1}, renewed ${since} s ago`,
         );
       }
     }
@@ -40,11 +42,18 @@ export function register(program: Command): void {
   program
     .command("worker")
     .description(
-      "Run the arms of distributed experiments (experiment run --distributed) queued in PostgreSQL",
+      "Run the arms of distributed experiments (experiment run --distributed) and the turns of markets run with --turn-workers, queued in PostgreSQL",
     )
     .option("--db <url>", "the PostgreSQL URL the experiments use (default: HAGGLE_DB)")
     .option("--queue <name>", "the queue to take arms from", DEFAULT_QUEUE)
-    .option("--jobs <n>", "arms to run at once in this process", "1")
+    .option("--jobs <n>", "arms to run at once in this process (0: no arms)", "1")
+    .option("--turn-queue <name>", "the queue to take markets' turns from", DEFAULT_TURN_QUEUE)
+    .option(
+      "--turn-jobs <n>",
+      "turns to take at once in this process (0: no turns)",
+      String(DEFAULT_TURN_JOBS),
+    )
+    .option("--model-concurrency <n>", "model calls in flight per provider for this process's turns", "8")
     .option("--scratch <dir>", "where arms keep their run folders while they run (default: a temp folder)")
     .option("--once", "stop when the queue is empty")
     .option("--status", "show the queue (jobs by state, arms under way) and exit")
@@ -54,6 +63,9 @@ export function register(program: Command): void {
         db?: string;
         queue: string;
         jobs: string;
+        turnQueue: string;
+        turnJobs: string;
+        modelConcurrency: string;
         scratch?: string;
         once?: boolean;
         status?: boolean;
@@ -64,13 +76,26 @@ export function register(program: Command): void {
           await printStatus(db, Boolean(options.json));
           return;
         }
-        const jobs = Number(options.jobs);
-        if (!Number.isInteger(jobs) || jobs < 1) {
-          throw new UsageError(`--jobs must be a positive integer, got "${options.jobs}"`);
+        const count = (flag: string, value: string, least: number) => {
+          const n = Number(value);
+          if (!Number.isInteger(n) || n < least) {
+            throw new UsageError(`${flag} must be a whole number, ${least} or more, got "${value}"`);
+          }
+          return n;
+        };
+        const jobs = count("--jobs", options.jobs, 0);
+        const turnJobs = count("--turn-jobs", options.turnJobs, 0);
+        const modelConcurrency = count("--model-concurrency", options.modelConcurrency, 1);
+        if (jobs === 0 && turnJobs === 0) {
+          throw new UsageError(
+            "--jobs 0 and --turn-jobs 0 leave the worker nothing to do: give either one 1 or more",
+          );
         }
         const stop = new AbortController();
         const onSignal = () => {
-          process.stderr.write("haggle worker: stopping; arms under way go back to the queue\n");
+          process.stderr.write(
+            "haggle worker: stopping; arms under way go back to the queue, turns under way are finished first\n",
+          );
           stop.abort();
         };
         process.once("SIGINT", onSignal);
@@ -79,6 +104,9 @@ export function register(program: Command): void {
           db,
           queue: options.queue,
           jobs,
+          turnQueue: options.turnQueue,
+          turnJobs,
+          modelConcurrency,
           createAgent,
           signal: stop.signal,
           ...(options.scratch ? { scratch: options.scratch } : {}),
