@@ -43,7 +43,9 @@ describe("haggle serve's interviewer", () => {
   }, 60_000);
 
   it("is a conversation with the key's provider when the server has one", async () => {
-    const { line, chat } = await interviewOffer("with-key", { ANTHROPIC_API_KEY: "placeholder-for-the-test" });
+    const { line, chat } = await interviewOffer("with-key", {
+      ANTHROPIC_API_KEY: "placeholder-for-the-test",
+    });
     expect(line).toBe(
       "Interviews: the guided form, or a conversation with llm:anthropic:claude-haiku-4-5 (ANTHROPIC_API_KEY is set)",
     );
