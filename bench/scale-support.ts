@@ -1,28 +1,9 @@
-/** What the worker parts of bench:scale share: the scripted model's answers, a log's hash, a child's start. */
+/** What the worker parts of bench:scale share: a log's hash, a child's start. */
 import type { ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  type ChatRequest,
-  lastUserMessage,
-  messageText,
-} from "../src/agents/llm/testing/openai-compatible-server.ts";
-import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
 import { openStore } from "../src/store/index.ts";
-
-/** The scripted negotiator's answer to a chat request (stateless: it reads only the request). */
-export function respond(request: ChatRequest) {
-  const users = request.messages.filter((message) => message.role === "user").map(messageText);
-  const reply = negotiatorReply({
-    lastUser: lastUserMessage(request),
-    history: users.slice(0, -1).join("\n"),
-  });
-  return {
-    ...(reply.text ? { content: reply.text } : {}),
-    toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
-  };
-}
 
 /** The SHA-256 of a run's log in PostgreSQL, its own id taken out (as scripts/log-hash.ts). */
 export async function runLogHash(dir: string, db: string): Promise<string> {

@@ -11,9 +11,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { respond, runLogHash, waitForLine } from "./scale-support.ts";
+import { runLogHash, waitForLine } from "./scale-support.ts";
 
 export interface TurnsPartOptions {
   db: string;
@@ -61,7 +62,7 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
     contentIds: true,
     respond: async (request) => {
       await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      return respond(request);
+      return negotiatorChatReply(request);
     },
   });
   const config = join(root, "market.yaml");

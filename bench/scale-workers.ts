@@ -10,9 +10,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { respond, runLogHash, waitForLine } from "./scale-support.ts";
+import { runLogHash, waitForLine } from "./scale-support.ts";
 
 export interface WorkersPartOptions {
   db: string;
@@ -45,7 +46,7 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
     contentIds: true,
     respond: async (request) => {
       await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      return respond(request);
+      return negotiatorChatReply(request);
     },
   });
   const config = join(root, "arms.yaml");

@@ -10,14 +10,11 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import {
-  type ChatRequest,
   type LoopbackServer,
-  lastUserMessage,
-  messageText,
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
-import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { openPgliteStore } from "../src/store/index.ts";
 import { haggle } from "./support/haggle-cli.ts";
@@ -26,20 +23,9 @@ const root = mkdtempSync(join(tmpdir(), "haggle-llm-market-"));
 let server: LoopbackServer;
 
 /** A scripted model behind a real OpenAI-compatible HTTP endpoint: it plays the negotiation. */
-function respond(request: ChatRequest) {
-  const users = request.messages.filter((message) => message.role === "user").map(messageText);
-  const reply = negotiatorReply({
-    lastUser: lastUserMessage(request),
-    history: users.slice(0, -1).join("\n"),
-  });
-  return {
-    ...(reply.text ? { content: reply.text } : {}),
-    toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
-  };
-}
 
 beforeAll(async () => {
-  server = await startOpenAICompatibleServer({ models: ["scripted"], respond });
+  server = await startOpenAICompatibleServer({ models: ["scripted"], respond: negotiatorChatReply });
 });
 afterAll(async () => {
   await server?.close();

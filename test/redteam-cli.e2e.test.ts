@@ -2,14 +2,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import {
-  type ChatRequest,
   type LoopbackServer,
-  lastUserMessage,
-  messageText,
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
-import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
 import { haggle } from "./support/haggle-cli.ts";
 
 const root = mkdtempSync(join(tmpdir(), "haggle-redteam-"));
@@ -17,20 +14,9 @@ let server: LoopbackServer;
 const env = { HAGGLE_NO_BUNDLE: "1" };
 
 /** A scripted model behind a real OpenAI-compatible endpoint: the model agent under attack. */
-function respond(request: ChatRequest) {
-  const users = request.messages.filter((message) => message.role === "user").map(messageText);
-  const reply = negotiatorReply({
-    lastUser: lastUserMessage(request),
-    history: users.slice(0, -1).join("\n"),
-  });
-  return {
-    ...(reply.text ? { content: reply.text } : {}),
-    toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
-  };
-}
 
 beforeAll(async () => {
-  server = await startOpenAICompatibleServer({ models: ["scripted"], respond });
+  server = await startOpenAICompatibleServer({ models: ["scripted"], respond: negotiatorChatReply });
 });
 afterAll(async () => {
   await server?.close();

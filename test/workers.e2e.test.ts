@@ -5,14 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import {
   type ChatRequest,
   type LoopbackServer,
-  lastUserMessage,
-  messageText,
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
-import { negotiatorReply } from "../src/agents/llm/testing/scripted-negotiator.ts";
 import { dropQueue } from "../src/app/distributed.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
@@ -359,15 +357,7 @@ describe.skipIf(!enabled)("a model arm resumed on another worker", () => {
       contentIds: true,
       respond: async (request: ChatRequest) => {
         await new Promise((resolve) => setTimeout(resolve, 40));
-        const users = request.messages.filter((message) => message.role === "user").map(messageText);
-        const reply = negotiatorReply({
-          lastUser: lastUserMessage(request),
-          history: users.slice(0, -1).join("\n"),
-        });
-        return {
-          ...(reply.text ? { content: reply.text } : {}),
-          toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
-        };
+        return negotiatorChatReply(request);
       },
     });
   });

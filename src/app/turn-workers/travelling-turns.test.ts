@@ -7,14 +7,11 @@ import { CallLimiter } from "../../agents/llm/call-limiter.ts";
 import type { LlmAgentOptions } from "../../agents/llm/llm-agent.ts";
 import { LlmRecorder, type RecordedExchange } from "../../agents/llm/recorder.ts";
 import type { LlmRunContext } from "../../agents/llm/run-context.ts";
+import { negotiatorChatReply } from "../../agents/llm/testing/negotiator-chat.ts";
 import {
-  type ChatRequest,
   type LoopbackServer,
-  lastUserMessage,
-  messageText,
   startOpenAICompatibleServer,
 } from "../../agents/llm/testing/openai-compatible-server.ts";
-import { negotiatorReply } from "../../agents/llm/testing/scripted-negotiator.ts";
 import { createAgent } from "../../agents/registry.ts";
 import type { MarketEvent } from "../../engine/event.ts";
 import { canonicalJson } from "../../engine/fingerprint.ts";
@@ -37,21 +34,13 @@ const SPECS = ["engine:strong", "engine:weak", "llm:openai-compatible:scripted"]
 const assignment = Object.fromEntries(participants.map((p, i) => [p.id, SPECS[i % SPECS.length]!]));
 let server: LoopbackServer;
 
-function respond(request: ChatRequest) {
-  const users = request.messages.filter((message) => message.role === "user").map(messageText);
-  const reply = negotiatorReply({
-    lastUser: lastUserMessage(request),
-    history: users.slice(0, -1).join("\n"),
-  });
-  return {
-    ...(reply.text ? { content: reply.text } : {}),
-    toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
-  };
-}
-
 beforeAll(async () => {
   // Tool-call ids from the request's content: a model that keeps no count between calls, as a real one.
-  server = await startOpenAICompatibleServer({ models: ["scripted"], contentIds: true, respond });
+  server = await startOpenAICompatibleServer({
+    models: ["scripted"],
+    contentIds: true,
+    respond: negotiatorChatReply,
+  });
 });
 afterAll(async () => {
   await server?.close();
