@@ -14,7 +14,8 @@ import pg from "pg";
 import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { runLogHash, waitForLine } from "./scale-support.ts";
+import { runLogHash } from "../src/app/log-hash.ts";
+import { waitForLine } from "./scale-support.ts";
 
 export interface TurnsPartOptions {
   db: string;
@@ -111,7 +112,7 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
       deals: outcome.summary.deals,
       events: outcome.events,
       perWorker: [],
-      logHash: (await runLogHash(dir, options.db)).slice(0, 16),
+      logHash: (await runLogHash(dir, options.db)).hash.slice(0, 16),
     };
   };
   try {

@@ -13,7 +13,8 @@ import pg from "pg";
 import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { runLogHash, waitForLine } from "./scale-support.ts";
+import { runLogHash } from "../src/app/log-hash.ts";
+import { waitForLine } from "./scale-support.ts";
 
 export interface WorkersPartOptions {
   db: string;
@@ -146,7 +147,7 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
       };
       schemas.push(record.distributed.schema, ...record.arms.map((arm) => arm.schema));
       const hashes: string[] = [];
-      for (const arm of result.arms) hashes.push(await runLogHash(join(out, arm.dir), options.db));
+      for (const arm of result.arms) hashes.push((await runLogHash(join(out, arm.dir), options.db)).hash);
       rows.push({
         workers: count,
         // The arms' time: from queueing to the last arm's run folder, without the analysis after.

@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,9 +10,8 @@ import {
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { canonicalJson } from "../src/engine/fingerprint.ts";
+import { runLogHash } from "../src/app/log-hash.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
-import { openStore } from "../src/store/index.ts";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
 import { testPostgresUrl } from "./support/test-postgres.ts";
 
@@ -49,25 +47,8 @@ writeFileSync(
 
 const env = () => ({ HAGGLE_OPENAI_COMPATIBLE_URL: server.url, HAGGLE_DB: "" });
 
-/** The SHA-256 of a run's log, its own id taken out (as scripts/log-hash.ts). */
-async function logHash(dir: string): Promise<{ hash: string; events: number }> {
-  const record = await readRunRecord(dir);
-  const store = await openStore({ db: url, dataDir: join(dir, "db") });
-  try {
-    const hash = createHash("sha256");
-    const events = await store.read(record.marketId);
-    for (const event of events) {
-      const comparable =
-        event.type === "market-created"
-          ? { ...event, config: { ...event.config, marketId: "<run>" } }
-          : event;
-      hash.update(`${canonicalJson(comparable)}\n`);
-    }
-    return { hash: hash.digest("hex"), events: events.length };
-  } finally {
-    await store.close();
-  }
-}
+/** A run's log hash; the run's log is in the tests' PostgreSQL. */
+const logHash = (dir: string) => runLogHash(dir, url);
 
 interface Child {
   child: ChildProcess;

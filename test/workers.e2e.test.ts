@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,9 +11,7 @@ import {
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
 import { dropQueue } from "../src/app/distributed.ts";
-import { canonicalJson } from "../src/engine/fingerprint.ts";
-import { readRunRecord } from "../src/runner/run-folder.ts";
-import { openStore } from "../src/store/index.ts";
+import { runLogHash } from "../src/app/log-hash.ts";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
 import { testPostgresUrl } from "./support/test-postgres.ts";
 
@@ -51,28 +48,8 @@ writeFileSync(
   ].join("\n"),
 );
 
-/** The SHA-256 of a run's log, its own id taken out (as scripts/log-hash.ts). */
-async function logHash(dir: string, db?: string): Promise<string> {
-  const record = await readRunRecord(dir);
-  const store = await openStore({
-    ...(db ? { db } : {}),
-    ...(db && record.schema ? { schema: record.schema } : {}),
-    dataDir: join(dir, "db"),
-  });
-  try {
-    const hash = createHash("sha256");
-    for (const event of await store.read(record.marketId)) {
-      const comparable =
-        event.type === "market-created"
-          ? { ...event, config: { ...event.config, marketId: "<run>" } }
-          : event;
-      hash.update(`${canonicalJson(comparable)}\n`);
-    }
-    return hash.digest("hex");
-  } finally {
-    await store.close();
-  }
-}
+/** A run's log hash (in PostgreSQL with `db`). */
+const logHash = async (dir: string, db?: string) => (await runLogHash(dir, db)).hash;
 
 interface ExperimentJson {
   arms: { id: string; dir: string; status: string; schema?: string }[];
