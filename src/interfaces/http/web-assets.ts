@@ -45,8 +45,11 @@ export function webAssets(dir: string | undefined) {
     if (extname(c.req.path) && c.req.path.startsWith("/assets/")) return c.notFound();
     c.header("cache-control", "no-cache");
     page ??= readFile(join(root, "index.html"), "utf8");
-    const signedIn = c.get("caller")?.kind !== undefined && c.get("caller").kind !== "anonymous";
-    c.header("link", preloadLinkHeader(pagePreloads(c.req.path, signedIn)));
+    const caller = c.get("caller");
+    c.header(
+      "link",
+      preloadLinkHeader(pagePreloads(c.req.path, caller !== undefined && caller.kind !== "anonymous")),
+    );
     return c.html(await page);
   };
 }
