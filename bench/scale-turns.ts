@@ -11,8 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
-import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
+import { startSlowNegotiator } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { dropQueue } from "../src/app/distributed.ts";
 import { runLogHash } from "../src/app/log-hash.ts";
 import { waitForLine } from "./scale-support.ts";
@@ -58,14 +57,7 @@ function collect(child: ChildProcess, stream: "stdout" | "stderr"): () => string
 
 export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: TurnsRow[] }> {
   const root = mkdtempSync(join(tmpdir(), "haggle-bench-turns-"));
-  const server = await startOpenAICompatibleServer({
-    models: ["scripted"],
-    contentIds: true,
-    respond: async (request) => {
-      await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      return negotiatorChatReply(request);
-    },
-  });
+  const server = await startSlowNegotiator(options.delayMs);
   const config = join(root, "market.yaml");
   writeFileSync(
     config,

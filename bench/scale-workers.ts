@@ -10,8 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
-import { startOpenAICompatibleServer } from "../src/agents/llm/testing/openai-compatible-server.ts";
+import { startSlowNegotiator } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { dropQueue } from "../src/app/distributed.ts";
 import { runLogHash } from "../src/app/log-hash.ts";
 import { waitForLine } from "./scale-support.ts";
@@ -42,14 +41,7 @@ const CLI = join(import.meta.dirname, "..", "bin", "haggle.js");
 
 export async function runWorkersPart(options: WorkersPartOptions): Promise<{ rows: WorkersRow[] }> {
   const root = mkdtempSync(join(tmpdir(), "haggle-bench-workers-"));
-  const server = await startOpenAICompatibleServer({
-    models: ["scripted"],
-    contentIds: true,
-    respond: async (request) => {
-      await new Promise((resolve) => setTimeout(resolve, options.delayMs));
-      return negotiatorChatReply(request);
-    },
-  });
+  const server = await startSlowNegotiator(options.delayMs);
   const config = join(root, "arms.yaml");
   writeFileSync(
     config,

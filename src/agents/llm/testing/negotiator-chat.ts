@@ -1,8 +1,10 @@
 import {
   type ChatReply,
   type ChatRequest,
+  type LoopbackServer,
   lastUserMessage,
   messageText,
+  startOpenAICompatibleServer,
 } from "./openai-compatible-server.ts";
 import { negotiatorReply } from "./scripted-negotiator.ts";
 
@@ -21,4 +23,19 @@ export function negotiatorChatReply(request: ChatRequest): ChatReply {
     ...(reply.text ? { content: reply.text } : {}),
     toolCalls: (reply.toolCalls ?? []).map((call) => ({ name: call.name, arguments: call.input })),
   };
+}
+
+/**
+ * A loopback OpenAI-compatible server (model "scripted") where the scripted negotiator answers after
+ * `delayMs`, as a remote model would: what the scale benchmarks measure against.
+ */
+export function startSlowNegotiator(delayMs: number): Promise<LoopbackServer> {
+  return startOpenAICompatibleServer({
+    models: ["scripted"],
+    contentIds: true,
+    respond: async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return negotiatorChatReply(request);
+    },
+  });
 }
