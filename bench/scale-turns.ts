@@ -14,7 +14,7 @@ import pg from "pg";
 import { startSlowNegotiator } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { dropQueue } from "../src/app/distributed.ts";
 import { runLogHash } from "../src/app/log-hash.ts";
-import { waitForLine } from "./scale-support.ts";
+import { startWorkers, workersExited } from "./scale-support.ts";
 
 export interface TurnsPartOptions {
   db: string;
@@ -113,30 +113,24 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
     for (const count of options.workerCounts) {
       const queue = `bench_turns_${process.pid}_${count}`;
       queues.push(queue, `${queue}_arms`);
-      const workers = Array.from({ length: count }, () => {
-        const child = spawn(
-          process.execPath,
-          [
-            CLI,
-            "worker",
-            "--db",
-            options.db,
-            "--queue",
-            `${queue}_arms`,
-            "--jobs",
-            "0",
-            "--turn-queue",
-            queue,
-            "--turn-jobs",
-            String(options.turnJobs),
-          ],
-          { env, stdio: ["ignore", "ignore", "pipe"] },
-        );
-        children.push(child);
-        return { child, log: collect(child, "stderr") };
-      });
-      // The workers' start-up is theirs, not the market's: it is timed from when they all wait.
-      await Promise.all(workers.map((worker) => waitForLine(worker.child, /waiting for/, 60_000)));
+      const workers = await startWorkers(
+        count,
+        [
+          "--db",
+          options.db,
+          "--queue",
+          `${queue}_arms`,
+          "--jobs",
+          "0",
+          "--turn-queue",
+          queue,
+          "--turn-jobs",
+          String(options.turnJobs),
+        ],
+        env,
+        /waiting for/,
+      );
+      children.push(...workers.map((worker) => worker.child));
       options.log(`${count} worker(s)`);
       const row = await market(`${count}-workers`, count, ["--turn-workers", "--turn-queue", queue]);
       const client = new pg.Client({ connectionString: options.db });
@@ -147,15 +141,7 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
       await client.end();
       row.turnJobs = Number(jobs.rows[0]!.n);
       for (const worker of workers) worker.child.kill("SIGTERM");
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((resolve) => {
-              if (worker.child.exitCode !== null || worker.child.signalCode !== null) resolve();
-              else worker.child.once("exit", () => resolve());
-            }),
-        ),
-      );
+      await workersExited(workers);
       row.perWorker = workers.map((worker) => Number(/(\d+) turn\(s\)/.exec(worker.log())?.[1] ?? 0));
       rows.push(row);
     }

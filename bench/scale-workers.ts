@@ -13,7 +13,7 @@ import pg from "pg";
 import { startSlowNegotiator } from "../src/agents/llm/testing/negotiator-chat.ts";
 import { dropQueue } from "../src/app/distributed.ts";
 import { runLogHash } from "../src/app/log-hash.ts";
-import { waitForLine } from "./scale-support.ts";
+import { startWorkers, workersExited } from "./scale-support.ts";
 
 export interface WorkersPartOptions {
   db: string;
@@ -74,24 +74,14 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
     for (const count of options.workerCounts) {
       const queue = `bench_workers_${process.pid}_${count}`;
       queues.push(queue);
-      const workers = Array.from({ length: count }, () => {
-        const child = spawn(
-          process.execPath,
-          [CLI, "worker", "--db", options.db, "--queue", queue, "--turn-jobs", "0"],
-          {
-            env,
-            stdio: ["ignore", "ignore", "pipe"],
-          },
-        );
-        children.push(child);
-        let log = "";
-        child.stderr?.on("data", (chunk: Buffer) => {
-          log += chunk.toString();
-        });
-        return { child, log: () => log };
-      });
       // Timed from when every worker waits for arms: their start-up is not the experiment's.
-      await Promise.all(workers.map((worker) => waitForLine(worker.child, /waiting for arms/, 60_000)));
+      const workers = await startWorkers(
+        count,
+        ["--db", options.db, "--queue", queue, "--turn-jobs", "0"],
+        env,
+        /waiting for arms/,
+      );
+      children.push(...workers.map((worker) => worker.child));
       const callsBefore = server.requests.length;
       const out = join(root, `workers-${count}`);
       const started = performance.now();
@@ -149,15 +139,7 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
         perWorker: workers.map((worker) => (worker.log().match(/: finished in /g) ?? []).length),
         logsHash: createHash("sha256").update(hashes.join("\n")).digest("hex").slice(0, 16),
       });
-      await Promise.all(
-        workers.map(
-          (worker) =>
-            new Promise<void>((resolve) => {
-              if (worker.child.exitCode !== null || worker.child.signalCode !== null) resolve();
-              else worker.child.once("exit", () => resolve());
-            }),
-        ),
-      );
+      await workersExited(workers);
     }
   } finally {
     for (const child of children)
