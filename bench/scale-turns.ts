@@ -80,8 +80,10 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
   const rows: TurnsRow[] = [];
   const children: ChildProcess[] = [];
   const market = async (setting: string, count: number, extra: string[]): Promise<TurnsRow> => {
-    const dir = join(root, `bench-turns-${process.pid}-${setting}`);
-    runs.push(`bench-turns-${process.pid}-${setting}`);
+    // By position: a setting may run twice (--worker-counts 4,4).
+    const name = `bench-turns-${process.pid}-${runs.length}`;
+    const dir = join(root, name);
+    runs.push(name);
     const callsBefore = server.requests.length;
     const child = spawn(
       process.execPath,
@@ -110,8 +112,8 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
   try {
     options.log("in-process");
     rows.push(await market("in-process", 0, []));
-    for (const count of options.workerCounts) {
-      const queue = `bench_turns_${process.pid}_${count}`;
+    for (const [index, count] of options.workerCounts.entries()) {
+      const queue = `bench_turns_${process.pid}_${index}`;
       queues.push(queue, `${queue}_arms`);
       const workers = await startWorkers(
         count,

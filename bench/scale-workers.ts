@@ -33,6 +33,8 @@ export interface WorkersRow {
   deals: number;
   /** Arms each worker ran. */
   perWorker: number[];
+  /** Each worker's arms' seconds, as its log gives them, in the order it ran them. */
+  armSeconds: number[][];
   /** A hash over every arm's log hash, so runs compare at a glance. */
   logsHash: string;
 }
@@ -71,8 +73,9 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
   const rows: WorkersRow[] = [];
   const children: ChildProcess[] = [];
   try {
-    for (const count of options.workerCounts) {
-      const queue = `bench_workers_${process.pid}_${count}`;
+    for (const [index, count] of options.workerCounts.entries()) {
+      // By position: --worker-counts 4,4 runs twice on 4 workers, each on its own queue.
+      const queue = `bench_workers_${process.pid}_${index}`;
       queues.push(queue);
       // Timed from when every worker waits for arms: their start-up is not the experiment's.
       const workers = await startWorkers(
@@ -83,7 +86,7 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
       );
       children.push(...workers.map((worker) => worker.child));
       const callsBefore = server.requests.length;
-      const out = join(root, `workers-${count}`);
+      const out = join(root, `workers-${index}`);
       const started = performance.now();
       const coordinator = spawn(
         process.execPath,
@@ -137,6 +140,9 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
         modelCalls: server.requests.length - callsBefore,
         deals: result.arms.reduce((sum, arm) => sum + arm.summary.deals, 0),
         perWorker: workers.map((worker) => (worker.log().match(/: finished in /g) ?? []).length),
+        armSeconds: workers.map((worker) =>
+          [...worker.log().matchAll(/: finished in ([\d.]+) s/g)].map((match) => Number(match[1])),
+        ),
         logsHash: createHash("sha256").update(hashes.join("\n")).digest("hex").slice(0, 16),
       });
       await workersExited(workers);

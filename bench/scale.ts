@@ -2,7 +2,9 @@
  * The scale benchmark: a market of model agents whose model answers after a fixed delay (a scripted
  * model standing in for a 2 s provider call), run one turn at a time (turnWindow 0) and then with
  * concurrent turn windows and a cap on calls in flight. It shows how much of a model market's time is
- * waiting, and checks that concurrency keeps runs reproducible (two runs, one log).
+ * waiting, checks that concurrency keeps runs reproducible (two runs, one log), and sets the outcome of
+ * the two side by side (deals per person; how much more a strong negotiator gets than a weak one, as
+ * seller and as buyer, with half the people of each), so it shows whether the window changes the market.
  *
  * The worker part then runs an experiment of model-agent arms on 1, 2 and 4 `haggle worker` processes
  * against PostgreSQL (bench/scale-workers.ts), and the turns part one market whose agents' turns go to
@@ -17,7 +19,9 @@ import { parseArgs } from "node:util";
 import { CallLimiter } from "../src/agents/llm/call-limiter.ts";
 import { createLlmAgent } from "../src/agents/llm/llm-agent.ts";
 import { scriptedModel } from "../src/agents/llm/testing/scripted-model.ts";
-import { negotiatorScript } from "../src/agents/llm/testing/scripted-negotiator.ts";
+import { type NegotiatorStyle, negotiatorScript } from "../src/agents/llm/testing/scripted-negotiator.ts";
+import { armRecords } from "../src/analysis/deal-record.ts";
+import { type TierContrast, tierEffects } from "../src/analysis/tier-effects.ts";
 import { canonicalJson } from "../src/engine/fingerprint.ts";
 import { MemorySink } from "../src/runner/event-sink.ts";
 import { parseRunConfig } from "../src/runner/load-run-config.ts";
@@ -94,6 +98,43 @@ const participants = generatePopulation({
   seed,
 });
 
+// Two tiers of model, so the market part shows whether concurrency changes who wins: the strong
+// negotiator opens further from the asking price, concedes less of the gap each round and goes less
+// far past its target than the weak one. Every other participant is strong, the rest weak.
+const STRONG = "llm:scripted:strong";
+const WEAK = "llm:scripted:weak";
+const STYLES: Record<string, NegotiatorStyle> = {
+  [STRONG]: { buyerOpening: 0.6, sellerOpening: 1, concession: 0.25, slack: 0.1 },
+  [WEAK]: { buyerOpening: 0.9, sellerOpening: 0.9, concession: 0.7, slack: 0.3 },
+};
+const assignment = Object.fromEntries(
+  participants.map((p, index) => [p.id, index % 2 === 0 ? STRONG : WEAK]),
+);
+
+/** Strong minus weak, as a seller (% more for the same asking price) and as a buyer (% less paid). */
+interface TierGap {
+  side: "seller" | "buyer";
+  /** Percent, with its 95% interval; absent when there were too few deals to tell. */
+  percent?: number;
+  low?: number;
+  high?: number;
+  deals: number;
+}
+
+function strongMinusWeak(contrasts: readonly TierContrast[]): TierGap[] {
+  return (["seller", "buyer"] as const).map((side) => {
+    const contrast = contrasts.find((candidate) => candidate.side === side && candidate.tier === STRONG);
+    if (!contrast || contrast.tooFew) return { side, deals: contrast?.deals ?? 0 };
+    const { estimate, low, high } = contrast.percent;
+    return {
+      side,
+      percent: 100 * estimate,
+      ...(low !== undefined && high !== undefined ? { low: 100 * low, high: 100 * high } : {}),
+      deals: contrast.deals,
+    };
+  });
+}
+
 interface Row {
   setting: string;
   turnWindowMs: number;
@@ -105,6 +146,7 @@ interface Row {
   dealsPerPerson: number;
   events: number;
   logHash: string;
+  strongMinusWeak: TierGap[];
 }
 
 async function run(setting: string, turnWindowMs: number, cap: number): Promise<Row> {
@@ -118,9 +160,9 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
     marketId: "bench-scale",
     seed,
     participants,
-    assignment: Object.fromEntries(participants.map((p) => [p.id, "llm:scripted:negotiator"])),
+    assignment,
     createAgent: (spec, context) => {
-      const negotiator = negotiatorScript();
+      const negotiator = negotiatorScript(STYLES[spec]);
       const model = scriptedModel(async (call) => {
         calls++;
         inFlight++;
@@ -144,6 +186,8 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
   const hash = createHash("sha256");
   for (const event of sink.events) hash.update(`${canonicalJson(event)}\n`);
   const deals = [...result.state.deals.values()].filter((deal) => deal.status !== "cancelled").length;
+  // The reference tier is the weak one, so each contrast is strong minus weak.
+  const effects = tierEffects(armRecords(result.state, setting, assignment).deals, { reference: WEAK, seed });
   return {
     setting,
     turnWindowMs,
@@ -155,8 +199,35 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
     dealsPerPerson: (2 * deals) / participantsCount,
     events: sink.events.length,
     logHash: hash.digest("hex").slice(0, 16),
+    strongMinusWeak: strongMinusWeak(effects.contrasts),
   };
 }
+
+/** Whether the window changed the market's outcome: deals per person and who wins, side by side. */
+function outcomeLine(sequential: Row, windowed: Row): string {
+  const change = (100 * (windowed.dealsPerPerson - sequential.dealsPerPerson)) / sequential.dealsPerPerson;
+  const inside = (gap: TierGap, other: TierGap) =>
+    gap.percent !== undefined &&
+    other.low !== undefined &&
+    gap.percent >= other.low &&
+    gap.percent <= other.high!;
+  const sides = sequential.strongMinusWeak.map((gap, index) => {
+    const other = windowed.strongMinusWeak[index]!;
+    const overlap =
+      inside(gap, other) && inside(other, gap) ? "each inside the other's 95% interval" : "apart";
+    return `as ${gap.side} ${gapText(other)} against ${gapText(gap)} (${overlap})`;
+  });
+  return (
+    `outcome, ${windowed.setting} against ${sequential.setting}: ${windowed.dealsPerPerson.toFixed(2)} deals a person against ` +
+    `${sequential.dealsPerPerson.toFixed(2)} (${change >= 0 ? "+" : ""}${change.toFixed(1)}%); strong minus weak ${sides.join(", ")}`
+  );
+}
+
+const gapText = (gap: TierGap): string =>
+  gap.percent === undefined
+    ? `too few deals (${gap.deals})`
+    : `${gap.percent >= 0 ? "+" : ""}${gap.percent.toFixed(1)}%` +
+      (gap.low !== undefined ? ` [${gap.low.toFixed(1)}, ${gap.high!.toFixed(1)}]` : "");
 
 const benchStarted = performance.now();
 const output: Record<string, unknown> = { date: new Date().toISOString() };
@@ -194,11 +265,14 @@ if (runs("market")) {
       "peak in flight": row.peakInFlight,
       deals: row.deals,
       "deals/person": row.dealsPerPerson.toFixed(2),
+      "strong-weak as seller": gapText(row.strongMinusWeak[0]!),
+      "strong-weak as buyer": gapText(row.strongMinusWeak[1]!),
       events: row.events,
       log: row.logHash,
     }));
     console.table(table);
     console.log(`speed-up: ${speedup.toFixed(1)}x`);
+    console.log(outcomeLine(sequential, concurrent));
     for (const goal of goals)
       console.log(
         `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(1)}x` : goal.value})`,
