@@ -61,6 +61,7 @@ export async function runArmAttempt(options: ArmAttemptOptions): Promise<ArmJobO
   const outcome = await resumeRun(dir, {
     db: options.db,
     createAgent: options.createAgent,
+    storeInProcess: true,
     beforeAppend: () => recording.save(),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { open, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { LLM_RECORDING_FILE } from "../../agents/llm/run-context.ts";
 import type { EventStore } from "../../store/event-store.ts";
@@ -39,16 +39,31 @@ export class ModelRecording {
   /** Saves the lines recorded since the last save (one at a time, in order). */
   save(): Promise<void> {
     this.saving = this.saving.then(async () => {
-      const whole = await readFile(this.file).catch(() => Buffer.alloc(0));
-      const end = whole.lastIndexOf(10) + 1; // complete lines only
-      if (end <= this.offset) return;
-      const text = whole.subarray(this.offset, end).toString("utf8");
+      const added = await this.readAdded();
+      const end = added.lastIndexOf(10) + 1; // complete lines only
+      if (end === 0) return;
+      const text = added.subarray(0, end).toString("utf8");
       await this.store.putDocument(this.runId, `llm-cache.${this.chunks}`, { text });
       await this.store.putDocument(this.runId, "llm-cache.count", { n: this.chunks + 1 });
       this.chunks++;
-      this.offset = end;
+      this.offset += end;
     });
     return this.saving;
+  }
+
+  /** What the recording holds past what was saved: the file only grows, so only its new end is read. */
+  private async readAdded(): Promise<Buffer> {
+    const handle = await open(this.file, "r").catch(() => undefined);
+    if (!handle) return Buffer.alloc(0);
+    try {
+      const { size } = await handle.stat();
+      if (size <= this.offset) return Buffer.alloc(0);
+      const buffer = Buffer.alloc(size - this.offset);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, this.offset);
+      return buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
   }
 
   async close(): Promise<void> {
