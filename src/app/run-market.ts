@@ -21,8 +21,10 @@ import { generatePopulation } from "../runner/population.ts";
 import type { RunConfig } from "../runner/run-config.ts";
 import { RunFolderError, type RunRecord, readRunRecord, writeRunRecord } from "../runner/run-folder.ts";
 import { type SimulationResult, simulateMarket } from "../runner/simulate-market.ts";
+import { inProcessTurns } from "../runner/turn-taker.ts";
 import { isPostgresUrl, maskUrl } from "../store/database-url.ts";
 import { type EventStore, openStore, openStoreInWorker } from "../store/index.ts";
+import { budgetHeldTurns } from "./budget-held-turns.ts";
 import { writeDealMemos } from "./projections/deal-memos.ts";
 import { writeRunArtifacts } from "./projections/run-artifacts.ts";
 import { attachRemoteTurns } from "./remote-turns.ts";
@@ -262,16 +264,20 @@ async function execute(
     onHost,
     onJoin: (participant: Participant, spec: string) => roster.add(participant, spec),
     ...(record.config.turnWindow ? { turnWindowMs: record.config.turnWindow } : {}),
-    ...(transport
+    ...(transport || llmRun
       ? {
-          turns: () =>
-            travellingTurns({
-              transport: transport!,
-              runId: record.runId,
-              seed: record.config.seed,
-              ...(record.configDir ? { baseDir: record.configDir } : {}),
-              ...(llmRun ? { llmRun } : {}),
-            }),
+          turns: () => {
+            const taker = transport
+              ? travellingTurns({
+                  transport,
+                  runId: record.runId,
+                  seed: record.config.seed,
+                  ...(record.configDir ? { baseDir: record.configDir } : {}),
+                  ...(llmRun ? { llmRun } : {}),
+                })
+              : inProcessTurns;
+            return llmRun ? budgetHeldTurns(taker, llmRun.budget) : taker;
+          },
         }
       : {}),
     ...(options.signal ? { signal: options.signal } : {}),

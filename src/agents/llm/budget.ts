@@ -25,6 +25,8 @@ export class LlmBudget {
   readonly used: LlmBudgetUsed = { calls: 0, inputTokens: 0, outputTokens: 0, costCents: 0 };
   private listeners: ((message: string) => void)[] = [];
   private announced = false;
+  /** While a window's turns are taken: the use `exhausted` and `message` answer by (see hold()). */
+  private held: LlmBudgetUsed | undefined;
 
   constructor(readonly limits: LlmBudgetLimits = {}) {}
 
@@ -46,22 +48,40 @@ export class LlmBudget {
     this.used.inputTokens += spent.inputTokens;
     this.used.outputTokens += spent.outputTokens;
     this.used.costCents = Math.round((this.used.costCents + spent.costCents) * 1_000_000) / 1_000_000;
-    const message = this.message;
+    const message = this.messageFor(this.used);
     if (message && !this.announced) {
       this.announced = true;
       for (const listener of this.listeners) listener(message);
     }
   }
 
-  /** True once a limit is reached. */
+  /**
+   * Until the returned release is called, `exhausted` and `message` answer as the budget stands now,
+   * while calls are still charged. The market holds it over each window of turns: every turn of a
+   * window starts on the budget as the window found it and is not cut short by the others' calls,
+   * whichever call returns first. So a budget that runs out gives the same log however the calls race,
+   * in this process or on turn workers (whose jobs carry the window's budget); the cost is that a
+   * window may spend past the limit by the calls its turns make.
+   */
+  hold(): () => void {
+    this.held = { ...this.used };
+    return () => {
+      this.held = undefined;
+    };
+  }
+
+  /** True once a limit is reached (as the window found it, while one is held). */
   get exhausted(): boolean {
     return this.message !== undefined;
   }
 
   /** Why the budget is spent, in a sentence; undefined while there is budget left. */
   get message(): string | undefined {
+    return this.messageFor(this.held ?? this.used);
+  }
+
+  private messageFor(u: LlmBudgetUsed): string | undefined {
     const { maxCalls, maxTokens, maxCostCents } = this.limits;
-    const u = this.used;
     if (maxCalls !== undefined && u.calls >= maxCalls) {
       return `the run's model budget is spent: ${u.calls} of ${maxCalls} calls used; LLM agents stop acting`;
     }

@@ -18,6 +18,8 @@ import { canonicalJson } from "../../engine/fingerprint.ts";
 import { MemorySink } from "../../runner/event-sink.ts";
 import { generatePopulation, PROJECT_DEAL_POPULATION } from "../../runner/population.ts";
 import { simulateMarket } from "../../runner/simulate-market.ts";
+import { inProcessTurns } from "../../runner/turn-taker.ts";
+import { budgetHeldTurns } from "../budget-held-turns.ts";
 import { memoryTransport } from "./testing/memory-transport.ts";
 import { travellingTurns } from "./travelling-turns.ts";
 import type { MakeAgent } from "./turn-job.ts";
@@ -46,8 +48,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-function llmRun(recorded: RecordedExchange[] = []): LlmRunContext {
-  const budget = new LlmBudget({ maxCalls: 100_000 });
+function llmRun(recorded: RecordedExchange[] = [], maxCalls = 100_000): LlmRunContext {
+  const budget = new LlmBudget({ maxCalls });
   const recorder = LlmRecorder.inMemory("record", recorded);
   const limiter = new CallLimiter(16);
   const env = { HAGGLE_OPENAI_COMPATIBLE_URL: server.url };
@@ -81,12 +83,14 @@ async function market(options: {
     startAt: Date.UTC(2026, 0, 5, 9),
     durationMs: 2 * 24 * 3600 * 1000,
     turnWindowMs: WINDOW,
-    ...(options.transport
-      ? {
-          turns: () =>
-            travellingTurns({ transport: options.transport!, runId: "travel", seed: SEED, llmRun: run }),
-        }
-      : {}),
+    // As run-market.ts takes them: each window on the budget as it found it.
+    turns: () =>
+      budgetHeldTurns(
+        options.transport
+          ? travellingTurns({ transport: options.transport, runId: "travel", seed: SEED, llmRun: run })
+          : inProcessTurns,
+        run.budget,
+      ),
   });
   return { result, events: sink.events, hash: hashOf(sink.events), run };
 }
@@ -117,6 +121,22 @@ describe("travelling turns", () => {
     });
     expect(server.requests.length).toBe(before);
     expect(again.hash).toBe(reference.hash);
+  }, 120_000);
+
+  it("run out of a model budget where the market's own process does, mid-window", async () => {
+    const full = reference ?? (await market({}));
+    const maxCalls = Math.round(full.run.budget.used.calls / 2);
+    const here = await market({ run: llmRun([], maxCalls) });
+    expect(here.run.budget.exhausted).toBe(true);
+    // Answers in a shuffled order and some twice: the budget must not depend on which came first.
+    const transport = memoryTransport({
+      makeAgent,
+      attempts: (job) => 1 + (job % 2),
+      delayMs: (job) => (job * 7) % 5,
+    });
+    const travelled = await market({ transport, run: llmRun([], maxCalls) });
+    expect(travelled.hash).toBe(here.hash);
+    expect(travelled.run.budget.used).toEqual(here.run.budget.used);
   }, 120_000);
 
   it("settle no deal twice and overspend no budget, in any interleaving of answers and duplicates", async () => {
