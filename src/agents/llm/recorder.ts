@@ -43,6 +43,9 @@ export interface RecordedExchange {
   error?: { name: string; message: string; statusCode?: number };
 }
 
+/** Where `keysOf` keeps the request keys of exchanges recorded without their participant. */
+const UNTAGGED = Symbol("untagged");
+
 /** What a turn taken on another process gets of the run's recording (see `LlmRecorder.shareFor`). */
 export interface RecordingShare {
   exchanges: RecordedExchange[];
@@ -115,7 +118,7 @@ export class LlmRecorder {
   private readonly recorded = new Map<string, RecordedExchange[]>();
   private readonly seen = new Map<string, number>();
   /** The request keys each participant's calls used, for `shareFor`. */
-  private readonly keysOf = new Map<string, Set<string>>();
+  private readonly keysOf = new Map<string | typeof UNTAGGED, Set<string>>();
   /** What a turn's recorder took and added, when it keeps a journal (see `forTurn`). */
   private journal: RecorderJournal | undefined;
   /** Exchanges loaded from the file when it was opened. */
@@ -134,11 +137,13 @@ export class LlmRecorder {
     const list = this.recorded.get(exchange.key) ?? [];
     list[exchange.n] = exchange;
     this.recorded.set(exchange.key, list);
-    if (exchange.who !== undefined) {
-      const keys = this.keysOf.get(exchange.who) ?? new Set();
-      keys.add(exchange.key);
-      this.keysOf.set(exchange.who, keys);
-    }
+    // A recording made before exchanges were tagged with their participant: whose it is is unknown,
+    // so every participant's share holds it (request keys differ by participant, so none claims
+    // another's).
+    const who = exchange.who ?? UNTAGGED;
+    const keys = this.keysOf.get(who) ?? new Set();
+    keys.add(exchange.key);
+    this.keysOf.set(who, keys);
   }
 
   /** Opens (or starts) the recording at `path`. A line that cannot be read is an error naming the line. */
@@ -191,7 +196,7 @@ export class LlmRecorder {
   shareFor(who: string): RecordingShare {
     const exchanges: RecordedExchange[] = [];
     const next: Record<string, number> = {};
-    for (const key of this.keysOf.get(who) ?? []) {
+    for (const key of new Set([...(this.keysOf.get(who) ?? []), ...(this.keysOf.get(UNTAGGED) ?? [])])) {
       const n = this.seen.get(key) ?? 0;
       next[key] = n;
       for (const exchange of this.recorded.get(key)?.slice(n) ?? []) if (exchange) exchanges.push(exchange);
