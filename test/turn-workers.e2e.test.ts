@@ -45,6 +45,26 @@ writeFileSync(
   ].join("\n"),
 );
 
+// A live market: its clock is the wall clock, 4 market hours a second, so one market day takes 6 s.
+const wallConfig = join(root, "wall.yaml");
+writeFileSync(
+  wallConfig,
+  [
+    "name: turns-wall",
+    "seed: 22",
+    "days: 1",
+    "clock: wall",
+    "speed: 14400",
+    "turnWindow: 30m",
+    "population:",
+    "  generate:",
+    "    participants: 8",
+    "agents:",
+    "  random: { engine:strong: 1, llm:openai-compatible:scripted: 1 }",
+    "llm: { maxCalls: 100000 }",
+  ].join("\n"),
+);
+
 const env = () => ({ HAGGLE_OPENAI_COMPATIBLE_URL: server.url, HAGGLE_DB: "" });
 
 /** A run's log hash; the run's log is in the tests' PostgreSQL. */
@@ -208,6 +228,56 @@ describe.skipIf(!enabled)("one market's turns on worker processes", () => {
     } finally {
       delayMs = 0;
     }
+  }, 240_000);
+
+  it("takes a wall-clock market's turns on a worker, and resumes it from its log after a SIGKILL", async () => {
+    const queue = newQueue("wall");
+    const worker = startWorker(queue);
+    const dir = join(root, `tw-wall-${suffix}`);
+    const market = start([
+      "run",
+      "--config",
+      wallConfig,
+      "--out",
+      dir,
+      "--db",
+      url,
+      "--turn-workers",
+      "--turn-queue",
+      queue,
+      "--progress-lines",
+    ]);
+    const answered = async () =>
+      Number(
+        (
+          await sql<{ n: string }>(
+            "SELECT count(*) AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'",
+            [queue],
+          )
+        )[0]!.n,
+      );
+    await until(
+      "the live market's turns answered by the worker",
+      async () => ((await answered()) >= 10 ? true : undefined),
+      120_000,
+    );
+    market.child.kill("SIGKILL");
+    const answeredBefore = await answered();
+    await market.exited;
+    const before = await logHash(dir);
+    expect(before.events).toBeGreaterThan(0);
+    // A live market resumes from its log (it cannot be re-derived: people may have joined it).
+    const resumed = await haggle(["resume", dir, "--db", url, "--json"], { env: env() });
+    await stop(worker);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const outcome = JSON.parse(resumed.stdout) as { resumedFrom: number; events: number };
+    expect(outcome.resumedFrom).toBe(before.events);
+    const after = await logHash(dir);
+    expect(after.events).toBeGreaterThan(before.events);
+    expect((await readRunRecord(dir)).status).toBe("finished");
+    // The resumed market's turns went to the worker too.
+    expect(await answered()).toBeGreaterThan(answeredBefore);
+    expect(worker.log()).toMatch(/stopped after 0 arm\(s\) and [1-9]\d* turn\(s\)/);
   }, 240_000);
 
   it("refuses a second market process on the same market, and resumes a killed one to the same log", async () => {
