@@ -142,6 +142,9 @@ interface Row {
   seconds: number;
   modelCalls: number;
   peakInFlight: number;
+  /** Stretches of time with a model call in flight, and their total length: the run's time waiting. */
+  modelRounds: number;
+  waitingSeconds: number;
   deals: number;
   dealsPerPerson: number;
   events: number;
@@ -154,6 +157,9 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
   let calls = 0;
   let inFlight = 0;
   let peak = 0;
+  let rounds = 0;
+  let roundStart = 0;
+  let waitingMs = 0;
   const sink = new MemorySink();
   const started = performance.now();
   const result = await simulateMarket({
@@ -165,10 +171,13 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
       const negotiator = negotiatorScript(STYLES[spec]);
       const model = scriptedModel(async (call) => {
         calls++;
-        inFlight++;
+        if (inFlight++ === 0) {
+          rounds++;
+          roundStart = performance.now();
+        }
         peak = Math.max(peak, inFlight);
         await new Promise((resolve) => setTimeout(resolve, delayMs));
-        inFlight--;
+        if (--inFlight === 0) waitingMs += performance.now() - roundStart;
         return negotiator(call);
       });
       return createLlmAgent(spec, context, { model, limiter });
@@ -195,6 +204,8 @@ async function run(setting: string, turnWindowMs: number, cap: number): Promise<
     seconds: (performance.now() - started) / 1000,
     modelCalls: calls,
     peakInFlight: peak,
+    modelRounds: rounds,
+    waitingSeconds: waitingMs / 1000,
     deals,
     dealsPerPerson: (2 * deals) / participantsCount,
     events: sink.events.length,
@@ -263,6 +274,7 @@ if (runs("market")) {
       seconds: row.seconds.toFixed(1),
       "model calls": row.modelCalls,
       "peak in flight": row.peakInFlight,
+      "waiting, s": row.waitingSeconds.toFixed(1),
       deals: row.deals,
       "deals/person": row.dealsPerPerson.toFixed(2),
       "strong-weak as seller": gapText(row.strongMinusWeak[0]!),
@@ -272,6 +284,13 @@ if (runs("market")) {
     }));
     console.table(table);
     console.log(`speed-up: ${speedup.toFixed(1)}x`);
+    // A window's turns decide on its start and their calls go out together, at most `concurrency` at
+    // once: the windowed run waits for its model at least once a window, and once more for each
+    // `concurrency` calls beyond the first. What is left of its time is the market's own work.
+    console.log(
+      `the windowed run had a model call in flight ${concurrent.waitingSeconds.toFixed(1)} s of its ${concurrent.seconds.toFixed(1)} s, ` +
+        `in ${concurrent.modelRounds} stretches (${(concurrent.modelRounds * delayMs) / 1000} s at ${delayMs} ms each, at the least)`,
+    );
     console.log(outcomeLine(sequential, concurrent));
     for (const goal of goals)
       console.log(

@@ -28,10 +28,25 @@ export interface TurnTaker {
   close?(): Promise<void>;
 }
 
-/** Every turn in this process, through the guard (guarded-turn.ts): the market's behaviour by default. */
+/**
+ * Every turn in this process, through the guard (guarded-turn.ts): the market's behaviour by default.
+ *
+ * A window's turns start one event-loop turn apart, not all at once: a model agent's work before its
+ * call (its prompt, the AI SDK checking it) runs in promise callbacks, so turns started together
+ * interleave that work and every call leaves only once all of it is done; started apart, each call
+ * leaves as soon as its own turn has prepared it, and waits while the next turns prepare theirs. In a
+ * 69-person market of model agents answering after 400 ms, window 30m, at most 32 calls at once
+ * (bench:scale's market): 27.4 s started together, 25.5 s apart, the same log (2026-12-06). Answers
+ * are still returned in the order asked.
+ */
 export const inProcessTurns: TurnTaker = {
   async take(turns, timeoutMs) {
     if (turns.length === 1) return [await takeTurn(turns[0]!.agent, turns[0]!.view, timeoutMs)];
-    return Promise.all(turns.map((turn) => takeTurn(turn.agent, turn.view, timeoutMs)));
+    const answers: Promise<TurnAnswer>[] = [];
+    for (const [i, turn] of turns.entries()) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      answers.push(takeTurn(turn.agent, turn.view, timeoutMs));
+    }
+    return Promise.all(answers);
   },
 };
