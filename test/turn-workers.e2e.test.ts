@@ -126,11 +126,11 @@ function newQueue(name: string): string {
   return queue;
 }
 
-function runArgs(dir: string, queue: string, extra: string[] = []): string[] {
+function runArgs(dir: string, queue: string, extra: string[] = [], configFile = config): string[] {
   return [
     "run",
     "--config",
-    config,
+    configFile,
     "--out",
     dir,
     "--db",
@@ -234,19 +234,7 @@ describe.skipIf(!enabled)("one market's turns on worker processes", () => {
     const queue = newQueue("wall");
     const worker = startWorker(queue);
     const dir = join(root, `tw-wall-${suffix}`);
-    const market = start([
-      "run",
-      "--config",
-      wallConfig,
-      "--out",
-      dir,
-      "--db",
-      url,
-      "--turn-workers",
-      "--turn-queue",
-      queue,
-      "--progress-lines",
-    ]);
+    const market = start(runArgs(dir, queue, ["--progress-lines"], wallConfig));
     const answered = async () =>
       Number(
         (
