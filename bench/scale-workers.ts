@@ -133,16 +133,17 @@ export async function runWorkersPart(options: WorkersPartOptions): Promise<{ row
       schemas.push(record.distributed.schema, ...record.arms.map((arm) => arm.schema));
       const hashes: string[] = [];
       for (const arm of result.arms) hashes.push((await runLogHash(join(out, arm.dir), options.db)).hash);
+      const armSeconds = workers.map((worker) =>
+        [...worker.log().matchAll(/: finished in ([\d.]+) s/g)].map((match) => Number(match[1])),
+      );
       rows.push({
         workers: count,
         // The arms' time: from queueing to the last arm's run folder, without the analysis after.
         seconds: result.runSeconds ?? wall,
         modelCalls: server.requests.length - callsBefore,
         deals: result.arms.reduce((sum, arm) => sum + arm.summary.deals, 0),
-        perWorker: workers.map((worker) => (worker.log().match(/: finished in /g) ?? []).length),
-        armSeconds: workers.map((worker) =>
-          [...worker.log().matchAll(/: finished in ([\d.]+) s/g)].map((match) => Number(match[1])),
-        ),
+        perWorker: armSeconds.map((seconds) => seconds.length),
+        armSeconds,
         logsHash: createHash("sha256").update(hashes.join("\n")).digest("hex").slice(0, 16),
       });
       await workersExited(workers);

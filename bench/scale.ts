@@ -240,6 +240,17 @@ const gapText = (gap: TierGap): string =>
     : `${gap.percent >= 0 ? "+" : ""}${gap.percent.toFixed(1)}%` +
       (gap.low !== undefined ? ` [${gap.low.toFixed(1)}, ${gap.high!.toFixed(1)}]` : "");
 
+/** Each goal as met or MISSED, with its value (a speed-up to `digits` decimals, or true/false). */
+function printGoals(
+  goals: readonly { goal: string; value: number | boolean; met: boolean }[],
+  digits: number,
+) {
+  for (const goal of goals)
+    console.log(
+      `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(digits)}x` : goal.value})`,
+    );
+}
+
 const benchStarted = performance.now();
 const output: Record<string, unknown> = { date: new Date().toISOString() };
 const allGoals: { goal: string; value: number | boolean; met: boolean }[] = [];
@@ -292,10 +303,7 @@ if (runs("market")) {
         `in ${concurrent.modelRounds} stretches (${(concurrent.modelRounds * delayMs) / 1000} s at ${delayMs} ms each, at the least)`,
     );
     console.log(outcomeLine(sequential, concurrent));
-    for (const goal of goals)
-      console.log(
-        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(1)}x` : goal.value})`,
-      );
+    printGoals(goals, 1);
   }
 }
 
@@ -356,10 +364,7 @@ if (runs("workers")) {
       })),
     );
     console.log(`speed-up from ${first.workers} to ${last.workers} workers: ${workerSpeedup.toFixed(2)}x`);
-    for (const goal of goals)
-      console.log(
-        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,
-      );
+    printGoals(goals, 2);
   }
 }
 
@@ -438,10 +443,7 @@ if (runs("turns")) {
     console.log(
       `for comparison, in its own process with every turn of a window at once: ${inProcessSpeedup.toFixed(2)}x faster than on ${first.workers} worker(s)`,
     );
-    for (const goal of goals)
-      console.log(
-        `${goal.met ? "met   " : "MISSED"}  ${goal.goal} (${typeof goal.value === "number" ? `${goal.value.toFixed(2)}x` : goal.value})`,
-      );
+    printGoals(goals, 2);
   }
 }
 
