@@ -66,6 +66,59 @@ describe("buildUpdate: new listings", () => {
   });
 });
 
+describe("buildUpdate: listings again once a want's talks end without a deal", () => {
+  const againSection = (text: string) =>
+    text
+      .split("\n\n")
+      .find((section) => section.startsWith("Other listings for wants whose talks ended without a deal:"))
+      ?.split("\n")
+      .filter((line) => line.startsWith("- "))
+      .map((line) => /"Road bike (\d)"/.exec(line)?.[1]);
+  const context = (market: ReturnType<typeof bikeMarket>, now: number) => ({
+    view: viewFor(market.state, "ann", { now }),
+    options,
+    notes: [],
+    autoConfirmed: [],
+    quiet: new Set<string>(),
+  });
+  const opened = (market: ReturnType<typeof bikeMarket>, listingId: string) => {
+    const outcome = market.act(
+      { type: "make-offer", actor: "ann", listingId, wantId: "bike", price: 2_000 },
+      3_000,
+    );
+    if (!outcome.ok) throw new Error(outcome.rejection.message);
+  };
+
+  it("shows the want's other listings once, when its only talk is declined", () => {
+    const market = bikeMarket([3_000, 3_500, 5_000]);
+    const seen = emptySeen();
+    const first = buildUpdate(seen, context(market, 2_000));
+    first.commit();
+    expect(againSection(first.text)).toBeUndefined();
+    opened(market, "L1");
+    market.act({ type: "decline-thread", actor: "s0", threadId: "T1" }, 4_000);
+
+    const next = buildUpdate(seen, context(market, 5_000));
+    // Cheapest first, and never the listing whose talk just ended.
+    expect(againSection(next.text)).toEqual(["1", "2"]);
+    expect(next.actionable).toBe(true);
+    next.commit();
+    const after = buildUpdate(seen, context(market, 6_000));
+    expect(againSection(after.text)).toBeUndefined();
+  });
+
+  it("shows nothing again while another talk for the want goes on", () => {
+    const market = bikeMarket([3_000, 3_500, 5_000]);
+    const seen = emptySeen();
+    buildUpdate(seen, context(market, 2_000)).commit();
+    opened(market, "L1");
+    opened(market, "L2");
+    buildUpdate(seen, context(market, 3_500)).commit();
+    market.act({ type: "decline-thread", actor: "s0", threadId: "T1" }, 4_000);
+    expect(againSection(buildUpdate(seen, context(market, 5_000)).text)).toBeUndefined();
+  });
+});
+
 /** The code points in `text` that are controls (line feed aside) or invisible: none may reach the model. */
 function hiddenIn(text: string): number[] {
   return [...text]

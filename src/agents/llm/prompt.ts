@@ -1,6 +1,7 @@
 import type { Listing, WantAd } from "../../domain/listing.ts";
+import type { Want } from "../../domain/mandate.ts";
 import type { Offer } from "../../domain/offer.ts";
-import { type Message, offersMadeBy } from "../../domain/thread.ts";
+import { type Message, offersMadeBy, type Thread } from "../../domain/thread.ts";
 import { FINAL_THREAD_STATES } from "../../engine/evolve.ts";
 import type { AgentView, ThreadView } from "../../engine/view.ts";
 import { listingServesWant, withinReach } from "../builtin/view-facts.ts";
@@ -153,6 +154,73 @@ function finalLine(thread: ThreadView): string | undefined {
   }
 }
 
+/** The listings the owner could pay for, each with the wants it may serve, cheapest first. */
+function listingsForWants(
+  view: AgentView,
+  listings: readonly Listing[],
+  wants: readonly Want[],
+): { listing: Listing; wants: Want[] }[] {
+  if (wants.length === 0) return [];
+  return listings
+    .map((listing) => {
+      const serving = wants.filter((want) => listingServesWant(want, listing));
+      const reachable = (serving.length > 0 ? serving : wants).filter((want) =>
+        withinReach(listing, Math.min(want.maxPrice, view.me.available)),
+      );
+      return { listing, wants: reachable };
+    })
+    .filter((entry) => entry.wants.length > 0)
+    .sort((a, b) => a.listing.askingPrice - b.listing.askingPrice);
+}
+
+/** A section of listings to open talks on, each with the wants it may serve and the seller's post. */
+function listingLines(
+  heading: string,
+  entries: readonly { listing: Listing; wants: Want[] }[],
+  { view, options }: UpdateContext,
+): string[] {
+  const $ = (cents: number) => money(cents, options.currency);
+  const lines = [heading];
+  for (const { listing, wants } of entries) {
+    const forWants = wants
+      .map(
+        (want) =>
+          `"${want.id}" (${options.revealLimits ? `max ${$(want.maxPrice)}` : `target ${$(buyTarget(want, options.targetSalt))}`})`,
+      )
+      .join(" or ");
+    const posted = view.channelMessages.find((m) => m.from === listing.seller && m.at === listing.postedAt);
+    lines.push(
+      `- ${describeListing(listing, undefined, options.currency)}. For want ${forWants}: open with make_offer (listingId "${listing.id}", wantId).`,
+    );
+    if (posted) lines.push(`  ${messageLine(posted, view.me.id, "the seller")}`);
+  }
+  return lines;
+}
+
+/**
+ * The open wants with a talk that ended since the model last looked (declined or expired: an open
+ * want has no deal) and no other talk going.
+ */
+function wantsWhoseTalksEnded(view: AgentView, seen: SeenState, openWants: readonly Want[]): Want[] {
+  const buying = view.threads.filter((thread) => thread.role === "buyer");
+  const live = new Set(
+    buying.filter((thread) => !FINAL_THREAD_STATES.has(thread.thread.status)).map((t) => t.thread.wantId),
+  );
+  const ended = new Set(
+    buying
+      .filter((thread) => {
+        const known = seen.threads.get(thread.thread.id);
+        // A talk may end before the model saw it begin (opened by its last action, declined at once).
+        return (
+          FINAL_THREAD_STATES.has(thread.thread.status) &&
+          (known === undefined || !FINAL_THREAD_STATES.has(known.status as Thread["status"]))
+        );
+      })
+      .map((thread) => thread.thread.wantId),
+  );
+  return openWants.filter((want) => ended.has(want.id) && !live.has(want.id));
+}
+
 /**
  * The news since the last turn as one user message, in a fixed order: results of the agent's last
  * actions, its own posts still to make, new listings and want ads, then each thread with news.
@@ -232,33 +300,32 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
   );
   // Only what the owner could pay for (the built-in agents' search rule), cheapest first: talks that
   // cannot end in a deal cost model calls on both sides.
-  const offered = newListings
-    .map((listing) => {
-      const serving = openWants.filter((want) => listingServesWant(want, listing));
-      const wants = (serving.length > 0 ? serving : openWants).filter((want) =>
-        withinReach(listing, Math.min(want.maxPrice, view.me.available)),
-      );
-      return { listing, wants };
-    })
-    .filter((entry) => entry.wants.length > 0)
-    .sort((a, b) => a.listing.askingPrice - b.listing.askingPrice);
+  const offered = listingsForWants(view, newListings, openWants);
   if (offered.length > 0) {
-    const lines = ["New listings that match your wants:"];
-    for (const { listing, wants } of offered) {
-      const forWants = wants
-        .map(
-          (want) =>
-            `"${want.id}" (${options.revealLimits ? `max ${$(want.maxPrice)}` : `target ${$(buyTarget(want, options.targetSalt))}`})`,
-        )
-        .join(" or ");
-      const posted = view.channelMessages.find((m) => m.from === listing.seller && m.at === listing.postedAt);
-      lines.push(
-        `- ${describeListing(listing, undefined, options.currency)}. For want ${forWants}: open with make_offer (listingId "${listing.id}", wantId).`,
-      );
-      if (posted) lines.push(`  ${messageLine(posted, me, "the seller")}`);
-    }
-    sections.push(lines.join("\n"));
+    sections.push(listingLines("New listings that match your wants:", offered, context).join("\n"));
     actionable = true;
+  }
+  // A want whose talks ended this turn without a deal, with none left going, gets its other listings
+  // again: the model saw them once, perhaps many turns ago, and would otherwise wait for a new one.
+  // Without this, a buyer whose first choice sold to someone else bought nothing more: in bench:scale
+  // (69 people, a day, 2026-12-06) a 45m window had 13% fewer deals than one turn at a time, since
+  // more first choices sold within a window.
+  if (!full) {
+    const ended = wantsWhoseTalksEnded(view, seen, openWants);
+    const again = listingsForWants(
+      view,
+      view.matchingListings.filter(
+        (listing) =>
+          seen.listings.has(listing.id) && !threadedListings.has(listing.id) && listing.status === "active",
+      ),
+      ended,
+    );
+    if (again.length > 0) {
+      sections.push(
+        listingLines("Other listings for wants whose talks ended without a deal:", again, context).join("\n"),
+      );
+      actionable = true;
+    }
   }
   pendingSeen.push(() => {
     for (const listing of view.matchingListings) seen.listings.add(listing.id);

@@ -24,4 +24,20 @@ describe("scripted negotiator", () => {
     });
     expect(buyer.toolCalls?.[0]?.input).toMatchObject({ threadId: "t1", price: "$8.00" });
   });
+
+  it("opens again on the cheapest other listing once a want's talks ended without a deal", () => {
+    const update = [
+      "Update at Mon 11:00.",
+      "",
+      "Other listings for wants whose talks ended without a deal:",
+      '- listing l2 "Desk lamp": lamp; asking $8.00. For want "lamp" (target $6.00): open with make_offer (listingId "l2", wantId).',
+      '- listing l3 "Desk lamp": lamp; asking $9.00. For want "lamp" (target $6.00): open with make_offer (listingId "l3", wantId).',
+    ].join("\n");
+    const buyer = negotiatorReply({ lastUser: update });
+    expect(buyer.toolCalls).toHaveLength(1);
+    expect(buyer.toolCalls?.[0]).toMatchObject({
+      name: "make_offer",
+      input: { listingId: "l2", wantId: "lamp", price: "$6.00" },
+    });
+  });
 });

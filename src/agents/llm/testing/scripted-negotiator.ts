@@ -3,9 +3,10 @@ import type { Script, ScriptedCall, ScriptedReply } from "./scripted-model.ts";
 
 /**
  * A deterministic stand-in for a model that plays a plausible negotiation by reading the agent's
- * update the way a model would: it lists its items and posts its want ads, opens on matching
- * listings below its target, counters by splitting part of the difference, accepts a price close to
- * its own next offer, and confirms deals. For tests and `npm run bench:llm`.
+ * update the way a model would: it lists its items and posts its want ads, opens on the cheapest
+ * matching listing for a want (again when a want's talks ended without a deal) below its target,
+ * counters by splitting part of the difference, accepts a price close to its own next offer, and
+ * confirms deals. For tests and `npm run bench:llm`.
  */
 
 const AMOUNT = String.raw`\$[\d,]+(?:\.\d{2})?`;
@@ -79,7 +80,11 @@ export function negotiatorReply(
     if (id) toolCalls.push({ name: "post_want_ad", input: { wantId: id } });
   }
   const openedFor = new Set<string>();
-  for (const line of section(update, "New listings that match your wants:")) {
+  const listings = [
+    ...section(update, "New listings that match your wants:"),
+    ...section(update, "Other listings for wants whose talks ended without a deal:"),
+  ];
+  for (const line of listings) {
     const listing = /listing (\S+) /.exec(line)?.[1];
     const asking = new RegExp(`asking (${AMOUNT})`).exec(line)?.[1];
     const want = new RegExp(`For want "([^"]+)" \\(target (${AMOUNT})\\)`).exec(line);
