@@ -35,8 +35,8 @@ const { values } = parseArgs({
     participants: { type: "string", default: "69" },
     days: { type: "string", default: "1" },
     // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here. 500 ms for the market
-    // part alone; 400 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
-    // 2026-12-06 12:05-12:16, with 500 ms, the one-turn-at-a-time run alone took 332 s of the 646 s
+    // part alone; 350 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
+    // 2026-12-06 16:45-16:55, with 400 ms, the one-turn-at-a-time run alone took 280 s of the 607 s
     // the three parts took).
     "delay-ms": { type: "string" },
     // A 1h window: 11.6x faster than one turn at a time and 1.3% fewer deals; 45m, 10.4x and 0.7% fewer
@@ -60,7 +60,9 @@ const { values } = parseArgs({
     // gave 2.30x from 1 to 4 workers, when the market in its own process, every turn of a window at
     // once, was only 3.36x faster than 1 worker; 32 people and a 3h window (12:35) gave 2.77x, against
     // 3.8x in-process. With 40 people, a 30m window and two turns a worker, 2.07x against 2.7x.
-    "turn-participants": { type: "string", default: "32" },
+    // Since model agents are shown a want's other listings again (2026-12-06 16:30), a market makes
+    // more turns: 32 people took 390 turn jobs, not 284, and the whole benchmark 607 s (16:50), so 24.
+    "turn-participants": { type: "string", default: "24" },
     "turn-days": { type: "string", default: "1" },
     "turn-delay-ms": { type: "string", default: "100" },
     "turn-window": { type: "string", default: "3h" },
@@ -78,10 +80,10 @@ if (!Number.isInteger(workerArms) || workerArms < 2 || workerArms % 2 !== 0)
 if (workerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--worker-counts: e.g. 1,2,4");
 const participantsCount = Number(values.participants);
 const days = Number(values.days);
-const delayMs = Number(values["delay-ms"] ?? (part === "all" ? 400 : 500));
+const delayMs = Number(values["delay-ms"] ?? (part === "all" ? 350 : 500));
 if (part === "all" && values["delay-ms"] === undefined && !values.json)
   process.stderr.write(
-    "bench:scale: all three parts: the market part's model answers after 400 ms (not 500) so the whole benchmark fits in 10 minutes; --delay-ms 500 for the 500 ms figures\n",
+    "bench:scale: all three parts: the market part's model answers after 350 ms (not 500) so the whole benchmark fits in 10 minutes; --delay-ms 500 for the 500 ms figures\n",
   );
 const concurrency = Number(values.concurrency);
 const seed = Number(values.seed);
