@@ -298,10 +298,13 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
         const key = action.threadId ?? (action.listingId ? `listing:${action.listingId}` : undefined);
         if (key) refusedOffers.set(key, (refusedOffers.get(key) ?? 0) + 1);
       }
+      // An opening refused (the listing went in the same window) leaves its want without a talk.
+      const opening = action.type === "make-offer" && !action.threadId ? action.wantId : undefined;
       notes.push({
         text: `Your ${describeAction(action)} was refused by the market: ${message}`,
         actionable: true,
         ...(threadId ? { threadId } : {}),
+        ...(opening ? { wantId: opening } : {}),
       });
     },
     usage() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { person, recordedMarket } from "../../engine/testing/fixtures.ts";
 import { viewFor } from "../../engine/view.ts";
-import { buildUpdate, emptySeen } from "./prompt.ts";
+import { buildUpdate, emptySeen, type Note } from "./prompt.ts";
 import { quoteText, safeName } from "./prompt-text.ts";
 import { ownerPrompt } from "./system-prompt.ts";
 
@@ -66,55 +66,109 @@ describe("buildUpdate: new listings", () => {
   });
 });
 
-describe("buildUpdate: listings again once a want's talks end without a deal", () => {
+describe("buildUpdate: a want's other listings again once its listing went to someone else", () => {
   const againSection = (text: string) =>
     text
       .split("\n\n")
-      .find((section) => section.startsWith("Other listings for wants whose talks ended without a deal:"))
+      .find((section) => section.startsWith("Other listings for wants whose listing went to someone else:"))
       ?.split("\n")
       .filter((line) => line.startsWith("- "))
-      .map((line) => /"Road bike (\d)"/.exec(line)?.[1]);
-  const context = (market: ReturnType<typeof bikeMarket>, now: number) => ({
+      .map((line) => /"(?:Road bike|Desk lamp) ?(\d?)"/.exec(line)?.[1]);
+  const context = (market: ReturnType<typeof recordedMarket>, now: number, notes: Note[] = []) => ({
     view: viewFor(market.state, "ann", { now }),
     options,
-    notes: [],
+    notes,
     autoConfirmed: [],
     quiet: new Set<string>(),
   });
-  const opened = (market: ReturnType<typeof bikeMarket>, listingId: string) => {
-    const outcome = market.act(
-      { type: "make-offer", actor: "ann", listingId, wantId: "bike", price: 2_000 },
-      3_000,
-    );
+  const act = (market: ReturnType<typeof recordedMarket>, action: Record<string, unknown>, now: number) => {
+    const outcome = market.act(action, now);
     if (!outcome.ok) throw new Error(outcome.rejection.message);
   };
+  /** Ann, Bo and four sellers: three bikes and a lamp; Ann wants a bike and a lamp. */
+  const market3 = () => {
+    const market = recordedMarket([
+      person("s0", { items: [{ id: "bike0", title: "Road bike 0", asking: 3_000, reserve: 1_500 }] }),
+      person("s1", { items: [{ id: "bike1", title: "Road bike 1", asking: 3_500, reserve: 1_700 }] }),
+      person("s2", { items: [{ id: "lamp", title: "Desk lamp", asking: 2_000, reserve: 1_000 }] }),
+      person("s3", { items: [{ id: "bike2", title: "Road bike 2", asking: 3_800, reserve: 1_900 }] }),
+      person("ann", {
+        wants: [
+          { id: "bike", description: "a road bike", max: 4_000, keywords: ["bike"] },
+          { id: "lamp", description: "a desk lamp", max: 3_000, keywords: ["lamp"] },
+        ],
+      }),
+      person("bo", { wants: [{ id: "bike", description: "a road bike", max: 4_000, keywords: ["bike"] }] }),
+    ]);
+    for (const [actor, itemId] of [
+      ["s0", "bike0"],
+      ["s1", "bike1"],
+      ["s2", "lamp"],
+      ["s3", "bike2"],
+    ] as const)
+      act(market, { type: "post-listing", actor, itemId }, 1_000);
+    return market;
+  };
+  /** Bo buys listing L1 (Road bike 0): every other talk over it expires. */
+  const boBuysL1 = (market: ReturnType<typeof recordedMarket>, now: number) => {
+    act(market, { type: "make-offer", actor: "bo", listingId: "L1", wantId: "bike", price: 2_900 }, now);
+    const offer = [...market.state.offers.values()].find((candidate) => candidate.from === "bo")!;
+    act(market, { type: "accept-offer", actor: "s0", offerId: offer.id, version: offer.version }, now);
+    const deal = [...market.state.deals.values()].find((candidate) => candidate.buyer === "bo")!;
+    act(market, { type: "confirm-deal", actor: "bo", dealId: deal.id }, now);
+  };
 
-  it("shows the want's other listings once, when its only talk is declined", () => {
-    const market = bikeMarket([3_000, 3_500, 5_000]);
+  it("shows the want's other listings once, when its talk expires because the item sold", () => {
+    const market = market3();
     const seen = emptySeen();
     const first = buildUpdate(seen, context(market, 2_000));
     first.commit();
     expect(againSection(first.text)).toBeUndefined();
-    opened(market, "L1");
-    market.act({ type: "decline-thread", actor: "s0", threadId: "T1" }, 4_000);
+    act(market, { type: "make-offer", actor: "ann", listingId: "L1", wantId: "bike", price: 2_000 }, 3_000);
+    buildUpdate(seen, context(market, 3_500)).commit();
+    boBuysL1(market, 4_000);
+    expect(market.state.threads.get("T1")?.status).toBe("expired");
 
     const next = buildUpdate(seen, context(market, 5_000));
-    // Cheapest first, and never the listing whose talk just ended.
+    // Only the bikes, cheapest first: the lamp matched Ann's other want, whose talks did not end.
     expect(againSection(next.text)).toEqual(["1", "2"]);
     expect(next.actionable).toBe(true);
     next.commit();
-    const after = buildUpdate(seen, context(market, 6_000));
-    expect(againSection(after.text)).toBeUndefined();
+    expect(againSection(buildUpdate(seen, context(market, 6_000)).text)).toBeUndefined();
+  });
+
+  it("also after an opening offer the market refused, and not after a declined talk", () => {
+    const market = market3();
+    const seen = emptySeen();
+    buildUpdate(seen, context(market, 2_000)).commit();
+    // Bo's offer on L1 was accepted in the window in which Ann opened on it too.
+    act(market, { type: "make-offer", actor: "bo", listingId: "L1", wantId: "bike", price: 2_900 }, 2_500);
+    const offer = [...market.state.offers.values()][0]!;
+    act(market, { type: "accept-offer", actor: "s0", offerId: offer.id, version: offer.version }, 2_500);
+    const refused = market.act(
+      { type: "make-offer", actor: "ann", listingId: "L1", wantId: "bike", price: 2_000 },
+      2_500,
+    );
+    expect(refused.ok).toBe(false);
+    const note: Note = { text: "Your opening offer was refused.", actionable: true, wantId: "bike" };
+    const next = buildUpdate(structuredClone(seen), context(market, 3_000, [note]));
+    expect(againSection(next.text)).toEqual(["1", "2"]);
+    // A declined talk means no price suits that seller; the model has the other listings in its conversation.
+    act(market, { type: "make-offer", actor: "ann", listingId: "L2", wantId: "bike", price: 2_000 }, 3_000);
+    buildUpdate(seen, context(market, 3_500)).commit();
+    act(market, { type: "decline-thread", actor: "s1", threadId: "T2" }, 4_000);
+    expect(market.state.threads.get("T2")?.status).toBe("declined");
+    expect(againSection(buildUpdate(seen, context(market, 5_000)).text)).toBeUndefined();
   });
 
   it("shows nothing again while another talk for the want goes on", () => {
-    const market = bikeMarket([3_000, 3_500, 5_000]);
+    const market = market3();
     const seen = emptySeen();
     buildUpdate(seen, context(market, 2_000)).commit();
-    opened(market, "L1");
-    opened(market, "L2");
+    act(market, { type: "make-offer", actor: "ann", listingId: "L1", wantId: "bike", price: 2_000 }, 3_000);
+    act(market, { type: "make-offer", actor: "ann", listingId: "L2", wantId: "bike", price: 2_000 }, 3_000);
     buildUpdate(seen, context(market, 3_500)).commit();
-    market.act({ type: "decline-thread", actor: "s0", threadId: "T1" }, 4_000);
+    boBuysL1(market, 4_000);
     expect(againSection(buildUpdate(seen, context(market, 5_000)).text)).toBeUndefined();
   });
 });

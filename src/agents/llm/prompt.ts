@@ -33,6 +33,8 @@ export interface Note {
   /** Worth a model call on its own (a refusal the model should fix). */
   actionable: boolean;
   threadId?: string;
+  /** The want an opening offer was for, when the note is that offer's refusal. */
+  wantId?: string;
 }
 
 export interface Update {
@@ -198,10 +200,18 @@ function listingLines(
 }
 
 /**
- * The open wants with a talk that ended since the model last looked (declined or expired: an open
- * want has no deal) and no other talk going.
+ * The open wants that lost their chance through no fault of price since the model last looked: a
+ * talk expired (its item sold to someone else) or the opening offer was refused (the listing went
+ * first), with no other talk going. A declined talk is left out: no price suited that seller, and the
+ * next listings, dearer, cost calls on both sides for few deals (bench:llm, seeds 1 to 5, 2026-12-06:
+ * 943 calls for 207 deals with declined talks counted, 873 for 203 without; 839 for 202 before).
  */
-function wantsWhoseTalksEnded(view: AgentView, seen: SeenState, openWants: readonly Want[]): Want[] {
+function wantsWhoseTalksEnded(
+  view: AgentView,
+  seen: SeenState,
+  openWants: readonly Want[],
+  notes: readonly Note[],
+): Want[] {
   const buying = view.threads.filter((thread) => thread.role === "buyer");
   const live = new Set(
     buying.filter((thread) => !FINAL_THREAD_STATES.has(thread.thread.status)).map((t) => t.thread.wantId),
@@ -210,14 +220,16 @@ function wantsWhoseTalksEnded(view: AgentView, seen: SeenState, openWants: reado
     buying
       .filter((thread) => {
         const known = seen.threads.get(thread.thread.id);
-        // A talk may end before the model saw it begin (opened by its last action, declined at once).
+        // A talk may end before the model saw it begin (opened by its last action).
         return (
-          FINAL_THREAD_STATES.has(thread.thread.status) &&
+          thread.thread.status === "expired" &&
           (known === undefined || !FINAL_THREAD_STATES.has(known.status as Thread["status"]))
         );
       })
       .map((thread) => thread.thread.wantId),
   );
+  // A talk that never began: the opening offer was refused (the listing went pending or sold first).
+  for (const note of notes) if (note.wantId) ended.add(note.wantId);
   return openWants.filter((want) => ended.has(want.id) && !live.has(want.id));
 }
 
@@ -305,24 +317,29 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
     sections.push(listingLines("New listings that match your wants:", offered, context).join("\n"));
     actionable = true;
   }
-  // A want whose talks ended this turn without a deal, with none left going, gets its other listings
-  // again: the model saw them once, perhaps many turns ago, and would otherwise wait for a new one.
-  // Without this, a buyer whose first choice sold to someone else bought nothing more: in bench:scale
-  // (69 people, a day, 2026-12-06) a 45m window had 13% fewer deals than one turn at a time, since
-  // more first choices sold within a window.
+  // A want whose chance went to someone else this turn gets its other listings again: the model saw
+  // them once, perhaps many turns ago, and would otherwise wait for a new one. In a turn window several
+  // buyers open on the same listing at once; before this, bench:scale's market (69 people, a day,
+  // 2026-12-06) had 18% fewer deals with a 1h window than one turn at a time, 4.7% fewer after.
   if (!full) {
-    const ended = wantsWhoseTalksEnded(view, seen, openWants);
+    const ended = new Set(wantsWhoseTalksEnded(view, seen, openWants, notes));
+    // Each listing for the wants it would be offered for as new, then only those whose talks ended:
+    // a listing that matched another want is not offered for this one.
     const again = listingsForWants(
       view,
       view.matchingListings.filter(
         (listing) =>
           seen.listings.has(listing.id) && !threadedListings.has(listing.id) && listing.status === "active",
       ),
-      ended,
-    );
+      ended.size > 0 ? openWants : [],
+    )
+      .map((entry) => ({ listing: entry.listing, wants: entry.wants.filter((want) => ended.has(want)) }))
+      .filter((entry) => entry.wants.length > 0);
     if (again.length > 0) {
       sections.push(
-        listingLines("Other listings for wants whose talks ended without a deal:", again, context).join("\n"),
+        listingLines("Other listings for wants whose listing went to someone else:", again, context).join(
+          "\n",
+        ),
       );
       actionable = true;
     }

@@ -25,11 +25,11 @@ describe("scripted negotiator", () => {
     expect(buyer.toolCalls?.[0]?.input).toMatchObject({ threadId: "t1", price: "$8.00" });
   });
 
-  it("opens again on the cheapest other listing once a want's talks ended without a deal", () => {
+  it("opens again on the cheapest other listing once a want's listing went to someone else", () => {
     const update = [
       "Update at Mon 11:00.",
       "",
-      "Other listings for wants whose talks ended without a deal:",
+      "Other listings for wants whose listing went to someone else:",
       '- listing l2 "Desk lamp": lamp; asking $8.00. For want "lamp" (target $6.00): open with make_offer (listingId "l2", wantId).',
       '- listing l3 "Desk lamp": lamp; asking $9.00. For want "lamp" (target $6.00): open with make_offer (listingId "l3", wantId).',
     ].join("\n");

@@ -4,7 +4,7 @@ import type { Script, ScriptedCall, ScriptedReply } from "./scripted-model.ts";
 /**
  * A deterministic stand-in for a model that plays a plausible negotiation by reading the agent's
  * update the way a model would: it lists its items and posts its want ads, opens on the cheapest
- * matching listing for a want (again when a want's talks ended without a deal) below its target,
+ * matching listing for a want (again when that listing went to someone else) below its target,
  * counters by splitting part of the difference, accepts a price close to its own next offer, and
  * confirms deals. For tests and `npm run bench:llm`.
  */
@@ -82,7 +82,7 @@ export function negotiatorReply(
   const openedFor = new Set<string>();
   const listings = [
     ...section(update, "New listings that match your wants:"),
-    ...section(update, "Other listings for wants whose talks ended without a deal:"),
+    ...section(update, "Other listings for wants whose listing went to someone else:"),
   ];
   for (const line of listings) {
     const listing = /listing (\S+) /.exec(line)?.[1];
