@@ -39,9 +39,9 @@ const { values } = parseArgs({
     // 2026-12-06 16:45-16:55, with 400 ms, the one-turn-at-a-time run alone took 280 s of the 607 s
     // the three parts took).
     "delay-ms": { type: "string" },
-    // A 1h window: 11.6x faster than one turn at a time and 1.3% fewer deals; 45m, 10.4x and 0.7% fewer
-    // (400 ms, 2026-12-06 16:33-16:44). A wider window waits for the model in fewer rounds but has more
-    // turns decide on a market that has moved since.
+    // A wider window waits for the model in fewer rounds but has more turns decide on a market that
+    // has moved since. 1h (350 ms, 2026-12-06 17:37): 10.9x faster than one turn at a time, 4.7% fewer
+    // deals; 30m was 9.4x to 9.6x (400 ms, 15:14 and 15:57); 45m lost 5.4% of the deals.
     window: { type: "string", default: "1h" },
     concurrency: { type: "string", default: "32" },
     seed: { type: "string", default: "1" },
@@ -60,8 +60,8 @@ const { values } = parseArgs({
     // gave 2.30x from 1 to 4 workers, when the market in its own process, every turn of a window at
     // once, was only 3.36x faster than 1 worker; 32 people and a 3h window (12:35) gave 2.77x, against
     // 3.8x in-process. With 40 people, a 30m window and two turns a worker, 2.07x against 2.7x.
-    // Since model agents are shown a want's other listings again (2026-12-06 16:30), a market makes
-    // more turns: 32 people took 390 turn jobs, not 284, and the whole benchmark 607 s (16:50), so 24.
+    // 32 people made the whole benchmark take 607 s (2026-12-06 16:45, with more turns than today's
+    // agents take), so 24.
     "turn-participants": { type: "string", default: "24" },
     "turn-days": { type: "string", default: "1" },
     "turn-delay-ms": { type: "string", default: "100" },
