@@ -109,11 +109,15 @@ describe("buildUpdate: a want's other listings again once its listing went to so
       act(market, { type: "post-listing", actor, itemId }, 1_000);
     return market;
   };
-  /** Bo buys listing L1 (Road bike 0): every other talk over it expires. */
-  const boBuysL1 = (market: ReturnType<typeof recordedMarket>, now: number) => {
+  /** Bo's offer on listing L1 (Road bike 0) is accepted: the listing is pending. */
+  const boGetsL1 = (market: ReturnType<typeof recordedMarket>, now: number) => {
     act(market, { type: "make-offer", actor: "bo", listingId: "L1", wantId: "bike", price: 2_900 }, now);
     const offer = [...market.state.offers.values()].find((candidate) => candidate.from === "bo")!;
     act(market, { type: "accept-offer", actor: "s0", offerId: offer.id, version: offer.version }, now);
+  };
+  /** Bo buys listing L1: every other talk over it expires. */
+  const boBuysL1 = (market: ReturnType<typeof recordedMarket>, now: number) => {
+    boGetsL1(market, now);
     const deal = [...market.state.deals.values()].find((candidate) => candidate.buyer === "bo")!;
     act(market, { type: "confirm-deal", actor: "bo", dealId: deal.id }, now);
   };
@@ -142,9 +146,7 @@ describe("buildUpdate: a want's other listings again once its listing went to so
     const seen = emptySeen();
     buildUpdate(seen, context(market, 2_000)).commit();
     // Bo's offer on L1 was accepted in the window in which Ann opened on it too.
-    act(market, { type: "make-offer", actor: "bo", listingId: "L1", wantId: "bike", price: 2_900 }, 2_500);
-    const offer = [...market.state.offers.values()][0]!;
-    act(market, { type: "accept-offer", actor: "s0", offerId: offer.id, version: offer.version }, 2_500);
+    boGetsL1(market, 2_500);
     const refused = market.act(
       { type: "make-offer", actor: "ann", listingId: "L1", wantId: "bike", price: 2_000 },
       2_500,
