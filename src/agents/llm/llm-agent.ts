@@ -298,7 +298,8 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
         const key = action.threadId ?? (action.listingId ? `listing:${action.listingId}` : undefined);
         if (key) refusedOffers.set(key, (refusedOffers.get(key) ?? 0) + 1);
       }
-      // An opening refused (the listing went in the same window) leaves its want without a talk.
+      // A refused opening (most often: another buyer's got the listing first, in the same window)
+      // leaves its want without a talk, so its other listings are shown again (prompt.ts).
       const opening = action.type === "make-offer" && !action.threadId ? action.wantId : undefined;
       notes.push({
         text: `Your ${describeAction(action)} was refused by the market: ${message}`,

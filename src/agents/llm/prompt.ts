@@ -228,7 +228,7 @@ function wantsWhoseTalksEnded(
       })
       .map((thread) => thread.thread.wantId),
   );
-  // A talk that never began: the opening offer was refused (the listing went pending or sold first).
+  // A talk that never began: the opening offer was refused (most often the listing went first).
   for (const note of notes) if (note.wantId) ended.add(note.wantId);
   return openWants.filter((want) => ended.has(want.id) && !live.has(want.id));
 }
