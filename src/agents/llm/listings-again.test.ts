@@ -8,7 +8,7 @@ import { negotiatorScript } from "./testing/scripted-negotiator.ts";
 
 /**
  * In a turn window, two buyers can open on the same listing at once and the second is refused: the
- * model agent is then shown its want's other listings again, as when a talk ends without a deal.
+ * model agent is then shown its want's other listings again, as when its talk expires.
  */
 describe("LLM agent: a want's other listings after a refused opening", () => {
   it("opens on the next listing once its first choice went to someone else in the same window", async () => {

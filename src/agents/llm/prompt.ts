@@ -19,7 +19,10 @@ export interface SeenState {
   listings: Set<string>;
   wantAds: Set<string>;
   /** Per thread: message ids, offer "id#version", its status, its deal "id:status". */
-  threads: Map<string, { messages: Set<string>; offers: Set<string>; status: string; deal?: string }>;
+  threads: Map<
+    string,
+    { messages: Set<string>; offers: Set<string>; status: Thread["status"]; deal?: string }
+  >;
   /** Whether the first (full) update has been given since the history started. */
   started: boolean;
 }
@@ -206,12 +209,12 @@ function listingLines(
  * next listings, dearer, cost calls on both sides for few deals (bench:llm, seeds 1 to 5, 2026-12-06:
  * 943 calls for 207 deals with declined talks counted, 873 for 203 without; 839 for 202 before).
  */
-function wantsWhoseTalksEnded(
+function wantsWhoseListingWent(
   view: AgentView,
   seen: SeenState,
   openWants: readonly Want[],
   notes: readonly Note[],
-): Want[] {
+): Set<Want> {
   const buying = view.threads.filter((thread) => thread.role === "buyer");
   const live = new Set(
     buying.filter((thread) => !FINAL_THREAD_STATES.has(thread.thread.status)).map((t) => t.thread.wantId),
@@ -223,14 +226,14 @@ function wantsWhoseTalksEnded(
         // A talk may end before the model saw it begin (opened by its last action).
         return (
           thread.thread.status === "expired" &&
-          (known === undefined || !FINAL_THREAD_STATES.has(known.status as Thread["status"]))
+          (known === undefined || !FINAL_THREAD_STATES.has(known.status))
         );
       })
       .map((thread) => thread.thread.wantId),
   );
   // A talk that never began: the opening offer was refused (most often the listing went first).
   for (const note of notes) if (note.wantId) ended.add(note.wantId);
-  return openWants.filter((want) => ended.has(want.id) && !live.has(want.id));
+  return new Set(openWants.filter((want) => ended.has(want.id) && !live.has(want.id)));
 }
 
 /**
@@ -321,9 +324,9 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
   // them once, perhaps many turns ago, and would otherwise wait for a new one. In a turn window several
   // buyers open on the same listing at once; before this, bench:scale's market (69 people, a day,
   // 2026-12-06) had 18% fewer deals with a 1h window than one turn at a time, 4.7% fewer after.
-  if (!full) {
-    const ended = new Set(wantsWhoseTalksEnded(view, seen, openWants, notes));
-    // Each listing for the wants it would be offered for as new, then only those whose talks ended:
+  const lost = full ? new Set<Want>() : wantsWhoseListingWent(view, seen, openWants, notes);
+  if (lost.size > 0) {
+    // Each listing for the wants it would be offered for as new, then only those that lost theirs:
     // a listing that matched another want is not offered for this one.
     const again = listingsForWants(
       view,
@@ -331,9 +334,9 @@ export function buildUpdate(seen: SeenState, context: UpdateContext): Update {
         (listing) =>
           seen.listings.has(listing.id) && !threadedListings.has(listing.id) && listing.status === "active",
       ),
-      ended.size > 0 ? openWants : [],
+      openWants,
     )
-      .map((entry) => ({ listing: entry.listing, wants: entry.wants.filter((want) => ended.has(want)) }))
+      .map((entry) => ({ listing: entry.listing, wants: entry.wants.filter((want) => lost.has(want)) }))
       .filter((entry) => entry.wants.length > 0);
     if (again.length > 0) {
       sections.push(
