@@ -18,6 +18,8 @@ export default defineConfig({
   test: {
     testTimeout: 180_000,
     hookTimeout: 60_000,
+    // A browser page's answer to a click can take over the 1 s default on a loaded 2-core CI machine.
+    expect: { poll: { timeout: 10_000 } },
     projects: [
       {
         extends: true,

@@ -14,7 +14,7 @@ export type StreamState = "connecting" | "live" | "reconnecting";
  */
 export function invalidateFor(client: QueryClient, events: readonly MarketEventMessage[]): void {
   if (events.length === 0) return;
-  void client.invalidateQueries({ queryKey: keys.channel });
+  refetchChannel(client);
   void client.invalidateQueries({ queryKey: keys.me });
   void client.invalidateQueries({ queryKey: keys.organiser });
   const listings = new Set<string>();
@@ -34,6 +34,31 @@ export function invalidateFor(client: QueryClient, events: readonly MarketEventM
   if (unscoped) void client.invalidateQueries({ queryKey: keys.threads });
   else for (const id of threads) void client.invalidateQueries({ queryKey: keys.thread(id) });
 }
+
+/** Clients whose channel refetch waits for a read in flight (one wait each, however many batches come). */
+const waiting = new WeakSet<QueryClient>();
+
+/**
+ * Refetches the channel, but not over a read in flight. react-query's refetch cancels one by default,
+ * and a cancelled page of older posts is not read again: the refetch reads only the pages already
+ * there, so a person's "Older posts" click was lost whenever a batch of events came while its page
+ * was being read (seen in CI: the channel stayed at 50 posts). The refetch waits for the read instead.
+ */
+function refetchChannel(client: QueryClient): void {
+  if (client.isFetching({ queryKey: keys.channel }) === 0) {
+    void client.invalidateQueries({ queryKey: keys.channel });
+    return;
+  }
+  if (waiting.has(client)) return;
+  waiting.add(client);
+  setTimeout(() => {
+    waiting.delete(client);
+    refetchChannel(client);
+  }, RECHECK_MS);
+}
+
+/** How often a refetch waiting for a channel read looks again. */
+const RECHECK_MS = 100;
 
 /** How long to wait before opening the stream again after the server refused or dropped it for good. */
 const RETRY_MS = 3000;
@@ -87,7 +112,7 @@ export function useMarketEvents(enabled: boolean, fromSeq: number | undefined): 
         if (before !== market.phase) {
           void client.invalidateQueries({ queryKey: keys.organiser });
           void client.invalidateQueries({ queryKey: keys.me });
-          void client.invalidateQueries({ queryKey: keys.channel });
+          refetchChannel(client);
         }
       } catch {
         // A phase notice that is not JSON changes nothing.
