@@ -65,6 +65,8 @@ export class Scheduler {
   private poked: (() => void) | undefined;
   /** Faults in a row, per participant; a turn that goes well clears it. */
   private readonly faults = new Map<string, number>();
+  /** While a turn's actions are applied: the market time its replies and next browse count from. */
+  private turnFrom: number | undefined;
   /** Accepted deals awaiting confirmation, with the market time each expires. */
   private readonly pending = new Map<string, number>();
 
@@ -86,8 +88,9 @@ export class Scheduler {
           this.pending.delete(event.dealId);
         }
       }
-      for (const event of outcome.events)
-        notifiedBy(this.host.state, event, (who) => this.reply(who, action.at));
+      // A turn's replies keep the market's pace: they follow its wake-up's own time (see `loop`).
+      const from = action.source === "agent" ? (this.turnFrom ?? action.at) : action.at;
+      for (const event of outcome.events) notifiedBy(this.host.state, event, (who) => this.reply(who, from));
       // Outside input may have woken someone before the wake-up the loop is waiting for.
       if (action.source !== "agent") this.poke();
     });
@@ -167,10 +170,16 @@ export class Scheduler {
         batch.push(this.queue.pop()!);
         at = this.queue.peekTime();
       }
-      // On a wall clock the moment may have passed while others acted (outside input, a slow
-      // agent): the wake-up acts now, not back then. On the virtual clock this is the wake-up's time.
-      const nowOf = (at: number) => Math.max(at, host.now());
-      const views = batch.map((wake) => host.view(wake.who, nowOf(wake.at)));
+      // A window's turns all look and act at its start, and what they set off (a counterpart's
+      // reply, their own next browse) counts from each wake-up's own time, so the market keeps the
+      // pace it has one turn at a time. Acting at each wake-up's own time put the clock at the
+      // window's last turn, and a reply due earlier in the window (2 to 90 minutes after an offer)
+      // acted only from there: a 1h window lost 5% of a day's deals (bench:scale, seeds 1 to 5,
+      // 2026-12-06). Counting replies from the window's start instead made every round of talk a few
+      // minutes long: 52% more model calls. On a wall clock the moment may have passed while others
+      // acted (outside input, a slow agent): the turns act now, and what they set off counts from now.
+      const actAt = Math.max(due, host.now());
+      const views = batch.map((wake) => host.view(wake.who, actAt));
       const timeout = options.turnTimeoutMs ?? 120_000;
       const turns = await (options.turns ?? inProcessTurns).take(
         batch.map((wake, i) => ({ who: wake.who, agent: this.agents.get(wake.who)!, view: views[i]! })),
@@ -183,14 +192,21 @@ export class Scheduler {
       if (batch.length > 1) {
         order.sort((a, b) => batch[a]!.at - batch[b]!.at || (batch[a]!.who < batch[b]!.who ? -1 : 1));
       }
-      let now = due;
+      let now = actAt;
       for (const i of order) {
         const wake = batch[i]!;
         this.wakeUps++;
-        now = nowOf(wake.at);
-        this.applyTurn(wake.who, turns[i]!, now, maxActions);
+        // On a wall clock, after the window's slower turns; on the virtual clock, the window's start.
+        now = Math.max(actAt, host.now());
+        const from = Math.max(wake.at, now);
+        this.turnFrom = from;
+        try {
+          this.applyTurn(wake.who, turns[i]!, now, maxActions);
+        } finally {
+          this.turnFrom = undefined;
+        }
         // Drawn even for a suspended agent, so a fault changes nobody else's timing.
-        const browseAt = now + this.delays.int(browseMin * HOUR, browseMax * HOUR);
+        const browseAt = from + this.delays.int(browseMin * HOUR, browseMax * HOUR);
         this.schedule(wake.who, browseAt, "browse");
       }
       const percent = Math.floor(((now - startAt) / (endAt - startAt)) * 100);
