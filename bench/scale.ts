@@ -35,9 +35,11 @@ const { values } = parseArgs({
     participants: { type: "string", default: "69" },
     days: { type: "string", default: "1" },
     // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here. 500 ms for the market
-    // part alone; 350 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
+    // part alone; 450 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
     // 2026-12-06 16:45-16:55, with 400 ms, the one-turn-at-a-time run alone took 280 s of the 607 s
-    // the three parts took).
+    // the three parts took, with more turns in the turns part than today). Not less: the windowed run
+    // spends about 5 s on its own CPU whatever the model's delay, so a faster model shows less of
+    // the window's gain (350 ms: 9.8x at 20:12, once windows kept the market's pace).
     "delay-ms": { type: "string" },
     // A wider window waits for the model in fewer rounds but has more turns decide on a market that
     // has moved since. 1h (350 ms, 2026-12-06 17:37): 10.9x faster than one turn at a time, 4.7% fewer
@@ -80,10 +82,10 @@ if (!Number.isInteger(workerArms) || workerArms < 2 || workerArms % 2 !== 0)
 if (workerCounts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error("--worker-counts: e.g. 1,2,4");
 const participantsCount = Number(values.participants);
 const days = Number(values.days);
-const delayMs = Number(values["delay-ms"] ?? (part === "all" ? 350 : 500));
+const delayMs = Number(values["delay-ms"] ?? (part === "all" ? 450 : 500));
 if (part === "all" && values["delay-ms"] === undefined && !values.json)
   process.stderr.write(
-    "bench:scale: all three parts: the market part's model answers after 350 ms (not 500) so the whole benchmark fits in 10 minutes; --delay-ms 500 for the 500 ms figures\n",
+    "bench:scale: all three parts: the market part's model answers after 450 ms (not 500) so the whole benchmark fits in 10 minutes; --delay-ms 500 for the 500 ms figures\n",
   );
 const concurrency = Number(values.concurrency);
 const seed = Number(values.seed);

@@ -41,8 +41,8 @@ export interface SchedulerOptions {
   faultsBeforeSuspension?: number;
   /**
    * Market ms within which wake-ups are taken together: their agents decide concurrently, each on
-   * the market as the window found it, and their actions are applied in a fixed order. 0 (the
-   * default) takes one wake-up at a time.
+   * the market as the window found it, and their actions are applied at its start in a fixed order;
+   * what each sets off counts from its own wake-up. 0 (the default) takes one wake-up at a time.
    */
   turnWindowMs?: number;
   /** Who takes the turns: the agents in this process by default (see turn-taker.ts). */
