@@ -41,9 +41,10 @@ const { values } = parseArgs({
     // spends about 5 s on its own CPU whatever the model's delay, so a faster model shows less of
     // the window's gain (350 ms: 9.8x at 20:12, once windows kept the market's pace).
     "delay-ms": { type: "string" },
-    // A wider window waits for the model in fewer rounds but has more turns decide on a market that
-    // has moved since. 1h (350 ms, 2026-12-06 17:37): 10.9x faster than one turn at a time, 4.7% fewer
-    // deals; 30m was 9.4x to 9.6x (400 ms, 15:14 and 15:57); 45m lost 5.4% of the deals.
+    // A window's rounds of model calls follow the talks' own chains of replies, so a wider one saves
+    // few of them and has more turns decide on a market that has moved since. 1h, since windows keep
+    // the market's pace (2026-12-06, seed 1): 57 rounds, 1.3% fewer deals than one turn at a time,
+    // 10.7x faster with a 2 s model and 9.8x with 450 ms; 90m 54 rounds and 2.7% fewer; 2h 50 and 4.7%.
     window: { type: "string", default: "1h" },
     concurrency: { type: "string", default: "32" },
     seed: { type: "string", default: "1" },
