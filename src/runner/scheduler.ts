@@ -174,9 +174,9 @@ export class Scheduler {
       // reply, their own next browse) counts from each wake-up's own time, so the market keeps the
       // pace it has one turn at a time. Acting at each wake-up's own time put the clock at the
       // window's last turn, and a reply due earlier in the window (2 to 90 minutes after an offer)
-      // acted only from there: a 1h window lost 5% of a day's deals (bench:scale, seeds 1 to 5,
-      // 2026-12-06). Counting replies from the window's start instead made every round of talk a few
-      // minutes long: 52% more model calls. On a wall clock the moment may have passed while others
+      // acted only from there: a 1h window lost 5.8% of a day's deals, now 1.8% (bench:scale's
+      // market, seeds 1 to 5, 2026-12-06). Counting replies from the window's start instead made
+      // every round of talk a few minutes long: 52% to 65% more model calls. On a wall clock the moment may have passed while others
       // acted (outside input, a slow agent): the turns act now, and what they set off counts from now.
       const actAt = Math.max(due, host.now());
       const views = batch.map((wake) => host.view(wake.who, actAt));
