@@ -397,14 +397,17 @@ describe.skipIf(!enabled)("a model arm resumed on another worker", () => {
         existsSync(join(dir, "experiment.json")) ? experimentJson(dir).arms[0]?.schema : undefined,
       30_000,
     );
-    // Killed once some of its model exchanges are saved with the events that followed them.
+    // Killed once some of its model exchanges are saved and some events are logged. A chunk of
+    // exchanges is saved just before the batch of events that follows it, so waiting for the chunk
+    // alone could kill the worker before its first batch: it then resumes from event 0 (CI, 21:05).
     await until(
-      "the arm's first saved exchanges",
+      "the arm's first saved exchanges and events",
       async () => {
-        const rows = await sql<{ n: number }>(
-          `SELECT (body->>'n')::int AS n FROM ${schema}.documents WHERE name = 'llm-cache.count'`,
+        const rows = await sql<{ n: number; seq: string }>(
+          `SELECT (SELECT (body->>'n')::int FROM ${schema}.documents WHERE name = 'llm-cache.count') AS n,
+                  (SELECT coalesce(max(last_seq), 0) FROM ${schema}.markets) AS seq`,
         ).catch(() => []);
-        return (rows[0]?.n ?? 0) > 0 ? true : undefined;
+        return (rows[0]?.n ?? 0) > 0 && Number(rows[0]?.seq ?? 0) > 0 ? true : undefined;
       },
       60_000,
     );
