@@ -25,6 +25,7 @@ import { inProcessTurns } from "../runner/turn-taker.ts";
 import { isPostgresUrl, maskUrl } from "../store/database-url.ts";
 import { type EventStore, openStore, openStoreInWorker } from "../store/index.ts";
 import { budgetHeldTurns } from "./budget-held-turns.ts";
+import { type MarketProgress, type ModelTrafficFields, reportWithTraffic } from "./model-traffic.ts";
 import { writeDealMemos } from "./projections/deal-memos.ts";
 import { writeRunArtifacts } from "./projections/run-artifacts.ts";
 import { attachRemoteTurns } from "./remote-turns.ts";
@@ -94,13 +95,8 @@ export interface TurnWorkersOptions {
   onWaiting?: (missing: number) => void;
 }
 
-export interface RunProgress {
-  fraction: number;
-  events: number;
-  deals: number;
+export interface RunProgress extends MarketProgress, ModelTrafficFields {
   stored: number;
-  /** Model calls in flight now (runs with model agents). */
-  callsInFlight?: number;
 }
 
 export interface RunOutcome {
@@ -245,6 +241,12 @@ async function execute(
     subscribers.push(artifacts);
     options.onHost?.(host);
   };
+  const traffic =
+    llmRun && options.onProgress
+      ? reportWithTraffic(llmRun.limiter, (progress) =>
+          options.onProgress!({ ...progress, stored: sink.durable }),
+        )
+      : undefined;
   const input = {
     seed: record.config.seed,
     participants: record.participants,
@@ -283,12 +285,8 @@ async function execute(
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress
       ? {
-          onProgress: (progress: { fraction: number; events: number; deals: number }) =>
-            options.onProgress!({
-              ...progress,
-              stored: sink.durable,
-              ...(llmRun ? { callsInFlight: llmRun.limiter.inFlight } : {}),
-            }),
+          onProgress: (progress: MarketProgress) =>
+            traffic ? traffic.update(progress) : options.onProgress!({ ...progress, stored: sink.durable }),
         }
       : {}),
   };
@@ -314,6 +312,7 @@ async function execute(
       });
     }
   } finally {
+    traffic?.stop();
     // The scheduler closes it when the market ends; here too, for a market that failed before that.
     await transport?.close?.();
   }

@@ -34,6 +34,19 @@ describe("CallLimiter", () => {
     await expect(limiter.run("p", async () => 7)).resolves.toBe(7);
   });
 
+  it("counts the calls backing off and the rate limits, without holding a slot while they wait", async () => {
+    const limiter = new CallLimiter(1);
+    let release!: () => void;
+    const waiting = limiter.backOff(() => new Promise<void>((resolve) => (release = resolve)), true);
+    expect(limiter.traffic()).toEqual({ inFlight: 0, waiting: 0, backingOff: 1, rateLimited: 1 });
+    // The one slot is free for another call while the first waits out its 429.
+    await expect(limiter.run("p", async () => 7)).resolves.toBe(7);
+    release();
+    await waiting;
+    await limiter.backOff(async () => {}, false);
+    expect(limiter.traffic()).toEqual({ inFlight: 0, waiting: 0, backingOff: 0, rateLimited: 1 });
+  });
+
   it("refuses a cap that is not a whole number of at least 1", () => {
     expect(() => new CallLimiter(0)).toThrow(/llm.concurrency/);
   });

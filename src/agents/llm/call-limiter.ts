@@ -1,11 +1,25 @@
+/** A run's model calls as progress output shows them. */
+export interface ModelTraffic {
+  /** Calls a provider is answering now. */
+  inFlight: number;
+  /** Calls waiting for a slot under `llm.concurrency`. */
+  waiting: number;
+  /** Calls waiting out a backoff before their next attempt (a 429's retry-after, a 5xx, a timeout). */
+  backingOff: number;
+  /** Rate-limit answers (HTTP 429) so far. */
+  rateLimited: number;
+}
+
 /**
  * Caps the model calls in flight, per provider (`llm.concurrency`), so a market whose agents decide
  * together does not fire hundreds of requests at one provider at once. Calls beyond the cap wait
- * their turn in the order they came. `inFlight` and `waiting` are for progress output.
+ * their turn in the order they came. It also counts what progress output shows (`traffic()`).
  */
 export class CallLimiter {
   private readonly running = new Map<string, number>();
   private readonly queues = new Map<string, (() => void)[]>();
+  private backing = 0;
+  private limited = 0;
 
   constructor(readonly maxPerProvider: number) {
     if (!Number.isInteger(maxPerProvider) || maxPerProvider < 1) {
@@ -25,6 +39,39 @@ export class CallLimiter {
     let total = 0;
     for (const queue of this.queues.values()) total += queue.length;
     return total;
+  }
+
+  /** Calls waiting out a backoff before a retry, across providers. */
+  get backingOff(): number {
+    return this.backing;
+  }
+
+  /** Rate-limit answers (HTTP 429) so far, across providers. */
+  get rateLimited(): number {
+    return this.limited;
+  }
+
+  traffic(): ModelTraffic {
+    return {
+      inFlight: this.inFlight,
+      waiting: this.waiting,
+      backingOff: this.backing,
+      rateLimited: this.limited,
+    };
+  }
+
+  /**
+   * Waits out a backoff, counted for progress output. It holds no slot: the call waits outside the
+   * cap, so a provider that rate-limits one call does not stall the others' turns.
+   */
+  async backOff(wait: () => Promise<void>, rateLimited: boolean): Promise<void> {
+    if (rateLimited) this.limited++;
+    this.backing++;
+    try {
+      await wait();
+    } finally {
+      this.backing--;
+    }
   }
 
   async run<T>(provider: string, call: () => PromiseLike<T>): Promise<T> {

@@ -2,6 +2,7 @@ import { APICallError, type LanguageModelV3GenerateResult } from "@ai-sdk/provid
 import { MockLanguageModelV3 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { LlmBudget } from "./budget.ts";
+import { CallLimiter, type ModelTraffic } from "./call-limiter.ts";
 import { LlmBudgetExhaustedError, LlmReplayMissError, RecordedLlmError } from "./errors.ts";
 import { LlmRecorder } from "./recorder.ts";
 import { type CallReport, resilientModel } from "./resilient-model.ts";
@@ -64,6 +65,34 @@ describe("resilientModel", () => {
     expect(result.content).toEqual(ok.content);
     expect(waits).toEqual([100, 200, 2_000]);
     expect(reports).toEqual([{ usage: ok.usage, replayed: false, retries: 3, failed: false }]);
+  });
+
+  it("waits out a 429 outside the cap on calls in flight, counted as backing off and rate-limited", async () => {
+    const limiter = new CallLimiter(1);
+    const seen: ModelTraffic[] = [];
+    let n = 0;
+    const inner = new MockLanguageModelV3({
+      doGenerate: async () => {
+        n++;
+        if (n === 1) throw apiError(429, { "retry-after-ms": "30" });
+        if (n === 2) throw apiError(503);
+        return ok;
+      },
+    });
+    const model = resilientModel(inner, {
+      limiter,
+      retry: { initialDelayMs: 10 },
+      sleep: async () => {
+        seen.push(limiter.traffic());
+      },
+    });
+    await model.doGenerate(params);
+    // While each backoff runs the call holds no slot; only the 429 counts as a rate limit.
+    expect(seen).toEqual([
+      { inFlight: 0, waiting: 0, backingOff: 1, rateLimited: 1 },
+      { inFlight: 0, waiting: 0, backingOff: 1, rateLimited: 1 },
+    ]);
+    expect(limiter.traffic()).toEqual({ inFlight: 0, waiting: 0, backingOff: 0, rateLimited: 1 });
   });
 
   it("does not retry a request the provider refuses (400, 401), and gives up after maxRetries", async () => {

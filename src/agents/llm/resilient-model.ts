@@ -143,7 +143,8 @@ export function resilientModel(inner: LanguageModelV3, options: ResilienceOption
           const backoff = Math.min(maxDelay, initialDelay * 2 ** retries);
           const wait = Math.min(maxDelay, retryAfterMs(error) ?? backoff);
           retries++;
-          await sleep(wait);
+          const rateLimited = APICallError.isInstance(error) && error.statusCode === 429;
+          await (options.limiter ? options.limiter.backOff(() => sleep(wait), rateLimited) : sleep(wait));
           continue;
         }
         const described = timedOut

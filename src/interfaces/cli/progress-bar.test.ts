@@ -3,6 +3,7 @@ import {
   estimateMarketEvents,
   PROGRESS_LINE_EVERY_MS,
   progressBar,
+  progressBarLine,
   progressLine,
   progressPercent,
 } from "./progress-bar.ts";
@@ -44,6 +45,13 @@ describe("progress by work done", () => {
     );
     expect(progressLine("pd", 7, { fraction: 0, events: 12, deals: 1, callsInFlight: 3 })).toBe(
       "pd: 7% (12 events, 1 deal, 3 model calls in flight)",
+    );
+    const held = { callsInFlight: 1, callsWaiting: 31, callsBackingOff: 2, rateLimited: 5 };
+    expect(progressLine("pd", 7, { fraction: 0, events: 12, deals: 1, ...held })).toBe(
+      "pd: 7% (12 events, 1 deal, 1 model call in flight, 31 waiting for a slot, 2 backing off, 5 rate limits (429) so far)",
+    );
+    expect(progressBarLine("pd", 50, { fraction: 0.5, events: 12, deals: 1, ...held, callsWaiting: 0 })).toBe(
+      "pd [###############...............]  50%  events 12  deals 1  1 model call in flight, 2 backing off, 5 rate limits (429) so far",
     );
   });
 });

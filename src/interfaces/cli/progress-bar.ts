@@ -1,10 +1,10 @@
+import type { ModelTrafficFields } from "../../app/model-traffic.ts";
 /** What a run reports as it goes (the runner's `onProgress`, the CLI's own look at the host). */
-export interface ProgressUpdate {
+export interface ProgressUpdate extends ModelTrafficFields {
   /** Of the market's time (its clock), 0 to 1; 1 only once the market closed. */
   fraction: number;
   events: number;
   deals: number;
-  callsInFlight?: number;
 }
 
 /** Where the CLI reads a running market's counts between the runner's reports. */
@@ -49,16 +49,37 @@ export function progressPercent(progress: ProgressUpdate, estimatedEvents?: numb
   return Math.min(99, Math.floor(Math.max(work, progress.fraction) * 100));
 }
 
+/**
+ * The model traffic's parts of a progress line: the calls in flight always (in a run with model
+ * agents), the others only when there are any, so a run that is not held up reads as before.
+ */
+function trafficParts(progress: ProgressUpdate): string[] {
+  if (progress.callsInFlight === undefined) return [];
+  const parts = [`${progress.callsInFlight} model call${progress.callsInFlight === 1 ? "" : "s"} in flight`];
+  if (progress.callsWaiting) parts.push(`${progress.callsWaiting} waiting for a slot`);
+  if (progress.callsBackingOff) parts.push(`${progress.callsBackingOff} backing off`);
+  if (progress.rateLimited) {
+    parts.push(`${progress.rateLimited} rate limit${progress.rateLimited === 1 ? "" : "s"} (429) so far`);
+  }
+  return parts;
+}
+
 /** "demo: 42% (4,711 events, 61 deals)": the line printed off a terminal. */
 export function progressLine(label: string, percent: number, progress: ProgressUpdate): string {
-  return `${label}: ${percent}% (${progress.events.toLocaleString("en-US")} events, ${progress.deals.toLocaleString("en-US")} deal${progress.deals === 1 ? "" : "s"}${progress.callsInFlight !== undefined ? `, ${progress.callsInFlight} model call${progress.callsInFlight === 1 ? "" : "s"} in flight` : ""})`;
+  const parts = [
+    `${progress.events.toLocaleString("en-US")} events`,
+    `${progress.deals.toLocaleString("en-US")} deal${progress.deals === 1 ? "" : "s"}`,
+    ...trafficParts(progress),
+  ];
+  return `${label}: ${percent}% (${parts.join(", ")})`;
 }
 
 /** The bar drawn on a terminal. */
 export function progressBarLine(label: string, percent: number, progress: ProgressUpdate): string {
   const width = 30;
   const filled = Math.round((percent / 100) * width);
-  return `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(percent).padStart(3)}%  events ${progress.events.toLocaleString("en-US")}  deals ${progress.deals}${progress.callsInFlight !== undefined ? `  model calls in flight ${progress.callsInFlight}` : ""}`;
+  const traffic = trafficParts(progress);
+  return `${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(percent).padStart(3)}%  events ${progress.events.toLocaleString("en-US")}  deals ${progress.deals}${traffic.length ? `  ${traffic.join(", ")}` : ""}`;
 }
 
 /**
