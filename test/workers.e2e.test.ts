@@ -425,3 +425,70 @@ describe.skipIf(!enabled)("a model arm resumed on another worker", () => {
     expect(distributed).toBeLessThan(calls + before);
   }, 240_000);
 });
+
+describe.skipIf(!enabled)("a model arm rate-limited on a worker", () => {
+  it("waits out the 429s and says so in the worker's log", async () => {
+    // Two early requests answered 429 with a 1 s retry-after, the rest by the scripted negotiator.
+    const limited = await startOpenAICompatibleServer({
+      models: ["scripted"],
+      respond: async (request: ChatRequest, n: number) =>
+        n === 2 || n === 3
+          ? {
+              status: 429,
+              headers: { "retry-after": "1" },
+              body: { error: { message: "rate limit reached" } },
+            }
+          : negotiatorChatReply(request),
+    });
+    try {
+      const armConfig = join(root, "limited.yaml");
+      writeFileSync(
+        armConfig,
+        [
+          "name: limited",
+          "seed: 2",
+          "days: 1",
+          "turnWindow: 1h",
+          "population:",
+          "  generate:",
+          "    participants: 5",
+          "    itemsPerPerson: [1, 2]",
+          "    wantsPerPerson: [1, 2]",
+          "arms:",
+          "  - name: llm",
+          "    agents: { all: llm:openai-compatible:scripted }",
+          "reference: llm:openai-compatible:scripted",
+          "llm: { maxCalls: 100000, concurrency: 4 }",
+        ].join("\n"),
+      );
+      const env = { HAGGLE_OPENAI_COMPATIBLE_URL: limited.url, HAGGLE_DB: "" };
+      const queue = `haggle_test_${suffix}_limited`;
+      queues.push(queue);
+      const worker = startWorker(queue, env);
+      const dir = join(root, "limited");
+      const result = await haggle(
+        [
+          "experiment",
+          "run",
+          armConfig,
+          "--db",
+          url,
+          "--distributed",
+          "--queue",
+          queue,
+          "--out",
+          dir,
+          "--json",
+        ],
+        { env },
+      );
+      await stop(worker);
+      expect(result.code, result.stderr).toBe(0);
+      forget(dir);
+      expect(worker.log()).toMatch(/arm llm: the model answered 429 \(rate limit\) [12] times? so far/);
+      expect(worker.log()).toMatch(/arm llm: finished in /);
+    } finally {
+      await limited.close();
+    }
+  }, 120_000);
+});

@@ -141,7 +141,7 @@ export async function runArm(
 export function armRunConfig(record: Pick<ExperimentRecord, "config">, armRun: ArmRun): RunConfig {
   const { config } = record;
   const arm = config.arms.find((candidate) => candidate.name === armRun.arm)!;
-  return parseRunConfig({
+  const run = parseRunConfig({
     name: armRun.id,
     seed: armRun.seed,
     days: config.days,
@@ -152,6 +152,8 @@ export function armRunConfig(record: Pick<ExperimentRecord, "config">, armRun: A
     ...(config.caps ? { caps: config.caps } : {}),
     ...(config.llm ? { llm: config.llm } : {}),
   });
+  // Already in milliseconds (a number in a config means minutes), so set after the parse.
+  return config.turnWindow ? { ...run, turnWindow: config.turnWindow } : run;
 }
 
 /** An arm's run id and market id: the experiment folder's name and the arm's id. */

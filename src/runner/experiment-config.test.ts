@@ -25,3 +25,17 @@ describe("experiment config: reference", () => {
     );
   });
 });
+
+describe("experiment config: turnWindow", () => {
+  it("reads a span as a market config does, and names the field when it cannot", () => {
+    expect(parseExperimentConfig({ population, arms: projectDeal, turnWindow: "1h" }).turnWindow).toBe(
+      3_600_000,
+    );
+    expect(parseExperimentConfig({ population, arms: projectDeal, turnWindow: 30 }).turnWindow).toBe(
+      1_800_000,
+    );
+    expect(() => parseExperimentConfig({ population, arms: projectDeal, turnWindow: "an hour" })).toThrow(
+      /turnWindow: write a span like "30s", "5m" or "2h"/,
+    );
+  });
+});

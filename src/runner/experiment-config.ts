@@ -4,7 +4,13 @@ import { chooseReference } from "../analysis/reference-tier.ts";
 import { parseWith, ValidationError } from "../domain/validation.ts";
 import { capsSchema } from "../engine/market-config.ts";
 import { readConfigFile } from "./read-config-file.ts";
-import { type AssignmentRule, assignmentSchema, llmRunSchema, populationSchema } from "./run-config.ts";
+import {
+  type AssignmentRule,
+  assignmentSchema,
+  durationSchema,
+  llmRunSchema,
+  populationSchema,
+} from "./run-config.ts";
 
 const armSchema = z
   .object({
@@ -43,6 +49,8 @@ export const experimentConfigSchema = z
       }),
     caps: capsSchema.partial().optional(),
     llm: llmRunSchema.optional(),
+    /** Every arm's turn window, as in a market config ("1h"): model arms decide concurrently. */
+    turnWindow: durationSchema.optional(),
     /**
      * The tier every other tier is compared with in the analysis (the weaker one). Optional when the
      * design or the names tell (see `chooseReference`); the config is refused when they cannot.

@@ -132,7 +132,7 @@ export const llmRunSchema = z
 /**
  * A span of market time: "30s", "5m", "2h", or a number of minutes. Turns into milliseconds.
  */
-const durationSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, context) => {
+export const durationSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, context) => {
   if (typeof value === "number") return Math.round(value * 60_000);
   const match = /^\s*(\d+(?:\.\d+)?)\s*(s|m|h)\s*$/.exec(value);
   if (!match) {

@@ -9,6 +9,7 @@ import { runTurnWorker } from "../turn-workers/turn-worker.ts";
 import { runArmAttempt } from "./arm-attempt.ts";
 import { type ArmJob, type ArmJobOutput, EXPERIMENT_DOC } from "./arm-job.ts";
 import { DEFAULT_QUEUE, ensureQueue, startBoss } from "./boss.ts";
+import { rateLimitNotice } from "./rate-limit-notice.ts";
 import { ARM_DONE_CHANNEL, ARM_JOBS_CHANNEL, NOTIFY_SQL, WakeChannel } from "./wake-channel.ts";
 
 /** Turns a worker takes at once by default: model-bound turns wait, so several share a process. */
@@ -91,6 +92,7 @@ export async function runWorker(options: WorkerOptions): Promise<void> {
       createAgent: options.createAgent,
       signal: stopping.signal,
       worker: name,
+      onProgress: rateLimitNotice(log, `arm ${job.data.arm}`),
     });
 
   const heartbeat = (job: PgBoss.Job<ArmJob>) => {

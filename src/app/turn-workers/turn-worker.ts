@@ -1,12 +1,14 @@
 import type PgBoss from "pg-boss";
 import { CallLimiter } from "../../agents/llm/call-limiter.ts";
 import { ensureQueue } from "../distributed/boss.ts";
+import { rateLimitNotice } from "../distributed/rate-limit-notice.ts";
 import {
   NOTIFY_SQL,
   TURN_ANSWERS_CHANNEL,
   TURN_JOBS_CHANNEL,
   WakeChannel,
 } from "../distributed/wake-channel.ts";
+import { trafficFields } from "../model-traffic.ts";
 import type { QueuedTurn } from "./queue-transport.ts";
 import { type MakeAgent, type TurnJob, takeTravellingTurn } from "./turn-job.ts";
 
@@ -58,10 +60,12 @@ export async function runTurnWorker(options: TurnWorkerOptions): Promise<void> {
       .catch((error: Error) => options.log(`renewing turn jobs failed: ${error.message}`));
   };
   let renewing: NodeJS.Timeout | undefined;
+  const noticeRateLimits = rateLimitNotice(options.log, "turns");
   const scheduleRenewal = () => {
     // Every second (a job expires after 3 s at the least): a live worker's turns never expire.
     renewing = setTimeout(async () => {
       await renew();
+      noticeRateLimits(trafficFields(limiter.traffic()));
       if (!options.signal.aborted || running.size > 0) scheduleRenewal();
     }, RENEW_EVERY_MS);
   };
