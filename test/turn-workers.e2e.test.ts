@@ -252,6 +252,10 @@ describe.skipIf(!enabled)("one market's turns on worker processes", () => {
     market.child.kill("SIGKILL");
     const answeredBefore = await answered();
     await market.exited;
+    // Its progress told no model calls: they are the workers' (each worker logs its own 429s).
+    const progress = market.log().split("\n").filter((line) => line.startsWith("{"));
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.some((line) => "callsInFlight" in JSON.parse(line))).toBe(false);
     const before = await logHash(dir);
     expect(before.events).toBeGreaterThan(0);
     // A live market resumes from its log (it cannot be re-derived: people may have joined it).

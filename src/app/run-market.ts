@@ -241,8 +241,9 @@ async function execute(
     subscribers.push(artifacts);
     options.onHost?.(host);
   };
+  // Turns on workers make their model calls there (each worker logs its 429s): none to show here.
   const traffic =
-    llmRun && options.onProgress
+    llmRun && !transport && options.onProgress
       ? reportWithTraffic(llmRun.limiter, (progress) =>
           options.onProgress!({ ...progress, stored: sink.durable }),
         )
