@@ -42,6 +42,8 @@ export interface TurnsRow {
   events: number;
   /** Turns each worker answered. */
   perWorker: number[];
+  /** Turn jobs in each window (runs on workers). */
+  windowTurns?: number[];
   logHash: string;
 }
 
@@ -137,11 +139,14 @@ export async function runTurnsPart(options: TurnsPartOptions): Promise<{ rows: T
       const row = await market(`${count}-workers`, count, ["--turn-workers", "--turn-queue", queue]);
       const client = new pg.Client({ connectionString: options.db });
       await client.connect();
-      const jobs = await client.query<{ n: string }>("SELECT count(*) AS n FROM pgboss.job WHERE name = $1", [
-        queue,
-      ]);
+      // Turns per window: a window's turns beyond what the workers take at once wait for a free one.
+      const windows = await client.query<{ n: string }>(
+        "SELECT count(*) AS n FROM pgboss.job WHERE name = $1 GROUP BY data->>'window'",
+        [queue],
+      );
       await client.end();
-      row.turnJobs = Number(jobs.rows[0]!.n);
+      row.windowTurns = windows.rows.map((window) => Number(window.n));
+      row.turnJobs = row.windowTurns.reduce((sum, n) => sum + n, 0);
       for (const worker of workers) worker.child.kill("SIGTERM");
       await workersExited(workers);
       row.perWorker = workers.map((worker) => Number(/(\d+) turn\(s\)/.exec(worker.log())?.[1] ?? 0));
