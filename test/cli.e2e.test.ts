@@ -110,6 +110,20 @@ describe("haggle as a user runs it", () => {
     expect(notRun.stderr).toContain("not a run folder");
   });
 
+  it("says which database a worker or the queue cannot reach and what to do, without its password", async () => {
+    const db = "postgres://haggle:hunter2@127.0.0.1:1/haggle";
+    for (const args of [
+      ["worker", "--db", db],
+      ["queue", "--db", db],
+    ]) {
+      const result = await haggle(args);
+      expect(result.code, args[0]).not.toBe(0);
+      expect(result.stderr).toContain("Cannot use PostgreSQL at postgres://haggle:***@127.0.0.1:1/haggle");
+      expect(result.stderr).toContain("Start the server or correct the URL (--db or HAGGLE_DB).");
+      expect(result.stderr).not.toContain("hunter2");
+    }
+  });
+
   it("marks a hand-over done from both sides", async () => {
     const out = join(root, "handover");
     const config = join(repoRoot, "examples", "people-market.yaml");

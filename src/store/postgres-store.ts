@@ -140,8 +140,11 @@ const NETWORK_ERRORS = new Set([
   "ENETUNREACH",
 ]);
 
-/** Explains why the first connection failed and what to do; other errors pass through. */
-function toOpenError(error: unknown, url: string): unknown {
+/**
+ * Explains why the first connection failed and what to do; other errors pass through. `embedded`:
+ * whether the embedded store is an alternative (not for workers and queues, which need PostgreSQL).
+ */
+export function toOpenError(error: unknown, url: string, options: { embedded?: boolean } = {}): unknown {
   if (error instanceof StoreError) return error;
   const code = sqlState(error) ?? "";
   const detail = error instanceof Error ? error.message : String(error);
@@ -149,8 +152,10 @@ function toOpenError(error: unknown, url: string): unknown {
   let fix: string | undefined;
   if (NETWORK_ERRORS.has(code) || /timeout|terminated|connect/i.test(detail)) {
     fix =
-      "Start the server or correct the URL (--db or HAGGLE_DB), or leave both unset to use the " +
-      "embedded PGlite store.";
+      options.embedded === false
+        ? "Start the server or correct the URL (--db or HAGGLE_DB)."
+        : "Start the server or correct the URL (--db or HAGGLE_DB), or leave both unset to use the " +
+          "embedded PGlite store.";
   } else if (code === "28P01" || code === "28000") {
     fix = "Check the user name and password in the URL.";
   } else if (code === "3D000") {

@@ -1,5 +1,6 @@
 /** The pg-boss queue the workers share: starting it, making a queue, and the default names. */
 import PgBoss from "pg-boss";
+import { toOpenError } from "../../store/postgres-store.ts";
 
 export const DEFAULT_QUEUE = "haggle-arms";
 
@@ -16,7 +17,12 @@ export async function startBoss(db: string, role: string): Promise<PgBoss> {
     monitorStateIntervalSeconds: 60,
   });
   boss.on("error", (error) => process.stderr.write(`haggle ${role}: queue error: ${error.message}\n`));
-  await boss.start();
+  try {
+    await boss.start();
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw toOpenError(error, db, { embedded: false });
+  }
   return boss;
 }
 

@@ -1,10 +1,14 @@
+import { toOpenError } from "../../store/postgres-store.ts";
+
 /** The queue's jobs by state, and the arms under way: what `haggle queue` shows. */
 export async function queueStatus(
   db: string,
 ): Promise<{ queues: { name: string; states: Record<string, number> }[]; active: ActiveJob[] }> {
   const pg = (await import("pg")).default;
   const client = new pg.Client({ connectionString: db });
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    throw toOpenError(error, db, { embedded: false });
+  });
   try {
     const installed = await client.query("SELECT to_regclass('pgboss.job') AS table");
     if (!installed.rows[0]?.table) return { queues: [], active: [] };
