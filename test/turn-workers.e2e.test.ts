@@ -253,7 +253,10 @@ describe.skipIf(!enabled)("one market's turns on worker processes", () => {
     const answeredBefore = await answered();
     await market.exited;
     // Its progress told no model calls: they are the workers' (each worker logs its own 429s).
-    const progress = market.log().split("\n").filter((line) => line.startsWith("{"));
+    const progress = market
+      .log()
+      .split("\n")
+      .filter((line) => line.startsWith("{"));
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.some((line) => "callsInFlight" in JSON.parse(line))).toBe(false);
     const before = await logHash(dir);
