@@ -41,16 +41,7 @@ export class CallLimiter {
     return total;
   }
 
-  /** Calls waiting out a backoff before a retry, across providers. */
-  get backingOff(): number {
-    return this.backing;
-  }
-
-  /** Rate-limit answers (HTTP 429) so far, across providers. */
-  get rateLimited(): number {
-    return this.limited;
-  }
-
+  /** Across providers: the calls in flight, waiting for a slot and backing off, and the 429s so far. */
   traffic(): ModelTraffic {
     return {
       inFlight: this.inFlight,

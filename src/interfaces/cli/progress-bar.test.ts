@@ -109,6 +109,15 @@ describe("progressBar", () => {
     expect(written).toEqual([`\rdemo [${"#".repeat(15)}${".".repeat(15)}]  50%  events 500  deals 3`, "\n"]);
   });
 
+  it("on a terminal, blanks what is left of a longer line when the next one is shorter", () => {
+    const { bar, written } = fake({ tty: true, estimatedEvents: 1_000 });
+    bar.update({ fraction: 0, events: 500, deals: 3, callsInFlight: 2, callsBackingOff: 1 });
+    bar.update({ fraction: 0, events: 500, deals: 3, callsInFlight: 2, callsBackingOff: 0 });
+    expect(written[0]).toMatch(/2 model calls in flight, 1 backing off$/);
+    expect(written[1]!.length).toBe(written[0]!.length);
+    expect(written[1]!.trimEnd()).toMatch(/2 model calls in flight$/);
+  });
+
   it("follows a running market's counts between the runner's reports", async () => {
     const { bar, written } = fake({ tty: true, estimatedEvents: 1_000 });
     const host = { state: { seq: 250, counters: { deal: 4 } } };

@@ -1,4 +1,5 @@
 import type { ModelTrafficFields } from "../../app/model-traffic.ts";
+
 /** What a run reports as it goes (the runner's `onProgress`, the CLI's own look at the host). */
 export interface ProgressUpdate extends ModelTrafficFields {
   /** Of the market's time (its clock), 0 to 1; 1 only once the market closed. */
@@ -112,7 +113,9 @@ export function progressBar(label: string, options: ProgressBarOptions = {}) {
     const percent = progressPercent(latest, options.estimatedEvents);
     if (mode === "bar") {
       const line = progressBarLine(label, percent, latest);
-      if (line !== lastBar) write(`\r${line}`);
+      // Padded to the last line's length: the model traffic's parts come and go, and a shorter line
+      // would leave the end of the longer one on the terminal.
+      if (line !== lastBar) write(`\r${line.padEnd(lastBar.length)}`);
       lastBar = line;
       return;
     }
