@@ -66,6 +66,24 @@ async function hashes(dir: string, db?: string): Promise<Record<string, string>>
   return out;
 }
 
+/** `experiment run <config> --db <url> --distributed --queue <queue> [extra] --out <dir> --json`. */
+function distributedRun(config: string, queue: string, dir: string, extra: string[] = []): string[] {
+  return [
+    "experiment",
+    "run",
+    config,
+    "--db",
+    url,
+    "--distributed",
+    "--queue",
+    queue,
+    ...extra,
+    "--out",
+    dir,
+    "--json",
+  ];
+}
+
 /** Records an experiment's schemas for the clean-up. */
 function forget(dir: string): void {
   const record = experimentJson(dir);
@@ -148,19 +166,7 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
     queues.push(queue);
     const workers = [startWorker(queue), startWorker(queue), startWorker(queue)];
     const dir = join(root, "three-workers");
-    const result = await haggle([
-      "experiment",
-      "run",
-      config,
-      "--db",
-      url,
-      "--distributed",
-      "--queue",
-      queue,
-      "--out",
-      dir,
-      "--json",
-    ]);
+    const result = await haggle(distributedRun(config, queue, dir));
     forget(dir);
     await Promise.all(workers.map(stop));
     expect(result.code, result.stderr).toBe(0);
@@ -181,21 +187,7 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
     queues.push(queue);
     const dir = join(root, "killed");
     const first = startWorker(queue);
-    const coordinator = haggle([
-      "experiment",
-      "run",
-      config,
-      "--db",
-      url,
-      "--distributed",
-      "--queue",
-      queue,
-      "--job-expiry",
-      "5",
-      "--out",
-      dir,
-      "--json",
-    ]);
+    const coordinator = haggle(distributedRun(config, queue, dir, ["--job-expiry", "5"]));
     // Wait until the worker's first arm has written some of its log, then kill it.
     const armId = await until(
       "the worker to start an arm",
@@ -373,24 +365,7 @@ describe.skipIf(!enabled)("a model arm resumed on another worker", () => {
     queues.push(queue);
     const dir = join(root, "model-killed");
     const first = startWorker(queue, env);
-    const coordinator = haggle(
-      [
-        "experiment",
-        "run",
-        modelConfig,
-        "--db",
-        url,
-        "--distributed",
-        "--queue",
-        queue,
-        "--job-expiry",
-        "5",
-        "--out",
-        dir,
-        "--json",
-      ],
-      { env },
-    );
+    const coordinator = haggle(distributedRun(modelConfig, queue, dir, ["--job-expiry", "5"]), { env });
     const schema = await until(
       "the arm's schema",
       async () =>
@@ -466,22 +441,7 @@ describe.skipIf(!enabled)("a model arm rate-limited on a worker", () => {
       queues.push(queue);
       const worker = startWorker(queue, env);
       const dir = join(root, "limited");
-      const result = await haggle(
-        [
-          "experiment",
-          "run",
-          armConfig,
-          "--db",
-          url,
-          "--distributed",
-          "--queue",
-          queue,
-          "--out",
-          dir,
-          "--json",
-        ],
-        { env },
-      );
+      const result = await haggle(distributedRun(armConfig, queue, dir), { env });
       await stop(worker);
       expect(result.code, result.stderr).toBe(0);
       forget(dir);
