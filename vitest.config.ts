@@ -12,6 +12,7 @@ const PG_TESTS = [
   "test/workers.e2e.test.ts",
   "src/app/distributed.property.test.ts",
   "test/turn-workers.e2e.test.ts",
+  "src/app/distributed/stored-experiments.test.ts",
 ];
 
 export default defineConfig({

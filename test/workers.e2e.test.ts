@@ -180,6 +180,50 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
     expect(existsSync(join(dir, "report.html"))).toBe(true);
     const analysed = await haggle(["analyze", dir, "--json"]);
     expect(analysed.code, analysed.stderr).toBe(0);
+
+    // A machine without the coordinator's folder reads the experiment from the database alone.
+    const schema = experimentJson(dir).distributed!.schema;
+    expect(JSON.parse(result.stdout).schema).toBe(schema);
+    const queued = await haggle(["queue", "--db", url, "--json"]);
+    expect(JSON.parse(queued.stdout).experiments).toContainEqual(
+      expect.objectContaining({ schema, name: "six", arms: 6, finished: 6 }),
+    );
+    const elsewhere = join(root, "from-db");
+    const fromDb = await haggle(["analyze", schema, "--db", url, "--out", elsewhere, "--json"], {
+      env: { HAGGLE_DB: "" },
+    });
+    expect(fromDb.code, fromDb.stderr).toBe(0);
+    expect(JSON.parse(fromDb.stdout).fetched).toEqual({ schema, dir: elsewhere, arms: 6, finished: 6 });
+    // The same analysis as the coordinator's folder gives, and the same run folders, but for where they are.
+    const results = (folder: string) =>
+      readFileSync(join(folder, "results.json"), "utf8").replaceAll(folder, "<dir>");
+    expect(results(elsewhere)).toBe(results(dir));
+    expect(await hashes(elsewhere, url)).toEqual(reference);
+    for (const arm of experimentJson(dir).arms) {
+      for (const file of ["records.json", "summary.json"]) {
+        expect(readFileSync(join(elsewhere, arm.dir, file), "utf8")).toBe(
+          readFileSync(join(dir, arm.dir, file), "utf8"),
+        );
+      }
+    }
+    // An arm its worker has not finished is left out, and named.
+    const lastArm = experimentJson(dir).arms[5]!;
+    await sql(
+      `UPDATE ${lastArm.schema}.documents SET body = jsonb_set(body, '{status}', '"running"') WHERE name = 'run-record'`,
+    );
+    const partial = await haggle(["analyze", schema, "--db", url, "--out", join(root, "partial")]);
+    expect(partial.code, partial.stderr).toBe(0);
+    expect(partial.stdout).toContain("5 of 6 arms finished");
+    expect(experimentJson(join(root, "partial")).arms.map((arm) => arm.status)).toEqual([
+      ...Array(5).fill("finished"),
+      "pending",
+    ]);
+    // Without the database, the schema alone says what is missing.
+    const noDb = await haggle(["analyze", schema], { env: { HAGGLE_DB: "" } });
+    expect(noDb.code).toBe(2);
+    expect(noDb.stderr).toContain(
+      `${schema} is a distributed experiment's schema: say which database holds it with --db`,
+    );
   }, 240_000);
 
   it("a worker killed with SIGKILL mid-arm: its job goes to another worker, which resumes it to the same log", async () => {

@@ -207,7 +207,7 @@ export async function readAnalysisInput(
   const full = resolve(path);
   if (!existsSync(full)) {
     throw new AnalysisInputError(
-      `${path} does not exist: give an experiment folder, a run folder or a deals file`,
+      `${path} does not exist: give an experiment folder, a run folder or a deals file (or, with --db, a distributed experiment's schema or name)`,
       [{ path, message: "not found" }],
     );
   }

@@ -16,4 +16,11 @@ export {
   runDistributedExperiment,
 } from "./distributed/coordinator.ts";
 export { type ActiveJob, dropQueue, queueStatus } from "./distributed/queue-status.ts";
+export {
+  EXPERIMENT_SCHEMA,
+  type FetchedExperiment,
+  fetchStoredExperiment,
+  listStoredExperiments,
+  type StoredExperiment,
+} from "./distributed/stored-experiments.ts";
 export { runWorker, type WorkerOptions } from "./distributed/worker.ts";

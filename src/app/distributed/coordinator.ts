@@ -52,6 +52,8 @@ export interface DistributedExperimentOptions {
 }
 
 export interface DistributedProgress extends ExperimentProgress {
+  /** The experiment's schema: `haggle analyze <schema> --db ...` reads it from the database. */
+  schema: string;
   /** Arms waiting for a worker. */
   queued: number;
   /** Attempts retried so far (a worker killed, an arm that failed and is tried again). */
@@ -123,6 +125,7 @@ export async function runDistributedExperiment(
     let retries = 0;
     const report = () =>
       options.onProgress?.({
+        schema,
         done: record.arms.filter((arm) => arm.status === "finished").length,
         total: record.arms.length,
         failed: record.arms.filter((arm) => arm.status === "failed").length,

@@ -18,8 +18,9 @@ export async function materialiseArm(
   record: ExperimentRecord,
   arm: ArmRun,
   db: string,
+  /** The arm's run id: by default the one the coordinator gave its job, from `experimentDir`'s name. */
+  runId = armRunId(experimentDir, arm),
 ): Promise<void> {
-  const runId = armRunId(experimentDir, arm);
   const store = await openPostgresStore(db, { schema: arm.schema!, maxConnections: 2 });
   try {
     const run = await store.getDocument<RunRecord>(runId, "run-record");

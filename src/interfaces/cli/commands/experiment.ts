@@ -14,7 +14,7 @@ import { formatMoney } from "../../../domain/money.ts";
 import { type ExperimentConfig, loadExperimentConfig } from "../../../runner/experiment-config.ts";
 import { MAX_MARKET_PARTICIPANTS, TOO_MANY_PARTICIPANTS } from "../../../runner/run-config.ts";
 import { defaultRunDir, releaseRunDir } from "../../../runner/run-folder.ts";
-import { isPostgresUrl } from "../../../store/database-url.ts";
+import { isPostgresUrl, maskUrl } from "../../../store/database-url.ts";
 import { analyzeFolder } from "../../report/analyze-folder.ts";
 import { terminalSummary } from "../../report/terminal-summary.ts";
 import { UsageError } from "../errors.ts";
@@ -131,6 +131,7 @@ export function register(program: Command): void {
       const expireSeconds = positiveInteger("--job-expiry", options.jobExpiry, 5);
       const retries = positiveInteger("--retries", options.retries, 0);
       let lastLine = "";
+      let told = false;
       const run = options.distributed
         ? runDistributedExperiment(config, {
             out: dir,
@@ -140,6 +141,12 @@ export function register(program: Command): void {
             ...(expireSeconds !== undefined ? { expireSeconds } : {}),
             ...(retries !== undefined ? { retries } : {}),
             onProgress: (progress) => {
+              if (!told && !options.json) {
+                process.stderr.write(
+                  `${live ? "\r\x1b[2K" : ""}Experiment ${config.name} is recorded in PostgreSQL as ${progress.schema}: haggle analyze ${progress.schema} --db ${maskUrl(db!)} reads it from any machine\n`,
+                );
+                told = true;
+              }
               const running = progress.running.length ? `, running ${progress.running.join(", ")}` : "";
               const line = `arms ${progress.done}/${progress.total} done, ${progress.queued} waiting for a worker${running}${progress.retries ? `, ${progress.retries} retried` : ""}${progress.failed ? `, ${progress.failed} failed` : ""}`;
               if (live) process.stderr.write(`\r\x1b[2K${line}`);
@@ -177,6 +184,7 @@ export function register(program: Command): void {
         {
           dir,
           name: record.name,
+          ...(record.distributed ? { schema: record.distributed.schema } : {}),
           arms,
           seconds,
           runSeconds,

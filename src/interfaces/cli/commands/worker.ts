@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { createAgent } from "../../../agents/registry.ts";
 import { DEFAULT_TURN_JOBS } from "../../../app/distributed/worker.ts";
-import { DEFAULT_QUEUE, queueStatus, runWorker } from "../../../app/distributed.ts";
+import { DEFAULT_QUEUE, listStoredExperiments, queueStatus, runWorker } from "../../../app/distributed.ts";
 import { DEFAULT_TURN_QUEUE } from "../../../app/turn-workers/queue-transport.ts";
 import { isPostgresUrl } from "../../../store/database-url.ts";
 import { UsageError } from "../errors.ts";
@@ -17,8 +17,9 @@ function databaseUrl(value: string | undefined): string {
 
 async function printStatus(db: string, json: boolean): Promise<void> {
   const status = await queueStatus(db);
-  emit(json, status, () => {
-    if (status.queues.length === 0)
+  const experiments = await listStoredExperiments(db);
+  emit(json, { ...status, experiments }, () => {
+    if (status.queues.length === 0 && experiments.length === 0)
       return "No queue yet: no distributed experiment has been run on this database.";
     const states = ["created", "retry", "active", "completed", "failed", "cancelled"];
     const lines = [["queue", ...states].join("  ")];
@@ -31,6 +32,14 @@ async function printStatus(db: string, json: boolean): Promise<void> {
         const since = Math.round((Date.now() - new Date(job.startedOn).getTime()) / 1000);
         lines.push(
           `  ${job.arm ? `${job.arm} (${job.schema ?? "?"})` : job.who ? `turn of ${job.who} in ${job.runId}` : job.id} attempt ${job.retryCount + 1}, renewed ${since} s ago`,
+        );
+      }
+    }
+    if (experiments.length > 0) {
+      lines.push("", "experiments (haggle analyze <schema> --db ... reads one from here):");
+      for (const experiment of experiments) {
+        lines.push(
+          `  ${experiment.schema}  ${experiment.name}  ${experiment.finished}/${experiment.arms} arms finished  started ${experiment.createdAt.replace("T", " ").slice(0, 16)} UTC`,
         );
       }
     }

@@ -1,0 +1,183 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type pg from "pg";
+import type { RunRecord } from "../../runner/run-folder.ts";
+import { maskUrl } from "../../store/database-url.ts";
+import { toOpenError } from "../../store/postgres-store.ts";
+import {
+  ExperimentError,
+  type ExperimentRecord,
+  readExperimentRecord,
+  writeExperimentRecord,
+} from "../experiment.ts";
+import { EXPERIMENT_DOC } from "./arm-job.ts";
+import { materialiseArm } from "./materialise-arm.ts";
+
+/**
+ * Distributed experiments as the database holds them, without the coordinator's folder: each one's
+ * record in its schema `hx_<id>`, each arm's log and finished documents in `hx_<id>_a<n>`. A worker
+ * marks an arm finished only once its documents are all written (arm-attempt.ts), so an arm counts as
+ * finished here exactly when the coordinator would materialise it.
+ */
+
+/** An experiment schema, as `experiment run --distributed` names it (coordinator.ts). */
+export const EXPERIMENT_SCHEMA = /^hx_[0-9a-f]{10}$/;
+
+export interface StoredExperiment {
+  schema: string;
+  name: string;
+  createdAt: string;
+  queue: string;
+  arms: number;
+  /** Arms whose worker finished them and left their documents. */
+  finished: number;
+}
+
+async function connect(db: string): Promise<pg.Client> {
+  const { default: pgModule } = await import("pg");
+  const client = new pgModule.Client({ connectionString: db });
+  await client.connect().catch((error: unknown) => {
+    throw toOpenError(error, db, { embedded: false });
+  });
+  return client;
+}
+
+async function schemaExists(client: pg.Client, schema: string): Promise<boolean> {
+  const rows = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
+  return rows.rowCount === 1;
+}
+
+async function document<T>(client: pg.Client, schema: string, runId: string, name: string) {
+  // The names come from EXPERIMENT_SCHEMA and the record's own `<schema>_a<n>`: plain identifiers.
+  if (!(await schemaExists(client, schema))) return undefined;
+  const rows = await client.query<{ body: T }>(
+    `SELECT body FROM "${schema}".documents WHERE run_id = $1 AND name = $2`,
+    [runId, name],
+  );
+  return rows.rows[0]?.body;
+}
+
+async function recordIn(client: pg.Client, schema: string): Promise<ExperimentRecord | undefined> {
+  return document<ExperimentRecord>(client, schema, schema, EXPERIMENT_DOC);
+}
+
+/**
+ * The run ids of the arms of `record` that their worker finished. An arm's schema holds that arm's
+ * run only; its id is the one the coordinator gave the job (from its own folder's name), which this
+ * machine cannot derive.
+ */
+async function finishedArms(client: pg.Client, record: ExperimentRecord): Promise<Map<string, string>> {
+  const done = new Map<string, string>();
+  for (const arm of record.arms) {
+    if (!arm.schema || !(await schemaExists(client, arm.schema))) continue;
+    const rows = await client.query<{ run_id: string; body: RunRecord }>(
+      `SELECT run_id, body FROM "${arm.schema}".documents WHERE name = 'run-record'`,
+    );
+    const finished = rows.rows.find((row) => row.body.status === "finished");
+    if (finished) done.set(arm.id, finished.run_id);
+  }
+  return done;
+}
+
+/** Every distributed experiment recorded in the database, newest first. */
+export async function listStoredExperiments(db: string): Promise<StoredExperiment[]> {
+  const client = await connect(db);
+  try {
+    return await listWith(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function listWith(client: pg.Client): Promise<StoredExperiment[]> {
+  const schemas = await client.query<{ nspname: string }>(
+    "SELECT nspname FROM pg_namespace WHERE nspname ~ '^hx_[0-9a-f]{10}$' ORDER BY nspname",
+  );
+  const found: StoredExperiment[] = [];
+  for (const { nspname: schema } of schemas.rows) {
+    const record = await recordIn(client, schema);
+    if (!record) continue;
+    found.push({
+      schema,
+      name: record.name,
+      createdAt: record.createdAt,
+      queue: record.distributed?.queue ?? "",
+      arms: record.arms.length,
+      finished: (await finishedArms(client, record)).size,
+    });
+  }
+  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export interface FetchedExperiment {
+  dir: string;
+  schema: string;
+  record: ExperimentRecord;
+  finished: number;
+}
+
+/**
+ * Writes the experiment folder of a distributed experiment from the database alone, on any machine
+ * that reaches it: experiment.json and a run folder per finished arm (run.json, summary.json,
+ * records.json, memos), as the coordinator writes them, so `haggle analyze` reads it as any experiment.
+ * `which` is the experiment's schema (`hx_...`) or its name, when one experiment has that name; `out`
+ * the folder (default runs/<name>-<schema>; fetching again into it brings what finished since).
+ * Arms not finished yet are recorded as pending, and the analysis leaves them out.
+ */
+export async function fetchStoredExperiment(
+  db: string,
+  which: string,
+  out?: string,
+): Promise<FetchedExperiment> {
+  const client = await connect(db);
+  try {
+    const schema = await resolveSchema(client, db, which);
+    const record = (await recordIn(client, schema))!;
+    const finished = await finishedArms(client, record);
+    const dir = resolve(out ?? join("runs", `${record.name}-${schema}`));
+    const there = existsSync(join(dir, "experiment.json")) ? await readExperimentRecord(dir) : undefined;
+    if (there && there.distributed?.schema !== schema) {
+      throw new ExperimentError(
+        `${dir} holds another experiment (${there.name}${there.distributed ? `, ${there.distributed.schema}` : ""}): choose another folder with --out`,
+        { kind: "conflict", code: "experiment/folder-taken" },
+      );
+    }
+    for (const arm of record.arms) {
+      const runId = finished.get(arm.id);
+      if (runId === undefined) {
+        arm.status = "pending";
+        continue;
+      }
+      // The copy keeps the runs' ids, so its run.json files name the markets in the arms' schemas.
+      await materialiseArm(dir, record, arm, db, runId);
+      arm.status = "finished";
+    }
+    await writeExperimentRecord(dir, record);
+    return { dir, schema, record, finished: finished.size };
+  } finally {
+    await client.end();
+  }
+}
+
+async function resolveSchema(client: pg.Client, db: string, which: string): Promise<string> {
+  const all = await listWith(client);
+  const named = all.filter((experiment) => experiment.schema === which || experiment.name === which);
+  if (named.length === 1) return named[0]!.schema;
+  const listing = (list: StoredExperiment[]) =>
+    list
+      .map((e) => `${e.schema} (${e.name}, ${e.createdAt}, ${e.finished}/${e.arms} arms finished)`)
+      .join("; ");
+  if (named.length > 1) {
+    throw new ExperimentError(
+      `${named.length} experiments named ${which} are recorded in ${maskUrl(db)}: name one by its schema: ${listing(named)}`,
+      { kind: "bad-input", code: "experiment/ambiguous" },
+    );
+  }
+  throw new ExperimentError(
+    `no experiment ${which} is recorded in ${maskUrl(db)}: ` +
+      (all.length > 0
+        ? `name one of ${listing(all)}`
+        : "none is; run one with experiment run --distributed --db on this database"),
+    { kind: "not-found", code: "experiment/not-found" },
+  );
+}
