@@ -250,6 +250,10 @@ describe("LLM agent: whole negotiations with scripted models", () => {
     expect(errors.map((output) => output.type)).toEqual(["error-text", "error-text", "error-text"]);
     expect(JSON.stringify(errors)).toMatch(/haggle_harder/);
     expect(JSON.stringify(errors)).toMatch(/write the price as a string like/);
+    // ... after the whole conversation before it: the wake-up's first step, and the wake-up before that.
+    const first = strip(seller.model.doGenerateCalls[1]!.prompt);
+    expect(strip(fix).startsWith(first.slice(0, first.length - 2))).toBe(true);
+    expect(fix.filter((m) => m.role === "user")).toHaveLength(2);
     expect(result.agreed).toBe(true);
     expect(seller.agent.usage().failedCalls).toBe(0);
   });

@@ -228,11 +228,19 @@ export function createLlmAgent(spec: string, context: AgentContext, options: Llm
     turn = current;
     const message: ModelMessage = { role: "user", content: update.text };
     try {
+      // The SDK checks every message it is given against its schema on every call, and a conversation is
+      // sent whole each time: that check was 52% of a model market's CPU (bench/scale-market.ts' windowed
+      // run, 3.55 s against 1.70 s without it, 2026-12-06), on the critical path of every turn window.
+      // So only the new message goes through the check, and the conversation before it, made of
+      // messages checked when they were new and of the SDK's own answers, is put back in front of it
+      // for each step: the model is sent exactly what it was sent before.
+      const earlier = history;
       const result = await generateText({
         model,
         system,
         tools: tools!,
-        messages: [...history, { ...message, providerOptions: CACHE }],
+        messages: [{ ...message, providerOptions: CACHE }],
+        prepareStep: ({ messages }) => ({ messages: [...earlier, ...messages] }),
         stopWhen,
         maxRetries: 0,
         maxOutputTokens: options.maxOutputTokens ?? 1024,

@@ -22,6 +22,7 @@ import { materialiseArm } from "./materialise-arm.ts";
 
 /** An experiment schema, as `experiment run --distributed` names it (coordinator.ts). */
 export const EXPERIMENT_SCHEMA = /^hx_[0-9a-f]{10}$/;
+const ARM_SCHEMA = /^hx_[0-9a-f]{10}_a[0-9]+$/;
 
 export interface StoredExperiment {
   schema: string;
@@ -48,7 +49,7 @@ async function schemaExists(client: pg.Client, schema: string): Promise<boolean>
 }
 
 async function document<T>(client: pg.Client, schema: string, runId: string, name: string) {
-  // The names come from EXPERIMENT_SCHEMA and the record's own `<schema>_a<n>`: plain identifiers.
+  // Only names that match EXPERIMENT_SCHEMA get here: plain identifiers.
   if (!(await schemaExists(client, schema))) return undefined;
   const rows = await client.query<{ body: T }>(
     `SELECT body FROM "${schema}".documents WHERE run_id = $1 AND name = $2`,
@@ -69,7 +70,8 @@ async function recordIn(client: pg.Client, schema: string): Promise<ExperimentRe
 async function finishedArms(client: pg.Client, record: ExperimentRecord): Promise<Map<string, string>> {
   const done = new Map<string, string>();
   for (const arm of record.arms) {
-    if (!arm.schema || !(await schemaExists(client, arm.schema))) continue;
+    // Only the names the coordinator gives (`<schema>_a<n>`) go into the query's text.
+    if (!arm.schema || !ARM_SCHEMA.test(arm.schema) || !(await schemaExists(client, arm.schema))) continue;
     const rows = await client.query<{ run_id: string; body: RunRecord }>(
       `SELECT run_id, body FROM "${arm.schema}".documents WHERE name = 'run-record'`,
     );

@@ -36,19 +36,8 @@ export type Script = (call: ScriptedCall) => ScriptedReply | Promise<ScriptedRep
 
 /** The prompt as text without provider options (cache markers move between calls, content does not). */
 export function promptText(options: Pick<LanguageModelV3CallOptions, "prompt" | "tools">): string {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
-    if (value && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value as Record<string, unknown>)
-          .filter(([key]) => key !== "providerOptions")
-          .map(([key, v]) => [key, strip(v)]),
-      );
-    }
-    return value;
-  };
   // Tools first, then the messages in order: the order a provider caches a prefix in.
-  return `${canonicalJson(strip(options.tools ?? []))}\n${options.prompt.map((m) => canonicalJson(strip(m))).join("\n")}`;
+  return `${canonicalJson(options.tools ?? [], "providerOptions")}\n${options.prompt.map((m) => canonicalJson(m, "providerOptions")).join("\n")}`;
 }
 
 export function tokensOf(text: string): number {
