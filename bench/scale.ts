@@ -27,9 +27,10 @@ const { values } = parseArgs({
     // A 2 s model makes the one-turn-at-a-time run alone take 20 minutes here. 500 ms for the market
     // part alone; 450 ms when all three parts run, so the whole benchmark fits in 10 minutes (on
     // 2026-12-06 16:45-16:55, with 400 ms, the one-turn-at-a-time run alone took 280 s of the 607 s
-    // the three parts took, with more turns in the turns part than today). Not less: the windowed run
-    // spends about 5 s on its own CPU whatever the model's delay, so a faster model shows less of
-    // the window's gain (350 ms: 9.8x at 20:12, once windows kept the market's pace).
+    // the three parts took, with more turns in the turns part than today; 547 s at 23:37, once the
+    // agent's CPU was cut). Not less: the windowed run spends its own CPU whatever the model's delay
+    // (about 1.7 s since 23:25, 3.5 s before), so a faster model shows less of the window's gain
+    // (350 ms: 9.8x at 20:12, before that cut).
     "delay-ms": { type: "string" },
     // A window's rounds of model calls follow the talks' own chains of replies, so a wider one saves
     // few of them and has more turns decide on a market that has moved since. 1h, since windows keep
