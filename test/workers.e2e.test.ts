@@ -268,6 +268,53 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
     expect(await hashes(dir, url)).toEqual(reference);
   }, 240_000);
 
+  it("the coordinator killed and its folder lost: a copy made from the database goes on, no arm queued or run twice", async () => {
+    const queue = `haggle_test_${suffix}_lost`;
+    queues.push(queue);
+    const lost = join(root, "lost");
+    const worker = startWorker(queue);
+    const coordinator = spawn(
+      process.execPath,
+      [join(repoRoot, "bin/haggle.js"), ...distributedRun(config, queue, lost)],
+      { cwd: repoRoot, stdio: "ignore" },
+    );
+    children.push(coordinator);
+    // Once the worker has finished an arm, the coordinator's machine goes, and the worker stops too,
+    // giving back the arm it holds.
+    await until(
+      "an arm finished",
+      async () => (/: finished in /.test(worker.log()) ? true : undefined),
+      60_000,
+    );
+    coordinator.kill("SIGKILL");
+    await stop(worker);
+    const schema = experimentJson(lost).distributed!.schema;
+    forget(lost);
+    rmSync(lost, { recursive: true, force: true });
+
+    // Another machine: the experiment from the database, then the coordinator run on that folder.
+    const copy = join(root, "copy");
+    const fetched = await haggle(["analyze", schema, "--db", url, "--out", copy, "--json"]);
+    expect(fetched.code, fetched.stderr).toBe(0);
+    const before = JSON.parse(fetched.stdout).fetched.finished as number;
+    expect(before).toBeGreaterThan(0);
+    expect(before).toBeLessThan(6);
+    const second = startWorker(queue);
+    const result = await haggle(distributedRun(config, queue, copy));
+    await stop(second);
+    expect(result.code, result.stderr).toBe(0);
+    expect(experimentJson(copy).arms.map((arm) => arm.status)).toEqual(Array(6).fill("finished"));
+    expect(await hashes(copy, url)).toEqual(reference);
+    // One job an arm, and each arm finished once: by the first worker, or by the second.
+    const jobs = await sql<{ n: string }>(
+      "SELECT count(*) AS n FROM (SELECT id FROM pgboss.job WHERE name = $1 UNION ALL SELECT id FROM pgboss.archive WHERE name = $1) AS jobs",
+      [queue],
+    );
+    expect(Number(jobs[0]!.n)).toBe(6);
+    const finishedBy = (log: string) => (log.match(/: finished in /g) ?? []).length;
+    expect(finishedBy(worker.log()) + finishedBy(second.log())).toBe(6);
+  }, 240_000);
+
   it("an arm that fails on every attempt fails the experiment, with a non-zero exit", async () => {
     const queue = `haggle_test_${suffix}_fail`;
     queues.push(queue);

@@ -7,6 +7,7 @@ import { errorBase } from "../domain/errors.ts";
 import type { Participant } from "../domain/mandate.ts";
 import { counted } from "../domain/plural.ts";
 import { hashString } from "../domain/random.ts";
+import { canonicalJson } from "../engine/fingerprint.ts";
 import { projectPath } from "../paths.ts";
 import type { ExperimentConfig } from "../runner/experiment-config.ts";
 import { parseRunConfig } from "../runner/load-run-config.ts";
@@ -29,6 +30,12 @@ export interface ArmRun {
   /** Distributed experiments: the arm's pg-boss job and the PostgreSQL schema holding its log. */
   job?: string;
   schema?: string;
+  /**
+   * Distributed experiments: the arm's run id (and market id) in its schema, fixed when the experiment
+   * is recorded, so a copy of the folder made from the database names the same runs. Absent: derived
+   * from the folder's name (armRunId).
+   */
+  runId?: string;
 }
 
 /** `experiment.json`: the plan, the shared people, and where each arm's run folder is. */
@@ -156,9 +163,9 @@ export function armRunConfig(record: Pick<ExperimentRecord, "config">, armRun: A
   return config.turnWindow ? { ...run, turnWindow: config.turnWindow } : run;
 }
 
-/** An arm's run id and market id: the experiment folder's name and the arm's id. */
-export function armRunId(experimentDir: string, armRun: Pick<ArmRun, "id">): string {
-  return `${basename(resolve(experimentDir))}.${armRun.id}`;
+/** An arm's run id and market id: the one recorded, else the experiment folder's name and the arm's id. */
+export function armRunId(experimentDir: string, armRun: Pick<ArmRun, "id" | "runId">): string {
+  return armRun.runId ?? `${basename(resolve(experimentDir))}.${armRun.id}`;
 }
 
 export interface ExperimentProgress {
@@ -242,7 +249,8 @@ export async function openExperiment(
 ): Promise<ExperimentRecord> {
   if (existsSync(join(dir, RECORD))) {
     const record = await readExperimentRecord(dir);
-    if (JSON.stringify(record.config) !== JSON.stringify(config)) {
+    // Canonically: a record copied from the database (jsonb) has its keys in another order.
+    if (canonicalJson(record.config) !== canonicalJson(config)) {
       throw new ExperimentError(
         `${dir} holds an experiment with a different config: pass a new --out folder, or the config it was started with`,
         { kind: "conflict", code: "experiment/config-mismatch" },

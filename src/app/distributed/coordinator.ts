@@ -77,6 +77,7 @@ export async function runDistributedExperiment(
     record.distributed = { schema: newExperimentSchema(), queue };
     record.arms.forEach((arm, index) => {
       arm.schema = `${record.distributed!.schema}_a${index}`;
+      arm.runId = armRunId(dir, arm);
     });
     await writeExperimentRecord(dir, record);
   }
@@ -117,7 +118,13 @@ export async function runDistributedExperiment(
       if (!job || job.state === "failed" || job.state === "cancelled") await send(arm);
       pending.add(arm);
     }
-    await writeExperimentRecord(dir, record);
+    // Kept in the database too, jobs and outcomes included, so a copy of this folder made from it
+    // (haggle analyze <schema> --db) can be run again with --out and waits for these jobs, not new ones.
+    const save = async () => {
+      await writeExperimentRecord(dir, record);
+      await store.putDocument(schema, EXPERIMENT_DOC, record);
+    };
+    await save();
     await boss.getDb().executeSql(NOTIFY_SQL, [ARM_JOBS_CHANNEL, queueName]);
 
     const running = new Set<string>();
@@ -156,7 +163,7 @@ export async function runDistributedExperiment(
         } else if (job.state === "active") running.add(arm.id);
         else queued++;
       }
-      if (changed) await writeExperimentRecord(dir, record);
+      if (changed) await save();
       report();
       if (pending.size > 0) await done.wait(options.pollMs ?? 250);
     }

@@ -63,22 +63,29 @@ async function recordIn(client: pg.Client, schema: string): Promise<ExperimentRe
 }
 
 /**
- * The run ids of the arms of `record` that their worker finished. An arm's schema holds that arm's
- * run only; its id is the one the coordinator gave the job (from its own folder's name), which this
- * machine cannot derive.
+ * The runs a worker started for the arms of `record`, by arm id: the run's id, and whether it finished.
+ * An arm's schema holds that arm's run only; its id is the one the coordinator gave the job (from its
+ * own folder's name), which this machine could not derive.
  */
-async function finishedArms(client: pg.Client, record: ExperimentRecord): Promise<Map<string, string>> {
-  const done = new Map<string, string>();
+async function armRuns(
+  client: pg.Client,
+  record: ExperimentRecord,
+): Promise<Map<string, { runId: string; finished: boolean }>> {
+  const runs = new Map<string, { runId: string; finished: boolean }>();
   for (const arm of record.arms) {
     // Only the names the coordinator gives (`<schema>_a<n>`) go into the query's text.
     if (!arm.schema || !ARM_SCHEMA.test(arm.schema) || !(await schemaExists(client, arm.schema))) continue;
     const rows = await client.query<{ run_id: string; body: RunRecord }>(
       `SELECT run_id, body FROM "${arm.schema}".documents WHERE name = 'run-record'`,
     );
-    const finished = rows.rows.find((row) => row.body.status === "finished");
-    if (finished) done.set(arm.id, finished.run_id);
+    const row = rows.rows.find((candidate) => candidate.body.status === "finished") ?? rows.rows[0];
+    if (row) runs.set(arm.id, { runId: row.run_id, finished: row.body.status === "finished" });
   }
-  return done;
+  return runs;
+}
+
+function finishedCount(runs: Map<string, { finished: boolean }>): number {
+  return [...runs.values()].filter((run) => run.finished).length;
 }
 
 /** Every distributed experiment recorded in the database, newest first. */
@@ -105,7 +112,7 @@ async function listWith(client: pg.Client): Promise<StoredExperiment[]> {
       createdAt: record.createdAt,
       queue: record.distributed?.queue ?? "",
       arms: record.arms.length,
-      finished: (await finishedArms(client, record)).size,
+      finished: finishedCount(await armRuns(client, record)),
     });
   }
   return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -124,7 +131,9 @@ export interface FetchedExperiment {
  * records.json, memos), as the coordinator writes them, so `haggle analyze` reads it as any experiment.
  * `which` is the experiment's schema (`hx_...`) or its name, when one experiment has that name; `out`
  * the folder (default runs/<name>-<schema>; fetching again into it brings what finished since).
- * Arms not finished yet are recorded as pending, and the analysis leaves them out.
+ * Arms not finished yet are recorded as the coordinator last recorded them (pending or failed), and
+ * the analysis leaves them out. `experiment run --distributed --out <the folder>` goes on with the
+ * experiment from there: it waits for the arms' jobs still queued and queues again those that failed.
  */
 export async function fetchStoredExperiment(
   db: string,
@@ -135,7 +144,7 @@ export async function fetchStoredExperiment(
   try {
     const schema = await resolveSchema(client, db, which);
     const record = (await recordIn(client, schema))!;
-    const finished = await finishedArms(client, record);
+    const runs = await armRuns(client, record);
     const dir = resolve(out ?? join("runs", `${record.name}-${schema}`));
     const there = existsSync(join(dir, "experiment.json")) ? await readExperimentRecord(dir) : undefined;
     if (there && there.distributed?.schema !== schema) {
@@ -145,17 +154,20 @@ export async function fetchStoredExperiment(
       );
     }
     for (const arm of record.arms) {
-      const runId = finished.get(arm.id);
-      if (runId === undefined) {
-        arm.status = "pending";
+      const run = runs.get(arm.id);
+      // The copy keeps the runs' ids, so its run.json files name the markets in the arms' schemas, and
+      // `experiment run --distributed --out <this folder>` goes on with the same runs.
+      if (run) arm.runId = run.runId;
+      if (!run?.finished) {
+        // Failed for good, or not finished yet: the coordinator run on this folder asks the queue.
+        if (arm.status === "finished") arm.status = "pending";
         continue;
       }
-      // The copy keeps the runs' ids, so its run.json files name the markets in the arms' schemas.
-      await materialiseArm(dir, record, arm, db, runId);
+      await materialiseArm(dir, record, arm, db, run.runId);
       arm.status = "finished";
     }
     await writeExperimentRecord(dir, record);
-    return { dir, schema, record, finished: finished.size };
+    return { dir, schema, record, finished: finishedCount(runs) };
   } finally {
     await client.end();
   }
