@@ -29,7 +29,7 @@ const { values } = parseArgs({
     // 2026-12-06 16:45-16:55, with 400 ms, the one-turn-at-a-time run alone took 280 s of the 607 s
     // the three parts took, with more turns in the turns part than today; 547 s at 23:37, once the
     // agent's CPU was cut). Not less: the windowed run spends its own CPU whatever the model's delay
-    // (about 1.7 s since 23:25, 3.5 s before), so a faster model shows less of the window's gain
+    // (about 1.7 s since 23:28, 3.5 s before), so a faster model shows less of the window's gain
     // (350 ms: 9.8x at 20:12, before that cut).
     "delay-ms": { type: "string" },
     // A window's rounds of model calls follow the talks' own chains of replies, so a wider one saves
