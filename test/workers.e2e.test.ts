@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import {
@@ -10,155 +8,37 @@ import {
   type LoopbackServer,
   startOpenAICompatibleServer,
 } from "../src/agents/llm/testing/openai-compatible-server.ts";
-import { dropQueue } from "../src/app/distributed.ts";
-import { runLogHash } from "../src/app/log-hash.ts";
+import {
+  children,
+  cleanUp,
+  config,
+  distributedRun,
+  enabled,
+  experimentJson,
+  forget,
+  hashes,
+  oneProcessHashes,
+  queues,
+  root,
+  sql,
+  startWorker,
+  stop,
+  suffix,
+  until,
+  url,
+} from "./support/distributed-experiments.ts";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
-import { testPostgresUrl } from "./support/test-postgres.ts";
 
 // Distributed experiments (`haggle worker`, `experiment run --distributed`) on the PostgreSQL server
-// at 127.0.0.1:5432 (database `test`). Every test uses its own queue and schemas, dropped afterwards.
-// The tests' PostgreSQL (test/support/postgres.ts): the local server, or one of their own.
-const url = testPostgresUrl() ?? "";
-const enabled = url !== "";
-const root = mkdtempSync(join(tmpdir(), "haggle-workers-"));
-const suffix = `${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-const queues: string[] = [];
-const schemas: string[] = [];
-const children: ChildProcess[] = [];
-
-// Six arms: three rules, two repetitions each.
-const config = join(root, "six.yaml");
-writeFileSync(
-  config,
-  [
-    "name: six",
-    "seed: 7",
-    "repetitions: 2",
-    "days: 3",
-    "population:",
-    "  generate:",
-    "    participants: 12",
-    "arms:",
-    "  - name: strong",
-    "    agents: { all: engine:strong }",
-    "  - name: weak",
-    "    agents: { all: engine:weak }",
-    "  - name: mixed",
-    "    agents: { random: { engine:strong: 1, engine:weak: 1 } }",
-  ].join("\n"),
-);
-
-/** A run's log hash (in PostgreSQL with `db`). */
-const logHash = async (dir: string, db?: string) => (await runLogHash(dir, db)).hash;
-
-interface ExperimentJson {
-  arms: { id: string; dir: string; status: string; schema?: string }[];
-  distributed?: { schema: string; queue: string };
-}
-
-function experimentJson(dir: string): ExperimentJson {
-  return JSON.parse(readFileSync(join(dir, "experiment.json"), "utf8")) as ExperimentJson;
-}
-
-async function hashes(dir: string, db?: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const arm of experimentJson(dir).arms) out[arm.id] = await logHash(join(dir, arm.dir), db);
-  return out;
-}
-
-/** `experiment run <config> --db <url> --distributed --queue <queue> [extra] --out <dir> --json`. */
-function distributedRun(config: string, queue: string, dir: string, extra: string[] = []): string[] {
-  return [
-    "experiment",
-    "run",
-    config,
-    "--db",
-    url,
-    "--distributed",
-    "--queue",
-    queue,
-    ...extra,
-    "--out",
-    dir,
-    "--json",
-  ];
-}
-
-/** Records an experiment's schemas for the clean-up. */
-function forget(dir: string): void {
-  const record = experimentJson(dir);
-  if (record.distributed) schemas.push(record.distributed.schema);
-  for (const arm of record.arms) if (arm.schema) schemas.push(arm.schema);
-}
-
-interface Worker {
-  child: ChildProcess;
-  log: () => string;
-}
-
-function startWorker(queue: string, env: NodeJS.ProcessEnv = {}): Worker {
-  const child = spawn(
-    process.execPath,
-    [join(repoRoot, "bin/haggle.js"), "worker", "--db", url, "--queue", queue],
-    { cwd: repoRoot, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, ...env } },
-  );
-  children.push(child);
-  let log = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    log += chunk.toString();
-  });
-  return { child, log: () => log };
-}
-
-function stop(worker: Worker): Promise<void> {
-  if (worker.child.exitCode !== null || worker.child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => worker.child.once("exit", () => resolve()));
-  worker.child.kill("SIGTERM");
-  return exited;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function sql<Row extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+// at 127.0.0.1:5432 (database `test`); their set-up is test/support/distributed-experiments.ts.
 
 let reference: Record<string, string>;
 
-afterAll(async () => {
-  for (const child of children)
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  if (enabled) {
-    for (const queue of queues) await dropQueue(url, queue);
-    for (const schema of schemas) await sql(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  }
-  rmSync(root, { recursive: true, force: true });
-}, 60_000);
+afterAll(cleanUp, 60_000);
 
 describe.skipIf(!enabled)("distributed experiments on workers", () => {
   beforeAll(async () => {
-    // The same experiment in one process, each arm's log in PGlite in its own folder.
-    const dir = join(root, "one-process");
-    const result = await haggle(["experiment", "run", config, "--out", dir, "--jobs", "2", "--json"], {
-      env: { HAGGLE_DB: "" },
-    });
-    expect(result.code, result.stderr).toBe(0);
-    reference = await hashes(dir);
-    expect(Object.keys(reference)).toHaveLength(6);
+    reference = await oneProcessHashes();
   }, 240_000);
 
   it("three worker processes run six arms, and every arm's log equals the one-process run's", async () => {

@@ -99,23 +99,37 @@ export async function listStoredExperiments(db: string): Promise<StoredExperimen
 }
 
 async function listWith(client: pg.Client): Promise<StoredExperiment[]> {
+  return (await storedWith(client)).map((stored) => stored.summary);
+}
+
+interface Stored {
+  summary: StoredExperiment;
+  record: ExperimentRecord;
+  runs: Map<string, { runId: string; finished: boolean }>;
+}
+
+/** Each experiment recorded, newest first: what is listed of it, its record, and its arms' runs. */
+async function storedWith(client: pg.Client): Promise<Stored[]> {
   const schemas = await client.query<{ nspname: string }>(
-    "SELECT nspname FROM pg_namespace WHERE nspname ~ '^hx_[0-9a-f]{10}$' ORDER BY nspname",
+    "SELECT nspname FROM pg_namespace WHERE nspname ~ $1 ORDER BY nspname",
+    [EXPERIMENT_SCHEMA.source],
   );
-  const found: StoredExperiment[] = [];
+  const found: Stored[] = [];
   for (const { nspname: schema } of schemas.rows) {
     const record = await recordIn(client, schema);
     if (!record) continue;
-    found.push({
+    const runs = await armRuns(client, record);
+    const summary = {
       schema,
       name: record.name,
       createdAt: record.createdAt,
       queue: record.distributed?.queue ?? "",
       arms: record.arms.length,
-      finished: finishedCount(await armRuns(client, record)),
-    });
+      finished: finishedCount(runs),
+    };
+    found.push({ summary, record, runs });
   }
-  return found.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return found.sort((a, b) => b.summary.createdAt.localeCompare(a.summary.createdAt));
 }
 
 export interface FetchedExperiment {
@@ -142,9 +156,8 @@ export async function fetchStoredExperiment(
 ): Promise<FetchedExperiment> {
   const client = await connect(db);
   try {
-    const schema = await resolveSchema(client, db, which);
-    const record = (await recordIn(client, schema))!;
-    const runs = await armRuns(client, record);
+    const { summary, record, runs } = await resolveStored(client, db, which);
+    const { schema } = summary;
     const dir = resolve(out ?? join("runs", `${record.name}-${schema}`));
     const there = existsSync(join(dir, "experiment.json")) ? await readExperimentRecord(dir) : undefined;
     if (there && there.distributed?.schema !== schema) {
@@ -173,13 +186,15 @@ export async function fetchStoredExperiment(
   }
 }
 
-async function resolveSchema(client: pg.Client, db: string, which: string): Promise<string> {
-  const all = await listWith(client);
-  const named = all.filter((experiment) => experiment.schema === which || experiment.name === which);
-  if (named.length === 1) return named[0]!.schema;
-  const listing = (list: StoredExperiment[]) =>
+async function resolveStored(client: pg.Client, db: string, which: string): Promise<Stored> {
+  const all = await storedWith(client);
+  const named = all.filter(({ summary }) => summary.schema === which || summary.name === which);
+  if (named.length === 1) return named[0]!;
+  const listing = (list: Stored[]) =>
     list
-      .map((e) => `${e.schema} (${e.name}, ${e.createdAt}, ${e.finished}/${e.arms} arms finished)`)
+      .map(
+        ({ summary: e }) => `${e.schema} (${e.name}, ${e.createdAt}, ${e.finished}/${e.arms} arms finished)`,
+      )
       .join("; ");
   if (named.length > 1) {
     throw new ExperimentError(
