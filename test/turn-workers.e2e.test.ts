@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { negotiatorChatReply } from "../src/agents/llm/testing/negotiator-chat.ts";
 import {
@@ -13,7 +12,9 @@ import { dropQueue } from "../src/app/distributed.ts";
 import { runLogHash } from "../src/app/log-hash.ts";
 import { readRunRecord } from "../src/runner/run-folder.ts";
 import { haggle, repoRoot } from "./support/haggle-cli.ts";
+import { sqlAt } from "./support/sql.ts";
 import { testPostgresUrl } from "./support/test-postgres.ts";
+import { until } from "./support/until.ts";
 
 // One market's turns on `haggle worker` processes (`haggle run --turn-workers`), on the tests'
 // PostgreSQL. Built-in and model agents (a scripted model behind a loopback OpenAI-compatible server,
@@ -100,25 +101,7 @@ async function stop(worker: Child): Promise<void> {
   await worker.exited;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function sql<Row extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = sqlAt(url);
 
 function newQueue(name: string): string {
   const queue = `haggle_test_turns_${suffix}_${name}`;

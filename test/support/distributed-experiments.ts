@@ -2,12 +2,14 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { expect } from "vitest";
 import { dropQueue } from "../../src/app/distributed.ts";
 import { runLogHash } from "../../src/app/log-hash.ts";
 import { haggle, repoRoot } from "./haggle-cli.ts";
+import { sqlAt } from "./sql.ts";
 import { testPostgresUrl } from "./test-postgres.ts";
+
+export { until } from "./until.ts";
 
 // The set-up of the distributed experiments' tests (`haggle worker`, `experiment run --distributed`,
 // test/workers.e2e.test.ts): a folder, a six-arm experiment, workers as child processes, and the
@@ -112,28 +114,7 @@ export function stop(worker: Worker): Promise<void> {
   return exited;
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-export async function sql<Row extends pg.QueryResultRow>(
-  text: string,
-  params: unknown[] = [],
-): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export const sql = sqlAt(url);
 
 /** Ends the workers still running, drops the tests' queues and schemas, and removes the folder. */
 export async function cleanUp(): Promise<void> {
