@@ -111,13 +111,20 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
     queues.push(queue);
     const dir = join(root, "killed");
     const first = startWorker(queue);
+    // An arm takes well under a second here, and logs its first events about half a second in: too
+    // close to catch between polls on a loaded machine (CI, 2026-12-07: it finished first). So the
+    // worker is paused (SIGSTOP) as soon as it says it started an arm, and let run 25 ms at a time
+    // until its log has events, then killed.
+    let armId: string | undefined;
+    first.child.stderr?.on("data", () => {
+      const started = first.log().match(/arm (\S+) \(job/)?.[1];
+      if (started && !armId) {
+        armId = started;
+        first.child.kill("SIGSTOP");
+      }
+    });
     const coordinator = haggle(distributedRun(config, queue, dir, ["--job-expiry", "5"]));
-    // Wait until the worker's first arm has written some of its log, then kill it.
-    const armId = await until(
-      "the worker to start an arm",
-      async () => first.log().match(/arm (\S+) \(job/)?.[1],
-      60_000,
-    );
+    await until("the worker to start an arm", async () => armId, 60_000);
     const schema = await until(
       "the arm's schema",
       async () =>
@@ -132,7 +139,11 @@ describe.skipIf(!enabled)("distributed experiments on workers", () => {
         const rows = await sql<{ seq: string }>(
           `SELECT coalesce(max(last_seq), 0) AS seq FROM ${schema}.markets`,
         ).catch(() => [{ seq: "0" }]);
-        return Number(rows[0]?.seq) > 0 ? true : undefined;
+        if (Number(rows[0]?.seq) > 0) return true;
+        first.child.kill("SIGCONT");
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        first.child.kill("SIGSTOP");
+        return undefined;
       },
       60_000,
     );

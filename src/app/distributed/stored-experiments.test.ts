@@ -55,6 +55,12 @@ describe.skipIf(!url)("distributed experiments read from the database", () => {
   it("finds one by schema, refuses an ambiguous name, and names what there is when nothing matches", async () => {
     const older = await record("2026-12-01T10:00:00.000Z");
     const newer = await record("2026-12-02T10:00:00.000Z");
+    // A worker's store makes its schema before its tables: an arm caught in between has no run yet.
+    schemas.push(`${older}_a0`);
+    const client = new pg.Client({ connectionString: url! });
+    await client.connect();
+    await client.query(`CREATE SCHEMA ${older}_a0`);
+    await client.end();
     const listed = (await listStoredExperiments(url!)).filter((e) => e.name === name);
     expect(listed.map((e) => [e.schema, e.arms, e.finished])).toEqual([
       [newer, 1, 0],

@@ -43,23 +43,29 @@ async function connect(db: string): Promise<pg.Client> {
   return client;
 }
 
-async function schemaExists(client: pg.Client, schema: string): Promise<boolean> {
-  const rows = await client.query("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]);
-  return rows.rowCount === 1;
-}
-
-async function document<T>(client: pg.Client, schema: string, runId: string, name: string) {
-  // Only names that match EXPERIMENT_SCHEMA get here: plain identifiers.
-  if (!(await schemaExists(client, schema))) return undefined;
-  const rows = await client.query<{ body: T }>(
-    `SELECT body FROM "${schema}".documents WHERE run_id = $1 AND name = $2`,
-    [runId, name],
-  );
-  return rows.rows[0]?.body;
+/**
+ * The documents of `schema` named `name` (of run `runId` if given). None when the schema or its table
+ * is not there: an arm whose worker has not started, one whose store is being created at this moment
+ * (the schema comes before its tables), or an experiment dropped while the list was read.
+ */
+async function documents<T>(client: pg.Client, schema: string, name: string, runId?: string) {
+  try {
+    const rows = await client.query<{ run_id: string; body: T }>(
+      `SELECT run_id, body FROM "${schema}".documents WHERE name = $1 AND ($2::text IS NULL OR run_id = $2)`,
+      [name, runId ?? null],
+    );
+    return rows.rows;
+  } catch (error) {
+    // undefined_table, invalid_schema_name
+    const code = (error as { code?: string }).code;
+    if (code === "42P01" || code === "3F000") return [];
+    throw error;
+  }
 }
 
 async function recordIn(client: pg.Client, schema: string): Promise<ExperimentRecord | undefined> {
-  return document<ExperimentRecord>(client, schema, schema, EXPERIMENT_DOC);
+  // Only names that match EXPERIMENT_SCHEMA get here: plain identifiers.
+  return (await documents<ExperimentRecord>(client, schema, EXPERIMENT_DOC, schema))[0]?.body;
 }
 
 /**
@@ -74,11 +80,9 @@ async function armRuns(
   const runs = new Map<string, { runId: string; finished: boolean }>();
   for (const arm of record.arms) {
     // Only the names the coordinator gives (`<schema>_a<n>`) go into the query's text.
-    if (!arm.schema || !ARM_SCHEMA.test(arm.schema) || !(await schemaExists(client, arm.schema))) continue;
-    const rows = await client.query<{ run_id: string; body: RunRecord }>(
-      `SELECT run_id, body FROM "${arm.schema}".documents WHERE name = 'run-record'`,
-    );
-    const row = rows.rows.find((candidate) => candidate.body.status === "finished") ?? rows.rows[0];
+    if (!arm.schema || !ARM_SCHEMA.test(arm.schema)) continue;
+    const rows = await documents<RunRecord>(client, arm.schema, "run-record");
+    const row = rows.find((candidate) => candidate.body.status === "finished") ?? rows[0];
     if (row) runs.set(arm.id, { runId: row.run_id, finished: row.body.status === "finished" });
   }
   return runs;
